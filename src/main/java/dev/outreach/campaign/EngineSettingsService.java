@@ -1,0 +1,24 @@
+package dev.outreach.campaign;
+
+import dev.outreach.shared.DeliveryMode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the engine settings row ({@code sales_engine_config}). */
+@Service
+public class EngineSettingsService {
+
+    private final JdbcClient jdbc;
+
+    EngineSettingsService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** SANDBOX until an admin switches delivery to LIVE. */
+    @Transactional(readOnly = true)
+    public DeliveryMode deliveryMode() {
+        return jdbc.sql("select delivery_mode from sales_engine_config where id = 1")
+                .query(String.class).optional().map(DeliveryMode::valueOf).orElse(DeliveryMode.SANDBOX);
+    }
+}

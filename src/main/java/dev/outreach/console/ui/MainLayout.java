@@ -1,0 +1,90 @@
+package dev.outreach.console.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.outreach.campaign.EngineSettingsService;
+import dev.outreach.shared.DeliveryMode;
+import java.util.stream.Collectors;
+
+/**
+ * The shell around every view: product name, a side navigation that lists only the views the
+ * signed-in role may open (Vaadin's menu configuration applies the views' access annotations),
+ * the SANDBOX/LIVE badge, the signed-in user and sign out.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final transient AuthenticationContext authentication;
+    private final transient EngineSettingsService engineSettings;
+    private final SideNav nav = new SideNav();
+
+    public MainLayout(AuthenticationContext authentication, EngineSettingsService engineSettings) {
+        this.authentication = authentication;
+        this.engineSettings = engineSettings;
+        setPrimarySection(Section.DRAWER);
+        addToNavbar(true, new DrawerToggle(), header());
+        H1 product = new H1("Outreach Engine");
+        product.addClassName("product-name");
+        nav.addClassName("main-nav");
+        addToDrawer(product, nav);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        nav.removeAll();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
+            }
+            nav.addItem(item);
+        }
+    }
+
+    private HorizontalLayout header() {
+        DeliveryMode mode = engineSettings.deliveryMode();
+        Span badge = new Span(mode.name());
+        badge.getElement().getThemeList().add(mode == DeliveryMode.LIVE ? "badge error primary" : "badge success");
+        badge.addClassName("delivery-mode");
+        badge.getElement().setAttribute("title", mode == DeliveryMode.LIVE
+                ? "LIVE: messages reach real people"
+                : "SANDBOX: every channel delivers into the application; no real person is contacted");
+
+        Span user = new Span(new Icon(VaadinIcon.USER), new Span(userLabel()));
+        user.addClassName("signed-in-user");
+        Button logout = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        Div spacer = new Div();
+        HorizontalLayout header = new HorizontalLayout(badge, spacer, user, logout);
+        header.setFlexGrow(1, spacer);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.addClassName("navbar-content");
+        return header;
+    }
+
+    private String userLabel() {
+        String roles = authentication.getGrantedRoles().stream().sorted().collect(Collectors.joining(", "));
+        return authentication.getPrincipalName().orElse("") + (roles.isEmpty() ? "" : " (" + roles + ")");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.outreach.deliverability;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo sending setup for the embedded mode: three sending domains with three mailboxes each,
+ * pointed at the in-process sandbox SMTP server, never at a real one.
+ */
+@Component
+public class DemoSenders {
+
+    static final List<String> DOMAINS = List.of("getsummitreach.example", "trytradeflow.example", "hearfromfieldpro.example");
+    private static final List<String> PEOPLE = List.of("alex", "jordan", "sam");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoSenders(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Creates the demo domains and mailboxes unless a sending domain exists already. */
+    @Transactional
+    public void createIfNoneExist() {
+        Integer domains = jdbc.sql("select count(*) from sending_domain").query(Integer.class).single();
+        if (domains > 0) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        LocalDate warmupStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(21);
+        for (String domain : DOMAINS) {
+            jdbc.sql("insert into sending_domain (domain, status, daily_cap, created_at, updated_at) values (?, 'ACTIVE', 300, ?, ?)")
+                    .params(domain, now, now).update();
+            long domainId = jdbc.sql("select id from sending_domain where domain = ?").param(domain).query(Long.class).single();
+            for (String person : PEOPLE) {
+                jdbc.sql("""
+                        insert into mailbox (address, display_name, domain_id, smtp_host, smtp_port, smtp_security,
+                                             daily_cap, warmup_start_volume, warmup_daily_increase, warmup_started_on,
+                                             active, created_at, updated_at)
+                        values (?, ?, ?, 'sandbox', 0, 'NONE', 50, 10, 5, ?, true, ?, ?)
+                        """)
+                        .params(person + "@" + domain, capitalize(person) + " from " + brand(domain), domainId,
+                                warmupStart, now, now)
+                        .update();
+            }
+        }
+    }
+
+    private static String brand(String domain) {
+        return capitalize(domain.substring(0, domain.indexOf('.')));
+    }
+
+    private static String capitalize(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.outreach.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code outreach.demo-data} turns seeding on; {@code outreach.demo-leads} sets how many leads. */
+@ConfigurationProperties("outreach")
+record DemoDataProperties(@DefaultValue("false") boolean demoData, @DefaultValue("2400") int demoLeads) {
+}

@@ -1,0 +1,167 @@
+package dev.outreach.lead;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A prospect and its contact points. Changed only through {@link LeadService}. */
+@Entity
+@Table(name = "lead")
+class Lead {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "first_name")
+    private String firstName;
+    @Column(name = "last_name")
+    private String lastName;
+    private String email;
+    @Column(name = "email_normalized")
+    private String emailNormalized;
+    @Column(name = "linkedin_id")
+    private String linkedinId;
+    @Column(name = "linkedin_url")
+    private String linkedinUrl;
+    private String website;
+    @Column(name = "contact_form_url")
+    private String contactFormUrl;
+    private String phone;
+    @Column(name = "time_zone")
+    private String timeZone;
+    private String company;
+    private String title;
+    private String industry;
+    private String city;
+    private String state;
+    private String country;
+    @Column(name = "employee_count")
+    private Integer employeeCount;
+    @Column(name = "annual_revenue")
+    private Long annualRevenue;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 1)
+    private Grade grade = Grade.D;
+    @Column(name = "grade_reasons")
+    private String gradeReasons;
+
+    @Column(nullable = false)
+    private String source = "MANUAL";
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private LeadStatus status = LeadStatus.NEW;
+    @Column(name = "campaign_id")
+    private Long campaignId;
+    private String notes;
+    @Column(name = "search_text")
+    private String searchText;
+    @Column(name = "last_outreach_at")
+    private Instant lastOutreachAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Lead() {
+    }
+
+    Lead(Instant now) {
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Copies a validated draft onto this lead and applies its grade. */
+    void apply(LeadDraft draft, GradeResult grade, Instant now) {
+        firstName = draft.getFirstName();
+        lastName = draft.getLastName();
+        email = draft.getEmail();
+        emailNormalized = LeadValues.normalizeEmail(draft.getEmail());
+        linkedinUrl = draft.getLinkedin();
+        linkedinId = LeadValues.linkedinId(draft.getLinkedin()).orElse(null);
+        website = draft.getWebsite();
+        contactFormUrl = draft.getContactFormUrl();
+        phone = draft.getPhone();
+        timeZone = draft.getTimeZone();
+        company = draft.getCompany();
+        title = draft.getTitle();
+        industry = draft.getIndustry();
+        city = draft.getCity();
+        state = draft.getState();
+        country = draft.getCountry();
+        employeeCount = draft.getEmployeeCount();
+        annualRevenue = draft.getAnnualRevenue();
+        status = draft.getStatus() == null ? LeadStatus.NEW : draft.getStatus();
+        campaignId = draft.getCampaignId();
+        notes = draft.getNotes();
+        if (draft.getSource() != null) {
+            source = draft.getSource();
+        }
+        this.grade = grade.grade();
+        this.gradeReasons = grade.reasonsText();
+        this.searchText = searchText(firstName, lastName, company, email);
+        this.updatedAt = now;
+    }
+
+    static String searchText(String... parts) {
+        return Stream.of(parts).filter(p -> p != null && !p.isBlank())
+                .map(p -> p.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
+    }
+
+    LeadDraft toDraft() {
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName(firstName);
+        draft.setLastName(lastName);
+        draft.setEmail(email);
+        draft.setLinkedin(linkedinUrl != null ? linkedinUrl : linkedinId);
+        draft.setWebsite(website);
+        draft.setContactFormUrl(contactFormUrl);
+        draft.setPhone(phone);
+        draft.setTimeZone(timeZone);
+        draft.setCompany(company);
+        draft.setTitle(title);
+        draft.setIndustry(industry);
+        draft.setCity(city);
+        draft.setState(state);
+        draft.setCountry(country);
+        draft.setEmployeeCount(employeeCount);
+        draft.setAnnualRevenue(annualRevenue);
+        draft.setStatus(status);
+        draft.setCampaignId(campaignId);
+        draft.setNotes(notes);
+        draft.setSource(source);
+        return draft;
+    }
+
+    LeadDetails toDetails() {
+        return new LeadDetails(id, toDraft(), linkedinId, grade, GradeResult.parseReasons(gradeReasons),
+                source, lastOutreachAt, createdAt, updatedAt);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getEmailNormalized() {
+        return emailNormalized;
+    }
+
+    String getLinkedinId() {
+        return linkedinId;
+    }
+
+    String displayName() {
+        return LeadValues.displayName(firstName, lastName, company, id);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.outreach.lead;
+
+import dev.outreach.lead.ImportOptions.Duplicates;
+import dev.outreach.lead.ImportReport.LineProblem;
+import dev.outreach.lead.LeadImportService.Tally;
+import dev.outreach.shared.FieldError;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * A batch of valid import rows: looks up duplicates for the whole batch in two queries,
+ * then creates, updates or skips each row, and clears the persistence context so that
+ * memory stays flat however long the file is.
+ */
+class LeadImportBatch {
+
+    private record Row(long line, LeadDraft draft) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final Factory deps;
+    private final ImportOptions options;
+    private final boolean dryRun;
+    private final Tally tally;
+
+    private LeadImportBatch(Factory deps, ImportOptions options, boolean dryRun, Tally tally) {
+        this.deps = deps;
+        this.options = options;
+        this.dryRun = dryRun;
+        this.tally = tally;
+    }
+
+    void add(long line, LeadDraft draft) {
+        rows.add(new Row(line, draft));
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    void flush() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Lead> byEmail = index(deps.leads.findByEmailNormalizedIn(
+                keys(row -> LeadValues.normalizeEmail(row.draft().getEmail()))), Lead::getEmailNormalized);
+        Map<String, Lead> byLinkedin = index(deps.leads.findByLinkedinIdIn(
+                keys(row -> LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null))), Lead::getLinkedinId);
+        for (Row row : rows) {
+            String email = LeadValues.normalizeEmail(row.draft().getEmail());
+            String linkedin = LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null);
+            Lead sameEmail = email == null ? null : byEmail.get(email);
+            Lead sameLinkedin = linkedin == null ? null : byLinkedin.get(linkedin);
+            if (sameEmail != null && sameLinkedin != null && sameEmail != sameLinkedin) {
+                tally.valid--;
+                tally.invalid(new LineProblem(row.line(), null, "matches two different leads: "
+                        + LeadService.describe(sameEmail) + " by email and " + LeadService.describe(sameLinkedin)
+                        + " by LinkedIn"));
+                continue;
+            }
+            Lead existing = sameEmail != null ? sameEmail : sameLinkedin;
+            Lead stored = existing == null ? create(row) : duplicate(existing, row);
+            if (stored != null) {
+                if (email != null) {
+                    byEmail.put(email, stored);
+                }
+                if (linkedin != null) {
+                    byLinkedin.put(linkedin, stored);
+                }
+            }
+        }
+        rows.clear();
+        if (!dryRun) {
+            deps.entityManager.flush();
+            deps.entityManager.clear();
+        }
+    }
+
+    private Lead create(Row row) {
+        tally.created++;
+        if (options.source() != null) {
+            row.draft().setSource(options.source());
+        }
+        if (options.campaignId() != null && row.draft().getCampaignId() == null) {
+            row.draft().setCampaignId(options.campaignId());
+        }
+        Lead lead = new Lead(deps.clock.instant());
+        lead.apply(row.draft(), deps.grader.grade(row.draft()), deps.clock.instant());
+        if (!dryRun) {
+            deps.entityManager.persist(lead);
+        }
+        return lead;
+    }
+
+    private Lead duplicate(Lead existing, Row row) {
+        tally.duplicates++;
+        if (options.duplicates() == Duplicates.SKIP || dryRun) {
+            tally.skippedDuplicates++;
+            return existing;
+        }
+        LeadDraft merged = existing.toDraft();
+        for (LeadField field : LeadField.values()) {
+            String value = field.write(row.draft());
+            if (value != null) {
+                field.read(merged, value);
+            }
+        }
+        merged.normalized();
+        List<FieldError> errors = deps.validator.validate(merged);
+        if (!errors.isEmpty()) {
+            tally.valid--;
+            tally.invalid(new LineProblem(row.line(), errors.getFirst().field(),
+                    "updating " + LeadService.describe(existing) + " would make it invalid: " + errors.getFirst().message()));
+            return existing;
+        }
+        existing.apply(merged, deps.grader.grade(merged), deps.clock.instant());
+        tally.updated++;
+        return existing;
+    }
+
+    private List<String> keys(Function<Row, String> key) {
+        return rows.stream().map(key).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static Map<String, Lead> index(List<Lead> leads, Function<Lead, String> key) {
+        return leads.stream().collect(Collectors.toMap(key, lead -> lead, (a, b) -> a, HashMap::new));
+    }
+
+    /** Creates batches with the collaborators they need. */
+    @Component
+    static class Factory {
+
+        private final LeadRepository leads;
+        private final EntityManager entityManager;
+        private final LeadGradeService grader;
+        private final LeadValidator validator;
+        private final Clock clock;
+
+        Factory(LeadRepository leads, EntityManager entityManager, LeadGradeService grader, LeadValidator validator,
+                Clock clock) {
+            this.leads = leads;
+            this.entityManager = entityManager;
+            this.grader = grader;
+            this.validator = validator;
+            this.clock = clock;
+        }
+
+        LeadImportBatch create(ImportOptions options, boolean dryRun, Tally tally) {
+            return new LeadImportBatch(this, options, dryRun, tally);
+        }
+    }
+}

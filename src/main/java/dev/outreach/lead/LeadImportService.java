@@ -1,0 +1,215 @@
+package dev.outreach.lead;
+
+import dev.outreach.lead.ImportOptions.Duplicates;
+import dev.outreach.lead.ImportOptions.InvalidRows;
+import dev.outreach.lead.ImportReport.LineProblem;
+import dev.outreach.shared.FieldError;
+import dev.outreach.shared.InvalidInputException;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * CSV import of leads. The file is streamed record by record (never held in memory) and
+ * written in batches; the whole import is one transaction, so it lands entirely or, on a
+ * crash or with "import nothing" and a bad row, not at all.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+public class LeadImportService {
+
+    static final int PREVIEW_ROWS = 5;
+
+    private final LeadValidator validator;
+    private final LeadImportBatch.Factory batches;
+    private final LeadCountCache counts;
+    private final TransactionTemplate transaction;
+    private final int batchSize;
+
+    LeadImportService(LeadValidator validator, LeadImportBatch.Factory batches, LeadCountCache counts,
+            PlatformTransactionManager transactionManager,
+            @Value("${outreach.leads.import-batch-size:500}") int batchSize) {
+        this.validator = validator;
+        this.batches = batches;
+        this.counts = counts;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.batchSize = batchSize;
+    }
+
+    /** Headers, a guessed mapping and the first rows of the file. */
+    public CsvPreview preview(Path file) {
+        try (CSVParser parser = open(file)) {
+            List<String> headers = parser.getHeaderNames();
+            List<List<String>> rows = parser.stream().limit(PREVIEW_ROWS).map(CSVRecord::toList).toList();
+            return new CsvPreview(headers, ColumnMapping.guess(headers), rows);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException("file", "Cannot read the CSV file: " + rootMessage(e));
+        }
+    }
+
+    /** A dry run: validates every row and counts duplicates against existing leads; writes nothing. */
+    public ImportReport check(Path file, ColumnMapping mapping) {
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return run(file, mapping, new ImportOptions(InvalidRows.IMPORT_VALID_ONLY, Duplicates.SKIP, "CSV", null),
+                    true, row -> { });
+        });
+    }
+
+    /** Imports per the operator's options; {@code progress} receives the number of rows read so far. */
+    public ImportReport importLeads(Path file, ColumnMapping mapping, ImportOptions options, IntConsumer progress) {
+        ImportReport report = transaction.execute(status -> {
+            ImportReport result = run(file, mapping, options, false, progress);
+            if (!result.committed()) {
+                status.setRollbackOnly();
+            }
+            return result;
+        });
+        counts.invalidate();
+        return report;
+    }
+
+    private ImportReport run(Path file, ColumnMapping mapping, ImportOptions options, boolean dryRun,
+            IntConsumer progress) {
+        requireMappedContactPoint(mapping);
+        Tally tally = new Tally();
+        LeadImportBatch batch = batches.create(options, dryRun, tally);
+        try (CSVParser parser = open(file)) {
+            int expectedColumns = parser.getHeaderNames().size();
+            for (CSVRecord record : parser) {
+                tally.total++;
+                parse(record, expectedColumns, mapping, tally).ifPresent(draft -> {
+                    boolean stopWriting = options.invalidRows() == InvalidRows.IMPORT_NOTHING && tally.invalid > 0;
+                    if (!stopWriting) {
+                        batch.add(record.getRecordNumber() + 1, draft);
+                    }
+                });
+                if (batch.size() >= batchSize) {
+                    batch.flush();
+                }
+                if (tally.total % batchSize == 0) {
+                    progress.accept(tally.total);
+                }
+            }
+            batch.flush();
+            progress.accept(tally.total);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException("file", "CSV syntax error, nothing was imported: " + rootMessage(e));
+        }
+        boolean committed = !dryRun && !(options.invalidRows() == InvalidRows.IMPORT_NOTHING && tally.invalid > 0);
+        return tally.report(committed);
+    }
+
+    private java.util.Optional<LeadDraft> parse(CSVRecord record, int expectedColumns, ColumnMapping mapping, Tally tally) {
+        long line = record.getRecordNumber() + 1;
+        if (record.size() != expectedColumns) {
+            tally.invalid(new LineProblem(line, null,
+                    "expected " + expectedColumns + " columns, found " + record.size()));
+            return java.util.Optional.empty();
+        }
+        LeadDraft draft = new LeadDraft();
+        List<LineProblem> problems = new ArrayList<>();
+        mapping.fieldsByHeader().forEach((header, field) -> {
+            try {
+                field.read(draft, record.get(header));
+            } catch (IllegalArgumentException e) {
+                problems.add(new LineProblem(line, header, e.getMessage()));
+            }
+        });
+        draft.normalized();
+        for (FieldError error : validator.validate(draft)) {
+            problems.add(new LineProblem(line, headerOf(mapping, error.field()), error.message()));
+        }
+        if (!problems.isEmpty()) {
+            tally.invalid(problems);
+            return java.util.Optional.empty();
+        }
+        tally.valid++;
+        return java.util.Optional.of(draft);
+    }
+
+    private static String headerOf(ColumnMapping mapping, String property) {
+        return mapping.fieldsByHeader().entrySet().stream()
+                .filter(e -> e.getValue().property().equals(property))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseGet(() -> LeadField.forProperty(property).map(LeadField::label).orElse(property));
+    }
+
+    private static void requireMappedContactPoint(ColumnMapping mapping) {
+        boolean any = mapping.fieldsByHeader().values().stream().anyMatch(f -> switch (f) {
+            case EMAIL, LINKEDIN, WEBSITE, CONTACT_FORM_URL, PHONE -> true;
+            default -> false;
+        });
+        if (!any) {
+            throw new InvalidInputException("mapping",
+                    "Map at least one column to Email, LinkedIn, Website, Contact form URL or Phone");
+        }
+    }
+
+    private static CSVParser open(Path file) throws IOException {
+        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setAllowMissingColumnNames(true)
+                .get()
+                .parse(reader);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** Counters of one import run, filled by the parser and the batch writer. */
+    static final class Tally {
+        int total;
+        int valid;
+        int invalid;
+        int duplicates;
+        int created;
+        int updated;
+        int skippedDuplicates;
+        final List<LineProblem> problems = new ArrayList<>();
+
+        void invalid(LineProblem problem) {
+            invalid(List.of(problem));
+        }
+
+        void invalid(List<LineProblem> lineProblems) {
+            invalid++;
+            for (LineProblem problem : lineProblems) {
+                if (problems.size() < ImportReport.MAX_PROBLEMS) {
+                    problems.add(problem);
+                }
+            }
+        }
+
+        ImportReport report(boolean committed) {
+            return new ImportReport(total, valid, invalid, duplicates,
+                    committed ? created : 0, committed ? updated : 0, skippedDuplicates, committed, List.copyOf(problems));
+        }
+    }
+}

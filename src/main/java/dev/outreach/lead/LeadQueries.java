@@ -1,0 +1,101 @@
+package dev.outreach.lead;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The leads grid's SQL. Filters are appended only when set (no "param is null or ..." tricks)
+ * so that PostgreSQL plans each shape with its index:
+ * default sort {@code ix_lead_created}; status {@code ix_lead_status_created}; grade
+ * {@code ix_lead_grade_created}; campaign {@code ix_lead_campaign_created}; free text
+ * {@code ix_lead_search_trgm} (trigram GIN over search_text, PostgreSQL only).
+ */
+@Component
+class LeadQueries {
+
+    static final String ROW_COLUMNS =
+            "id, first_name, last_name, email, company, title, industry, city, state, time_zone, grade, status, created_at";
+
+    private final JdbcClient jdbc;
+    /** Its own template with a fetch size, so that exports stream instead of loading every row. */
+    private final NamedParameterJdbcTemplate exportJdbc;
+
+    LeadQueries(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(500);
+        this.exportJdbc = new NamedParameterJdbcTemplate(streaming);
+    }
+
+    List<LeadRow> page(LeadFilter filter, LeadSort sort, boolean descending, int offset, int limit) {
+        Where where = where(filter);
+        String sql = "select " + ROW_COLUMNS + " from lead" + where.sql()
+                + " order by " + sort.orderBy(descending) + " offset :offset rows fetch next :limit rows only";
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql(sql).params(params).query(LeadQueries::row).list();
+    }
+
+    int count(LeadFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("select count(*) from lead" + where.sql()).params(where.params())
+                .query(Integer.class).single();
+    }
+
+    /** Streams every lead matching the filter, in the default order, to the handler. */
+    void forEachForExport(LeadFilter filter, String columns, RowCallbackHandler handler) {
+        Where where = where(filter);
+        String sql = "select " + columns + " from lead" + where.sql() + " order by " + LeadSort.CREATED.orderBy(true);
+        exportJdbc.query(sql, where.params(), handler);
+    }
+
+    static Where where(LeadFilter filter) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.text() != null && !filter.text().isBlank()) {
+            clauses.add("search_text like :text escape '\\'");
+            params.put("text", "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.status() != null) {
+            clauses.add("status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.grade() != null) {
+            clauses.add("grade = :grade");
+            params.put("grade", filter.grade().name());
+        }
+        if (filter.campaignId() != null) {
+            clauses.add("campaign_id = :campaignId");
+            params.put("campaignId", filter.campaignId());
+        }
+        String sql = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        return new Where(sql, params);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static LeadRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new LeadRow(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("email"), rs.getString("company"), rs.getString("title"), rs.getString("industry"),
+                rs.getString("city"), rs.getString("state"), rs.getString("time_zone"),
+                Grade.valueOf(rs.getString("grade")), LeadStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    record Where(String sql, Map<String, Object> params) {
+    }
+}

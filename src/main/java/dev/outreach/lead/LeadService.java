@@ -1,0 +1,113 @@
+package dev.outreach.lead;
+
+import dev.outreach.shared.FieldError;
+import dev.outreach.shared.InvalidInputException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The only door to leads: the grid's queries, create and edit with validation, de-duplication and grading. */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+public class LeadService {
+
+    private final LeadRepository leads;
+    private final LeadQueries queries;
+    private final LeadCountCache counts;
+    private final LeadValidator validator;
+    private final LeadGradeService grader;
+    private final Clock clock;
+
+    LeadService(LeadRepository leads, LeadQueries queries, LeadCountCache counts, LeadValidator validator,
+            LeadGradeService grader, Clock clock) {
+        this.leads = leads;
+        this.queries = queries;
+        this.counts = counts;
+        this.validator = validator;
+        this.grader = grader;
+        this.clock = clock;
+    }
+
+    /** One page of the grid, in the given order; offset paging over indexed order columns. */
+    @Transactional(readOnly = true)
+    public List<LeadRow> page(LeadFilter filter, LeadSort sort, boolean descending, int offset, int limit) {
+        return queries.page(filter, sort, descending, offset, limit);
+    }
+
+    /** How many leads match, from a short-lived cache so that scrolling never recounts. */
+    @Transactional(readOnly = true)
+    public int count(LeadFilter filter) {
+        return counts.count(filter, queries::count);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LeadDetails> find(long id) {
+        return leads.findById(id).map(Lead::toDetails);
+    }
+
+    /** Validates, refuses duplicates by email or LinkedIn id, grades and stores a new lead. */
+    @Transactional
+    public long create(LeadDraft draft) {
+        Lead lead = new Lead(clock.instant());
+        store(lead, draft);
+        return lead.getId();
+    }
+
+    /** Like {@link #create} for an existing lead; the grade is recomputed. */
+    @Transactional
+    public void update(long id, LeadDraft draft) {
+        Lead lead = leads.findById(id).orElseThrow(() -> new InvalidInputException("id", "No lead with id " + id));
+        store(lead, draft);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void delete(long id) {
+        leads.deleteById(id);
+        counts.invalidate();
+    }
+
+    private void store(Lead lead, LeadDraft draft) {
+        draft.normalized();
+        List<FieldError> errors = new ArrayList<>(validator.validate(draft));
+        if (errors.isEmpty()) {
+            errors.addAll(duplicates(lead.getId(), draft));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        lead.apply(draft, grader.grade(draft), clock.instant());
+        try {
+            leads.saveAndFlush(lead);
+        } catch (DataIntegrityViolationException raced) {
+            throw new InvalidInputException("email", "Another lead with this email or LinkedIn profile was just saved");
+        }
+        counts.invalidate();
+    }
+
+    private List<FieldError> duplicates(Long selfId, LeadDraft draft) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional.ofNullable(LeadValues.normalizeEmail(draft.getEmail()))
+                .flatMap(leads::findByEmailNormalized)
+                .filter(other -> !Objects.equals(other.getId(), selfId))
+                .ifPresent(other -> errors.add(new FieldError("email",
+                        "A lead with this email already exists: " + describe(other))));
+        LeadValues.linkedinId(draft.getLinkedin())
+                .flatMap(leads::findByLinkedinId)
+                .filter(other -> !Objects.equals(other.getId(), selfId))
+                .ifPresent(other -> errors.add(new FieldError("linkedin",
+                        "A lead with this LinkedIn profile already exists: " + describe(other))));
+        return errors;
+    }
+
+    static String describe(Lead other) {
+        String company = other.toDraft().getCompany();
+        return other.displayName() + (company == null ? "" : " at " + company) + " (#" + other.getId() + ")";
+    }
+}

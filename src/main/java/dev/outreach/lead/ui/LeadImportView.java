@@ -1,0 +1,275 @@
+package dev.outreach.lead.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.outreach.campaign.CampaignService;
+import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.lead.ColumnMapping;
+import dev.outreach.lead.CsvPreview;
+import dev.outreach.lead.ImportOptions;
+import dev.outreach.lead.ImportOptions.Duplicates;
+import dev.outreach.lead.ImportOptions.InvalidRows;
+import dev.outreach.lead.ImportReport;
+import dev.outreach.lead.ImportReport.LineProblem;
+import dev.outreach.lead.LeadField;
+import dev.outreach.lead.LeadImportService;
+import dev.outreach.shared.InvalidInputException;
+import jakarta.annotation.security.PermitAll;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * CSV import in four steps: upload, map headers to fields (guessed, editable) with a preview,
+ * check (a validation report with line numbers), then import with the operator's choices and
+ * a progress bar. The import runs in the background; the page polls for progress.
+ */
+@Route("leads/import")
+@PageTitle("Import leads | Outreach Engine")
+@Menu(order = 11, icon = "vaadin:upload", title = "Import leads")
+@PermitAll
+public class LeadImportView extends VerticalLayout {
+
+    private static final int POLL_MILLIS = 500;
+
+    private final transient LeadImportService importer;
+    private final transient Executor executor;
+    private final transient List<CampaignSummary> campaigns;
+
+    final Upload upload;
+    final FormLayout mappingForm = new FormLayout();
+    final Grid<List<String>> preview = new Grid<>();
+    final Button check = new Button("Check file");
+    final Paragraph checkSummary = new Paragraph();
+    final Grid<LineProblem> problems = new Grid<>(LineProblem.class, false);
+    final RadioButtonGroup<InvalidRows> invalidRows = new RadioButtonGroup<>("Rows with errors");
+    final RadioButtonGroup<Duplicates> duplicates = new RadioButtonGroup<>("Leads that already exist");
+    final ComboBox<CampaignSummary> campaign = new ComboBox<>("Add new leads to campaign");
+    final Button importButton = new Button("Import");
+    final ProgressBar progress = new ProgressBar();
+    final Paragraph result = new Paragraph();
+
+    private transient Path file;
+    private ColumnMapping mapping;
+    private ImportReport checked;
+    private volatile CompletableFuture<Void> running;
+
+    public LeadImportView(LeadImportService importer, CampaignService campaigns, AsyncTaskExecutor executor) {
+        this.importer = importer;
+        this.executor = executor;
+        this.campaigns = campaigns.findAll();
+        addClassName("view");
+        upload = new Upload(UploadHandler.toTempFile((metadata, tempFile) -> uploaded(metadata.fileName(), tempFile.toPath())));
+        upload.setAcceptedFileTypes("text/csv", ".csv");
+        upload.setMaxFiles(1);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop a CSV file here (UTF-8, first line = headers)"));
+        configureSteps();
+        add(new RouterLink("← All leads", LeadsView.class), new H2("Import leads from CSV"), upload,
+                new H3("Columns"), mappingForm, preview, check, checkSummary, problems,
+                new H3("Import"), new HorizontalLayout(invalidRows, duplicates, campaign), importButton, progress, result);
+        showStep(false);
+    }
+
+    private void configureSteps() {
+        preview.setAllRowsVisible(true);
+        check.addClickListener(click -> runCheck());
+        problems.addColumn(LineProblem::line).setHeader("Line").setWidth("6em").setFlexGrow(0);
+        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
+        problems.addColumn(LineProblem::message).setHeader("Problem").setFlexGrow(1);
+        problems.addClassName("import-problems");
+        problems.setVisible(false);
+
+        invalidRows.setItems(InvalidRows.values());
+        invalidRows.setItemLabelGenerator(choice -> choice == InvalidRows.IMPORT_VALID_ONLY
+                ? "Import the valid rows, skip the bad ones" : "Import nothing if any row has an error");
+        invalidRows.setValue(InvalidRows.IMPORT_VALID_ONLY);
+        duplicates.setItems(Duplicates.values());
+        duplicates.setItemLabelGenerator(choice -> choice == Duplicates.SKIP
+                ? "Skip them" : "Update them with the file's values");
+        duplicates.setValue(Duplicates.SKIP);
+        campaign.setItems(campaigns);
+        campaign.setItemLabelGenerator(CampaignSummary::name);
+        campaign.setClearButtonVisible(true);
+
+        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importButton.addClickListener(click -> startImport());
+        progress.setVisible(false);
+    }
+
+    private void uploaded(String fileName, Path tempFile) {
+        deleteFile();
+        file = tempFile;
+        try {
+            CsvPreview csv = importer.preview(tempFile);
+            mapping = csv.guessedMapping();
+            showPreview(csv);
+            checkSummary.setText("Uploaded " + fileName + ". Check the column mapping, then press \"Check file\".");
+            checked = null;
+            problems.setVisible(false);
+            result.setText("");
+            showStep(true);
+        } catch (InvalidInputException e) {
+            error(e.getMessage());
+            showStep(false);
+        }
+    }
+
+    private void showPreview(CsvPreview csv) {
+        mappingForm.removeAll();
+        preview.removeAllColumns();
+        for (int i = 0; i < csv.headers().size(); i++) {
+            String header = csv.headers().get(i);
+            Select<LeadField> field = new Select<>();
+            field.setLabel(header);
+            field.setItems(LeadField.values());
+            field.setEmptySelectionAllowed(true);
+            field.setEmptySelectionCaption("(ignore this column)");
+            field.setItemLabelGenerator(f -> f == null ? "(ignore this column)" : f.label());
+            field.setValue(mapping.fieldFor(header).orElse(null));
+            field.addValueChangeListener(change -> {
+                mapping = mapping.with(header, change.getValue());
+                checked = null;
+            });
+            mappingForm.add(field);
+            int column = i;
+            preview.addColumn(row -> column < row.size() ? row.get(column) : "").setHeader(header).setAutoWidth(true);
+        }
+        preview.setItems(csv.firstRows());
+    }
+
+    private void runCheck() {
+        try {
+            checked = importer.check(file, mapping);
+            checkSummary.setText(String.format(Locale.US,
+                    "%,d rows: %,d valid, %,d with errors, %,d already exist as leads.",
+                    checked.totalRows(), checked.validRows(), checked.invalidRows(), checked.duplicateRows()));
+            problems.setItems(checked.problems());
+            problems.setVisible(!checked.problems().isEmpty());
+        } catch (InvalidInputException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void startImport() {
+        if (checked == null) {
+            runCheck();
+            if (checked == null) {
+                return;
+            }
+        }
+        UI ui = UI.getCurrent();
+        int total = Math.max(1, checked.totalRows());
+        ImportOptions options = new ImportOptions(invalidRows.getValue(), duplicates.getValue(), "CSV",
+                campaign.getValue() == null ? null : campaign.getValue().id());
+        Path importing = file;
+        ColumnMapping importMapping = mapping;
+        importButton.setEnabled(false);
+        check.setEnabled(false);
+        progress.setVisible(true);
+        progress.setValue(0);
+        result.setText("Importing…");
+        ui.setPollInterval(POLL_MILLIS);
+        running = CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                ImportReport report = importer.importLeads(importing, importMapping, options,
+                        rows -> ui.access(() -> progress.setValue(Math.min(1.0, rows / (double) total))));
+                ui.access(() -> finished(report));
+            } catch (RuntimeException e) {
+                ui.access(() -> failed(e));
+            }
+        }), executor);
+    }
+
+    private void finished(ImportReport report) {
+        UI.getCurrent().setPollInterval(-1);
+        progress.setValue(1);
+        String text = report.committed()
+                ? String.format(Locale.US, "Imported: %,d new leads, %,d updated, %,d duplicates skipped, %,d rows with errors skipped.",
+                        report.created(), report.updated(), report.skippedDuplicates(), report.invalidRows())
+                : String.format(Locale.US, "Nothing was imported: %,d rows have errors (see the list above).",
+                        report.invalidRows());
+        result.setText(text);
+        problems.setItems(report.problems());
+        problems.setVisible(!report.problems().isEmpty());
+        Notification notification = Notification.show(text);
+        notification.addThemeVariants(report.committed() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+        importButton.setEnabled(true);
+        check.setEnabled(true);
+    }
+
+    private void failed(RuntimeException e) {
+        UI.getCurrent().setPollInterval(-1);
+        progress.setVisible(false);
+        result.setText("Import failed, nothing was imported: " + e.getMessage());
+        error(result.getText());
+        importButton.setEnabled(true);
+        check.setEnabled(true);
+    }
+
+    /** For tests: the background import, if one was started. */
+    CompletableFuture<Void> running() {
+        return running;
+    }
+
+    private void showStep(boolean uploadedFile) {
+        mappingForm.setVisible(uploadedFile);
+        preview.setVisible(uploadedFile);
+        check.setVisible(uploadedFile);
+        invalidRows.setEnabled(uploadedFile);
+        duplicates.setEnabled(uploadedFile);
+        campaign.setEnabled(uploadedFile);
+        importButton.setEnabled(uploadedFile);
+    }
+
+    private static void error(String message) {
+        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        super.onDetach(detachEvent);
+        if (running == null || running.isDone()) {
+            deleteFile();
+        } else {
+            running.whenComplete((ok, error) -> deleteFile());
+        }
+    }
+
+    private void deleteFile() {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // the OS cleans its temp directory; nothing depends on this file any more
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.outreach.lead.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.outreach.campaign.CampaignService;
+import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.lead.Grade;
+import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadExportService;
+import dev.outreach.lead.LeadFilter;
+import dev.outreach.lead.LeadRow;
+import dev.outreach.lead.LeadService;
+import dev.outreach.lead.LeadSort;
+import dev.outreach.lead.LeadStatus;
+import jakarta.annotation.security.PermitAll;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The leads grid: server-side paging, sorting and filtering over any number of leads. The row
+ * count comes from a short-lived cache, so scrolling never counts again.
+ */
+@Route("leads")
+@RouteAlias("")
+@PageTitle("Leads | Outreach Engine")
+@Menu(order = 10, icon = "vaadin:users", title = "Leads")
+@PermitAll
+public class LeadsView extends VerticalLayout {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withLocale(Locale.US).withZone(ZoneId.systemDefault());
+
+    private final transient LeadService leads;
+    private final transient LeadExportService export;
+    private final transient List<CampaignSummary> campaigns;
+
+    final Grid<LeadRow> grid = new Grid<>(LeadRow.class, false);
+    final TextField search = new TextField();
+    final Select<LeadStatus> status = new Select<>();
+    final Select<Grade> grade = new Select<>();
+    final ComboBox<CampaignSummary> campaign = new ComboBox<>();
+    final Span count = new Span();
+    private LeadFilter filter = LeadFilter.all();
+
+    public LeadsView(LeadService leads, LeadExportService export, CampaignService campaigns) {
+        this.leads = leads;
+        this.export = export;
+        this.campaigns = campaigns.findAll();
+        addClassName("view");
+        setSizeFull();
+        configureGrid();
+        add(createToolbar(), grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setSizeFull();
+        grid.addColumn(LeadRow::name).setHeader("Name").setKey("name")
+                .setSortProperty(LeadSort.NAME.name()).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(LeadRow::company).setHeader("Company").setKey("company")
+                .setSortProperty(LeadSort.COMPANY.name()).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(LeadRow::email).setHeader("Email").setKey("email").setAutoWidth(true);
+        grid.addColumn(LeadRow::title).setHeader("Title").setKey("title").setAutoWidth(true);
+        grid.addColumn(LeadRow::industry).setHeader("Industry").setKey("industry").setAutoWidth(true);
+        grid.addColumn(row -> row.city() == null ? "" : row.city() + (row.state() == null ? "" : ", " + row.state()))
+                .setHeader("Location").setKey("location").setAutoWidth(true);
+        grid.addComponentColumn(row -> new GradeBadge(row.grade())).setHeader("Grade").setKey("grade")
+                .setSortProperty(LeadSort.GRADE.name()).setTextAlign(ColumnTextAlign.CENTER).setWidth("6em").setFlexGrow(0);
+        grid.addColumn(row -> row.status().label()).setHeader("Status").setKey("status")
+                .setSortProperty(LeadSort.STATUS.name()).setAutoWidth(true);
+        grid.addColumn(row -> CREATED.format(row.createdAt())).setHeader("Created").setKey("created")
+                .setSortProperty(LeadSort.CREATED.name()).setAutoWidth(true);
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(LeadDetailView.class, click.getItem().id())));
+        grid.setMultiSort(false);
+    }
+
+    private Component createToolbar() {
+        search.setPlaceholder("Search name, company, email");
+        search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(change -> applyFilter(filter.withText(change.getValue())));
+
+        status.setPlaceholder("Any status");
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.setItems(LeadStatus.values());
+        status.setItemLabelGenerator(value -> value == null ? "Any status" : value.label());
+        status.addValueChangeListener(change -> applyFilter(filter.withStatus(change.getValue())));
+
+        grade.setPlaceholder("Any grade");
+        grade.setEmptySelectionAllowed(true);
+        grade.setEmptySelectionCaption("Any grade");
+        grade.setItems(Grade.values());
+        grade.setItemLabelGenerator(value -> value == null ? "Any grade" : "Grade " + value.name());
+        grade.addValueChangeListener(change -> applyFilter(filter.withGrade(change.getValue())));
+
+        campaign.setPlaceholder("Any campaign");
+        campaign.setItems(campaigns);
+        campaign.setItemLabelGenerator(CampaignSummary::name);
+        campaign.setClearButtonVisible(true);
+        campaign.addValueChangeListener(change ->
+                applyFilter(filter.withCampaign(change.getValue() == null ? null : change.getValue().id())));
+
+        Button create = new Button("New lead", new Icon(VaadinIcon.PLUS), click -> openNewLeadForm());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button importCsv = new Button("Import CSV", new Icon(VaadinIcon.UPLOAD),
+                click -> getUI().ifPresent(ui -> ui.navigate(LeadImportView.class)));
+        Anchor exportCsv = new Anchor();
+        exportCsv.setHref((DownloadHandler) event -> {
+            event.setFileName("leads.csv");
+            event.setContentType("text/csv");
+            export.exportCsv(filter, event.getOutputStream());
+        });
+        exportCsv.add(new Button("Export CSV", new Icon(VaadinIcon.DOWNLOAD)));
+        exportCsv.getElement().setAttribute("download", true);
+
+        count.addClassName("lead-count");
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, grade, campaign, count, create, importCsv, exportCsv);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.setFlexGrow(1, count);
+        toolbar.setWidthFull();
+        toolbar.setWrap(true);
+        return toolbar;
+    }
+
+    private void applyFilter(LeadFilter newFilter) {
+        filter = newFilter;
+        refresh();
+    }
+
+    private void refresh() {
+        LeadFilter current = filter;
+        grid.setItems(query -> {
+            SortChoice sort = SortChoice.from(query.getSortOrders());
+            return leads.page(current, sort.sort(), sort.descending(), query.getOffset(), query.getLimit()).stream();
+        }, query -> leads.count(current));
+        count.setText(NumberFormat.getIntegerInstance(Locale.US).format(leads.count(current)) + " leads");
+    }
+
+    private void openNewLeadForm() {
+        LeadForm form = new LeadForm(leads, campaigns, null, new LeadDraft());
+        form.addSavedListener(saved -> refresh());
+        form.open();
+    }
+
+    /** The grid's sort translated to the service's whitelist; newest first by default. */
+    record SortChoice(LeadSort sort, boolean descending) {
+
+        static SortChoice from(List<QuerySortOrder> orders) {
+            if (orders.isEmpty()) {
+                return new SortChoice(LeadSort.CREATED, true);
+            }
+            QuerySortOrder first = orders.getFirst();
+            return new SortChoice(LeadSort.valueOf(first.getSorted()), first.getDirection() == SortDirection.DESCENDING);
+        }
+    }
+}

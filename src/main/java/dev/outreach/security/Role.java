@@ -1,0 +1,15 @@
+package dev.outreach.security;
+
+/** What a signed-in person may do. Admins can do everything operators can. */
+public enum Role {
+    ADMIN,
+    OPERATOR;
+
+    /** Role names as used in {@code @RolesAllowed} and {@code hasRole(..)}. */
+    public static final String ADMIN_NAME = "ADMIN";
+    public static final String OPERATOR_NAME = "OPERATOR";
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

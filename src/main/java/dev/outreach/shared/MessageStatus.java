@@ -1,0 +1,16 @@
+package dev.outreach.shared;
+
+/** Status of an outreach message or of one attempt to deliver it. */
+public enum MessageStatus {
+    PENDING,
+    /** Internal: claimed by a dispatcher and handed to a sender; never re-sent automatically. */
+    SENDING,
+    SENT,
+    DELIVERED,
+    REPLIED,
+    BOUNCED,
+    /** Soft failure, eligible for retry. */
+    FAILED,
+    /** Not sent by rule; the reason is recorded. */
+    SKIPPED
+}
