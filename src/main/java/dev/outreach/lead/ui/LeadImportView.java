@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
@@ -82,7 +83,8 @@ public class LeadImportView extends VerticalLayout {
     private ImportReport checked;
     private volatile CompletableFuture<Void> running;
 
-    public LeadImportView(LeadImportService importer, CampaignService campaigns, AsyncTaskExecutor executor) {
+    public LeadImportView(LeadImportService importer, CampaignService campaigns,
+            @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
         this.importer = importer;
         this.executor = executor;
         this.campaigns = campaigns.findAll();

@@ -139,6 +139,7 @@ public class LeadsView extends VerticalLayout {
         });
         exportCsv.add(new Button("Export CSV", new Icon(VaadinIcon.DOWNLOAD)));
         exportCsv.getElement().setAttribute("download", true);
+        exportCsv.setId("export-csv");
 
         count.addClassName("lead-count");
         HorizontalLayout toolbar = new HorizontalLayout(search, status, grade, campaign, count, create, importCsv, exportCsv);

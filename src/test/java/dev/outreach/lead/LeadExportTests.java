@@ -1,0 +1,61 @@
+package dev.outreach.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreach.security.Role;
+import dev.outreach.support.KaribuTest;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class LeadExportTests extends KaribuTest {
+
+    @Autowired
+    LeadService leads;
+    @Autowired
+    LeadExportService export;
+
+    @Test
+    void exportNeutralizesFormulaCellsAndKeepsTheFilter() throws Exception {
+        login("olivia", Role.OPERATOR);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("=HYPERLINK(\"http://evil.example/x\",\"Click\")");
+        draft.setLastName("+cmd|' /C calc'!A0");
+        draft.setCompany("@SUM(1+1) Heating");
+        draft.setEmail("formula@evil-hvac.com");
+        draft.setNotes("-2+3");
+        leads.create(draft);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.exportCsv(LeadFilter.all().withText("formula@evil-hvac.com"), out);
+
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+        assertThat(rows).hasSize(1);
+        CSVRecord row = rows.getFirst();
+        assertThat(row.get("First name")).isEqualTo("'=HYPERLINK(\"http://evil.example/x\",\"Click\")");
+        assertThat(row.get("Last name")).isEqualTo("'+cmd|' /C calc'!A0");
+        assertThat(row.get("Company")).isEqualTo("'@SUM(1+1) Heating");
+        assertThat(row.get("Notes")).isEqualTo("'-2+3");
+        assertThat(row.get("Email")).isEqualTo("formula@evil-hvac.com");
+        assertThat(row.toList()).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+    }
+
+    @Test
+    void exportedFileImportsBackWithEveryColumnMapped() throws Exception {
+        login("olivia", Role.OPERATOR);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.exportCsv(LeadFilter.all().withGrade(Grade.A), out);
+
+        List<String> headers = CSVFormat.DEFAULT.builder().setHeader().get()
+                .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getHeaderNames();
+        ColumnMapping mapping = ColumnMapping.guess(headers);
+
+        assertThat(mapping.fieldsByHeader().values()).containsAll(List.of(LeadField.values()));
+    }
+}
