@@ -19,6 +19,8 @@ public class DemoSenders {
     static final List<String> DOMAINS = List.of("getsummitreach.example", "trytradeflow.example", "hearfromfieldpro.example");
     private static final List<String> PEOPLE = List.of("alex", "jordan", "sam");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoSenders.class);
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -34,6 +36,7 @@ public class DemoSenders {
         if (domains > 0) {
             return;
         }
+        log.info("Demo data: {} mailboxes over {} sending domains", DOMAINS.size() * PEOPLE.size(), DOMAINS.size());
         Timestamp now = Timestamp.from(clock.instant());
         LocalDate warmupStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(21);
         for (String domain : DOMAINS) {

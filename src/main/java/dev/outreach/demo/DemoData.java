@@ -70,7 +70,7 @@ class DemoData implements ApplicationRunner {
             ImportReport report = importer.importLeads(csv, ColumnMapping.guess(DemoLeads.HEADERS),
                     new ImportOptions(ImportOptions.InvalidRows.IMPORT_VALID_ONLY, ImportOptions.Duplicates.SKIP,
                             "DEMO", campaign.id()), rows -> { });
-            log.info("Demo data: {} leads in campaign '{}', 9 mailboxes over 3 sending domains", report.created(), CAMPAIGN);
+            log.info("Demo data: {} leads in campaign '{}'", report.created(), CAMPAIGN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

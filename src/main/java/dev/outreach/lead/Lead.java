@@ -51,7 +51,7 @@ class Lead {
     private Long annualRevenue;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 1)
+    @Column(nullable = false)
     private Grade grade = Grade.D;
     @Column(name = "grade_reasons")
     private String gradeReasons;

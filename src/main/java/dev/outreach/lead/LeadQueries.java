@@ -39,13 +39,19 @@ class LeadQueries {
     }
 
     List<LeadRow> page(LeadFilter filter, LeadSort sort, boolean descending, int offset, int limit) {
+        PageQuery query = pageQuery(filter, sort, descending, offset, limit);
+        return jdbc.sql(query.sql()).params(query.params()).query(LeadQueries::row).list();
+    }
+
+    /** The grid's page SQL and its parameters; benchmarks and plan tests run exactly this. */
+    static PageQuery pageQuery(LeadFilter filter, LeadSort sort, boolean descending, int offset, int limit) {
         Where where = where(filter);
         String sql = "select " + ROW_COLUMNS + " from lead" + where.sql()
                 + " order by " + sort.orderBy(descending) + " offset :offset rows fetch next :limit rows only";
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql(sql).params(params).query(LeadQueries::row).list();
+        return new PageQuery(sql, params);
     }
 
     int count(LeadFilter filter) {
@@ -97,5 +103,8 @@ class LeadQueries {
     }
 
     record Where(String sql, Map<String, Object> params) {
+    }
+
+    record PageQuery(String sql, Map<String, Object> params) {
     }
 }

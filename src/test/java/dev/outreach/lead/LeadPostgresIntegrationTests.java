@@ -1,0 +1,71 @@
+package dev.outreach.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.InvalidInputException;
+import dev.outreach.support.PostgresIntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class LeadPostgresIntegrationTests extends PostgresIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LeadService leads;
+
+    @Test
+    void migrationsRunFromAnEmptySchemaIncludingThePostgresOnlyOnes() {
+        List<String> versions = jdbc.sql("select version from " + SCHEMA
+                + ".flyway_schema_history where success and version is not null order by installed_rank")
+                .query(String.class).list();
+
+        assertThat(versions).containsExactly("1", "1.1", "2");
+        assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = :schema and indexname = 'ix_lead_search_trgm'")
+                .param("schema", SCHEMA).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from sequence_step").query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aLeadRoundTripsThroughTheServiceAndTheDatabase() {
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("  Nora ");
+        draft.setLastName("Quinn");
+        draft.setEmail("Nora.Quinn@Quinn-Solar.com");
+        draft.setLinkedin("https://www.linkedin.com/in/Nora-Quinn/");
+        draft.setCompany("Quinn Solar");
+        draft.setTitle("Founder");
+        draft.setIndustry("Solar");
+        draft.setTimeZone("America/Denver");
+        draft.setEmployeeCount(14);
+        draft.setAnnualRevenue(3_200_000L);
+
+        long id = SystemActor.call(() -> leads.create(draft));
+        LeadDetails stored = SystemActor.call(() -> leads.find(id)).orElseThrow();
+
+        assertThat(stored.fields().getFirstName()).isEqualTo("Nora");
+        assertThat(stored.fields().getEmail()).isEqualTo("Nora.Quinn@Quinn-Solar.com");
+        assertThat(stored.linkedinId()).isEqualTo("nora-quinn");
+        assertThat(stored.grade()).isEqualTo(Grade.A);
+        assertThat(stored.gradeReasons()).contains("+30 target industry (Solar)");
+        assertThat(jdbc.sql("select email_normalized from lead where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("nora.quinn@quinn-solar.com");
+
+        LeadDraft sameEmail = new LeadDraft();
+        sameEmail.setLastName("Other");
+        sameEmail.setEmail("NORA.QUINN@quinn-solar.com");
+        assertThatThrownBy(() -> SystemActor.call(() -> leads.create(sameEmail)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("A lead with this email already exists: Nora Quinn at Quinn Solar (#" + id + ")");
+        LeadDraft sameProfile = new LeadDraft();
+        sameProfile.setLastName("Other");
+        sameProfile.setLinkedin("nora-quinn");
+        assertThatThrownBy(() -> SystemActor.call(() -> leads.create(sameProfile)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("A lead with this LinkedIn profile already exists");
+    }
+}
