@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmarks of the console's heavy paths, each reported as a ratio to a ceiling measured in the
+# same run (these machines are noisy; absolute times mean little):
+#   1. lead grid page fetch on 1M leads in PostgreSQL vs the same SQL through pgbench
+#   2. CSV import of 20k and 100k leads: rows/s vs PostgreSQL COPY, and the peak live heap
+#   3. ./mvnw spring-boot:run on a built project until the login page answers
+# Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth) and pgbench.
+# Usage: bench/run.sh [grid|import|startup]...   (default: all three). Results in bench/results/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source .ci/jdk.sh
+results=bench/results
+mkdir -p "$results"
+benchmarks=("$@")
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup)
+
+./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+run_java() {
+    "$JAVA_HOME/bin/java" "$@"
+}
+
+for benchmark in "${benchmarks[@]}"; do
+    case "$benchmark" in
+        grid)
+            echo "== Lead grid page fetch, 1M leads (app through LeadService vs pgbench, median / average ms)"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.lead.LeadGridBenchmark "$results"
+            ;;
+        import)
+            echo "== CSV import (app vs COPY; heap capped at 384 MB to show it stays flat)"
+            run_java -Xmx384m -cp "$classpath" dev.outreach.demo.LeadImportBenchmark "$results"
+            ;;
+        startup)
+            echo "== ./mvnw spring-boot:run to the login page (fresh embedded database, then a restart)"
+            port=18080
+            data=$(mktemp -d)
+            for start in first restart; do
+                began=$(date +%s.%N)
+                PORT=$port OUTREACH_DB_URL="jdbc:h2:file:$data/outreach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+                    ./mvnw -B -q spring-boot:run > "$results/startup-$start.log" 2>&1 &
+                until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.2; done
+                ended=$(date +%s.%N)
+                printf '%-8s start: %.1f s to the login page\n' "$start" "$(echo "$ended - $began" | bc)" | tee -a "$results/startup.txt"
+                pkill -f "spring-boot:run" || true
+                pkill -f "dev.outreach.OutreachApplication" || true
+                while curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.2; done
+            done
+            rm -rf "$data"
+            ;;
+        *)
+            echo "unknown benchmark: $benchmark (grid, import or startup)" >&2
+            exit 2
+            ;;
+    esac
+done

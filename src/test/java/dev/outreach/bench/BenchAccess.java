@@ -1,0 +1,50 @@
+package dev.outreach.bench;
+
+import dev.outreach.OutreachApplication;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the real application on PostgreSQL in the {@code outreach_bench} schema, for benchmarks only. */
+public final class BenchAccess {
+
+    public static final String SCHEMA = "outreach_bench";
+    public static final String URL = System.getProperty("bench.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = System.getProperty("bench.db.user", "postgres");
+
+    private BenchAccess() {
+    }
+
+    public static ConfigurableApplicationContext start(boolean freshSchema) throws SQLException {
+        if (freshSchema) {
+            try (Connection connection = DriverManager.getConnection(URL, USER, "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + SCHEMA + " cascade");
+                statement.execute("create schema " + SCHEMA);
+            }
+        }
+        return new SpringApplicationBuilder(OutreachApplication.class)
+                .profiles("postgres")
+                .properties(
+                        "spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA + ",public",
+                        "spring.datasource.username=" + USER,
+                        "spring.datasource.password=",
+                        "spring.flyway.schemas=" + SCHEMA,
+                        "spring.flyway.default-schema=" + SCHEMA,
+                        "outreach.demo-data=false",
+                        "outreach.admin-password=bench-admin-password",
+                        "server.port=0",
+                        "logging.level.root=WARN")
+                .run();
+    }
+
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
