@@ -5,9 +5,8 @@ import dev.outreach.lead.ImportOptions.InvalidRows;
 import dev.outreach.lead.ImportReport.LineProblem;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.BufferedReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,8 +55,13 @@ public class LeadImportService {
     public CsvPreview preview(Path file) {
         try (CSVParser parser = open(file)) {
             List<String> headers = parser.getHeaderNames();
-            List<List<String>> rows = parser.stream().limit(PREVIEW_ROWS).map(CSVRecord::toList).toList();
-            return new CsvPreview(headers, ColumnMapping.guess(headers), rows);
+            try {
+                List<List<String>> rows = parser.stream().limit(PREVIEW_ROWS).map(CSVRecord::toList).toList();
+                return new CsvPreview(headers, ColumnMapping.guess(headers), rows);
+            } catch (UncheckedIOException e) {
+                throw new InvalidInputException("file", "CSV syntax error at line " + parser.getCurrentLineNumber()
+                        + ": " + rootMessage(e));
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException("file", "Cannot read the CSV file: " + rootMessage(e));
         }
@@ -92,25 +96,30 @@ public class LeadImportService {
         LeadImportBatch batch = batches.create(options, dryRun, tally);
         try (CSVParser parser = open(file)) {
             int expectedColumns = parser.getHeaderNames().size();
-            for (CSVRecord record : parser) {
-                tally.total++;
-                parse(record, expectedColumns, mapping, tally).ifPresent(draft -> {
-                    boolean stopWriting = options.invalidRows() == InvalidRows.IMPORT_NOTHING && tally.invalid > 0;
-                    if (!stopWriting) {
-                        batch.add(record.getRecordNumber() + 1, draft);
+            try {
+                for (CSVRecord record : parser) {
+                    tally.total++;
+                    parse(record, expectedColumns, mapping, tally).ifPresent(draft -> {
+                        boolean stopWriting = options.invalidRows() == InvalidRows.IMPORT_NOTHING && tally.invalid > 0;
+                        if (!stopWriting) {
+                            batch.add(record.getRecordNumber() + 1, draft);
+                        }
+                    });
+                    if (batch.size() >= batchSize) {
+                        batch.flush();
                     }
-                });
-                if (batch.size() >= batchSize) {
-                    batch.flush();
+                    if (tally.total % batchSize == 0) {
+                        progress.accept(tally.total);
+                    }
                 }
-                if (tally.total % batchSize == 0) {
-                    progress.accept(tally.total);
-                }
+            } catch (UncheckedIOException e) {
+                throw new InvalidInputException("file", "CSV syntax error at line " + parser.getCurrentLineNumber()
+                        + ", nothing was imported: " + rootMessage(e));
             }
             batch.flush();
             progress.accept(tally.total);
         } catch (IOException | UncheckedIOException e) {
-            throw new InvalidInputException("file", "CSV syntax error, nothing was imported: " + rootMessage(e));
+            throw new InvalidInputException("file", "Cannot read the CSV file, nothing was imported: " + rootMessage(e));
         }
         boolean committed = !dryRun && !(options.invalidRows() == InvalidRows.IMPORT_NOTHING && tally.invalid > 0);
         return tally.report(committed);
@@ -163,9 +172,21 @@ public class LeadImportService {
         }
     }
 
+    /**
+     * Opens the file as UTF-8 CSV with a header line. Tolerates what spreadsheets write: a
+     * byte-order mark, and semicolons or tabs instead of commas (detected on the header line).
+     */
     private static CSVParser open(Path file) throws IOException {
-        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        reader.mark(64 * 1024);
+        String header = reader.readLine();
+        reader.reset();
         return CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter(header == null ? "" : header))
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
@@ -175,10 +196,23 @@ public class LeadImportService {
                 .parse(reader);
     }
 
+    static char delimiter(String headerLine) {
+        long commas = headerLine.chars().filter(c -> c == ',').count();
+        long semicolons = headerLine.chars().filter(c -> c == ';').count();
+        long tabs = headerLine.chars().filter(c -> c == '\t').count();
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas ? '\t' : ',';
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
+        }
+        if (root instanceof java.nio.charset.CharacterCodingException) {
+            return "the file is not UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\"";
         }
         return root.getMessage();
     }

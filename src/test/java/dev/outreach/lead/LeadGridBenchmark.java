@@ -5,11 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,9 +44,10 @@ public final class LeadGridBenchmark {
             System.out.printf(Locale.US, "%-48s %12s %12s %8s%n", "grid page fetch (50 rows)", "app ms", "pgbench ms", "ratio");
             List<String> lines = new ArrayList<>();
             for (Case c : cases) {
-                double app = timeApp(leads, c);
+                double appMillis = timeApp(leads, c);
                 double ceiling = timePgbench(c, results);
-                String line = String.format(Locale.US, "%-48s %12.2f %12.2f %8.2f", c.name(), app, ceiling, app / ceiling);
+                String line = String.format(Locale.US, "%-48s %12.2f %12.2f %8.2f", c.name(), appMillis, ceiling,
+                        appMillis / ceiling);
                 System.out.println(line);
                 lines.add(line);
             }
