@@ -153,6 +153,39 @@ class Lead {
         return id;
     }
 
+    /** Column values for a batched JDBC insert of a new lead (see {@link LeadImportBatch}). */
+    java.util.Map<String, Object> insertColumns() {
+        java.util.Map<String, Object> columns = new java.util.HashMap<>();
+        columns.put("first_name", firstName);
+        columns.put("last_name", lastName);
+        columns.put("email", email);
+        columns.put("email_normalized", emailNormalized);
+        columns.put("linkedin_id", linkedinId);
+        columns.put("linkedin_url", linkedinUrl);
+        columns.put("website", website);
+        columns.put("contact_form_url", contactFormUrl);
+        columns.put("phone", phone);
+        columns.put("time_zone", timeZone);
+        columns.put("company", company);
+        columns.put("title", title);
+        columns.put("industry", industry);
+        columns.put("city", city);
+        columns.put("state", state);
+        columns.put("country", country);
+        columns.put("employee_count", employeeCount);
+        columns.put("annual_revenue", annualRevenue);
+        columns.put("grade", grade.name());
+        columns.put("grade_reasons", gradeReasons);
+        columns.put("source", source);
+        columns.put("status", status.name());
+        columns.put("campaign_id", campaignId);
+        columns.put("notes", notes);
+        columns.put("search_text", searchText);
+        columns.put("created_at", java.sql.Timestamp.from(createdAt));
+        columns.put("updated_at", java.sql.Timestamp.from(updatedAt));
+        return columns;
+    }
+
     String getEmailNormalized() {
         return emailNormalized;
     }

@@ -5,6 +5,7 @@ import dev.outreach.lead.ImportReport.LineProblem;
 import dev.outreach.lead.LeadImportService.Tally;
 import dev.outreach.shared.FieldError;
 import jakarta.persistence.EntityManager;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +29,8 @@ class LeadImportBatch {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    /** New leads of this batch, inserted together in one JDBC batch at the end of {@link #flush}. */
+    private final List<Lead> created = new ArrayList<>();
     private final Factory deps;
     private final ImportOptions options;
     private final boolean dryRun;
@@ -79,9 +84,11 @@ class LeadImportBatch {
         }
         rows.clear();
         if (!dryRun) {
+            deps.insertAll(created);
             deps.entityManager.flush();
             deps.entityManager.clear();
         }
+        created.clear();
     }
 
     private Lead create(Row row) {
@@ -94,9 +101,7 @@ class LeadImportBatch {
         }
         Lead lead = new Lead(deps.clock.instant());
         lead.apply(row.draft(), deps.grader.grade(row.draft()), deps.clock.instant());
-        if (!dryRun) {
-            deps.entityManager.persist(lead);
-        }
+        created.add(lead);
         return lead;
     }
 
@@ -138,19 +143,53 @@ class LeadImportBatch {
     @Component
     static class Factory {
 
+        /** One statement for every new lead: a JDBC batch is ~10x faster than one JPA insert per row. */
+        private static final String INSERT = """
+                insert into lead (first_name, last_name, email, email_normalized, linkedin_id, linkedin_url, website,
+                    contact_form_url, phone, time_zone, company, title, industry, city, state, country, employee_count,
+                    annual_revenue, grade, grade_reasons, source, status, campaign_id, notes, search_text, created_at,
+                    updated_at)
+                values (:first_name, :last_name, :email, :email_normalized, :linkedin_id, :linkedin_url, :website,
+                    :contact_form_url, :phone, :time_zone, :company, :title, :industry, :city, :state, :country,
+                    :employee_count, :annual_revenue, :grade, :grade_reasons, :source, :status, :campaign_id, :notes,
+                    :search_text, :created_at, :updated_at)
+                """;
+
         private final LeadRepository leads;
         private final EntityManager entityManager;
+        private final NamedParameterJdbcTemplate jdbc;
         private final LeadGradeService grader;
         private final LeadValidator validator;
         private final Clock clock;
 
-        Factory(LeadRepository leads, EntityManager entityManager, LeadGradeService grader, LeadValidator validator,
-                Clock clock) {
+        Factory(LeadRepository leads, EntityManager entityManager, NamedParameterJdbcTemplate jdbc,
+                LeadGradeService grader, LeadValidator validator, Clock clock) {
             this.leads = leads;
             this.entityManager = entityManager;
+            this.jdbc = jdbc;
             this.grader = grader;
             this.validator = validator;
             this.clock = clock;
+        }
+
+        void insertAll(List<Lead> created) {
+            if (!created.isEmpty()) {
+                jdbc.batchUpdate(INSERT, created.stream().map(Factory::typed).toArray(MapSqlParameterSource[]::new));
+            }
+        }
+
+        /** Declares every column's SQL type, so that nulls never make the driver ask the database for it. */
+        private static MapSqlParameterSource typed(Lead lead) {
+            MapSqlParameterSource source = new MapSqlParameterSource(lead.insertColumns());
+            for (String column : source.getParameterNames()) {
+                source.registerSqlType(column, switch (column) {
+                    case "employee_count" -> Types.INTEGER;
+                    case "annual_revenue", "campaign_id" -> Types.BIGINT;
+                    case "created_at", "updated_at" -> Types.TIMESTAMP;
+                    default -> Types.VARCHAR;
+                });
+            }
+            return source;
         }
 
         LeadImportBatch create(ImportOptions options, boolean dryRun, Tally tally) {

@@ -26,19 +26,18 @@ public final class BenchAccess {
                 statement.execute("create schema " + SCHEMA);
             }
         }
+        // Command-line arguments, so that they win over application-postgres.yaml's defaults.
         return new SpringApplicationBuilder(OutreachApplication.class)
                 .profiles("postgres")
-                .properties(
-                        "spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA + ",public",
-                        "spring.datasource.username=" + USER,
-                        "spring.datasource.password=",
-                        "spring.flyway.schemas=" + SCHEMA,
-                        "spring.flyway.default-schema=" + SCHEMA,
-                        "outreach.demo-data=false",
-                        "outreach.admin-password=bench-admin-password",
-                        "server.port=0",
-                        "logging.level.root=WARN")
-                .run();
+                .run("--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA + ",public",
+                        "--spring.datasource.username=" + USER,
+                        "--spring.datasource.password=",
+                        "--spring.flyway.schemas=" + SCHEMA,
+                        "--spring.flyway.default-schema=" + SCHEMA,
+                        "--outreach.demo-data=false",
+                        "--outreach.admin-password=bench-admin-password",
+                        "--server.port=0",
+                        "--logging.level.root=WARN");
     }
 
     public static double median(double[] values) {
