@@ -1,0 +1,136 @@
+package dev.outreach.channel;
+
+import dev.outreach.shared.AuditLog;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.FieldError;
+import dev.outreach.shared.InvalidInputException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and changes channel configuration. Everyone signed in may read; only admins may change,
+ * checked here. A rejected update names the field and changes nothing; every accepted change
+ * is written to the audit log with the values before and after.
+ */
+@Service
+public class ChannelConfigService {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final ChannelConfigRepository configs;
+    private final AuditLog auditLog;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ChannelConfigService(ChannelConfigRepository configs, AuditLog auditLog, JsonMapper json, Clock clock) {
+        this.configs = configs;
+        this.auditLog = auditLog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<ChannelSettings> findAll() {
+        return Arrays.stream(ChannelType.values()).map(this::load).map(this::toSettings).toList();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public ChannelSettings get(ChannelType channel) {
+        return toSettings(load(channel));
+    }
+
+    /** Replaces a channel's configuration after validating every field. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public ChannelSettings update(ChannelSettings changed) {
+        List<FieldError> errors = validate(changed);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ChannelConfig config = load(changed.channel());
+        String before = describe(toSettings(config));
+        config.update(changed.enabled(), changed.maxPerHour(), changed.maxPerDay(), changed.maxPerLead(),
+                changed.maxRetries(),
+                changed.retryBackoffHours().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                json.writeValueAsString(new TreeMap<>(changed.templates())),
+                json.writeValueAsString(new TreeMap<>(changed.settings())),
+                clock.instant(), AuditLog.currentActor());
+        ChannelSettings after = toSettings(config);
+        auditLog.record("channel-config.update", "channel_config", changed.channel(), before, describe(after));
+        return after;
+    }
+
+    static List<FieldError> validate(ChannelSettings settings) {
+        List<FieldError> errors = new ArrayList<>();
+        notNegative("maxPerHour", settings.maxPerHour(), errors);
+        notNegative("maxPerDay", settings.maxPerDay(), errors);
+        notNegative("maxPerLead", settings.maxPerLead(), errors);
+        notNegative("maxRetries", settings.maxRetries(), errors);
+        if (settings.maxPerHour() > settings.maxPerDay()) {
+            errors.add(new FieldError("maxPerHour", "Per hour (" + settings.maxPerHour()
+                    + ") cannot exceed per day (" + settings.maxPerDay() + ")"));
+        }
+        if (settings.maxRetries() >= 0 && settings.retryBackoffHours().size() != settings.maxRetries()) {
+            errors.add(new FieldError("retryBackoffHours", "Give one backoff per retry: " + settings.maxRetries()
+                    + " retries need " + settings.maxRetries() + " values, found " + settings.retryBackoffHours().size()));
+        }
+        if (settings.retryBackoffHours().stream().anyMatch(hours -> hours == null || hours < 1 || hours > 24 * 30)) {
+            errors.add(new FieldError("retryBackoffHours", "Each backoff must be between 1 and 720 hours"));
+        }
+        settings.templates().forEach((type, template) -> {
+            if (type.isBlank() || template == null || template.isBlank()) {
+                errors.add(new FieldError("templates", "Each message type needs a template name"));
+            }
+        });
+        if (settings.settings().keySet().stream().anyMatch(String::isBlank)) {
+            errors.add(new FieldError("settings", "Setting names cannot be blank"));
+        }
+        return errors;
+    }
+
+    private static void notNegative(String field, int value, List<FieldError> errors) {
+        if (value < 0) {
+            errors.add(new FieldError(field, "Cannot be negative"));
+        }
+    }
+
+    private ChannelConfig load(ChannelType channel) {
+        return configs.findById(channel)
+                .orElseThrow(() -> new InvalidInputException("channel", "No configuration for channel " + channel));
+    }
+
+    private ChannelSettings toSettings(ChannelConfig config) {
+        List<Integer> backoff = config.getRetryBackoffHours().isBlank() ? List.of()
+                : Arrays.stream(config.getRetryBackoffHours().split(",")).map(String::strip).map(Integer::valueOf).toList();
+        return new ChannelSettings(config.getChannel(), config.isEnabled(), config.getMaxPerHour(),
+                config.getMaxPerDay(), config.getMaxPerLead(), config.getMaxRetries(), backoff,
+                json.readValue(config.getTemplates(), STRING_MAP), json.readValue(config.getSettings(), STRING_MAP),
+                config.getUpdatedAt(), config.getUpdatedBy());
+    }
+
+    private String describe(ChannelSettings settings) {
+        Map<String, Object> values = new TreeMap<>();
+        values.put("enabled", settings.enabled());
+        values.put("max_per_hour", settings.maxPerHour());
+        values.put("max_per_day", settings.maxPerDay());
+        values.put("max_per_lead", settings.maxPerLead());
+        values.put("max_retries", settings.maxRetries());
+        values.put("retry_backoff_hours", settings.retryBackoffHours());
+        values.put("templates", new TreeMap<>(settings.templates()));
+        values.put("settings", new TreeMap<>(settings.settings()));
+        return json.writeValueAsString(values);
+    }
+}
