@@ -1,0 +1,56 @@
+package dev.outreach.channel.ratelimit;
+
+import dev.outreach.channel.ChannelSettings;
+import dev.outreach.shared.ChannelType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reference's RateLimiter for channels: per channel per hour and per day, per lead per
+ * channel, and per mailbox per day, taken together or not at all. Windows are UTC calendar
+ * hours and days; the per-lead window is {@code outreach.rate-limits.per-lead-window}.
+ */
+@Service
+public class ChannelRateLimits {
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private final RateLimiter limiter;
+    private final Clock clock;
+    private final Duration perLeadWindow;
+
+    ChannelRateLimits(RateLimiter limiter, Clock clock,
+            @Value("${outreach.rate-limits.per-lead-window:30d}") Duration perLeadWindow) {
+        this.limiter = limiter;
+        this.clock = clock;
+        this.perLeadWindow = perLeadWindow;
+    }
+
+    /** Takes one send from every limit that applies, or none; a denial says which limit and until when. */
+    public RateDecision tryAcquire(ChannelSettings channel, long leadId, Long mailboxId, Integer mailboxDailyCap) {
+        Instant now = clock.instant();
+        ChannelType type = channel.channel();
+        Instant hourEnd = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        Instant dayEnd = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        long leadWindow = now.getEpochSecond() / perLeadWindow.toSeconds();
+        Instant leadWindowEnd = Instant.ofEpochSecond((leadWindow + 1) * perLeadWindow.toSeconds());
+
+        List<RateLimit> limits = new ArrayList<>(4);
+        limits.add(new RateLimit("rate:" + type + ":hour:" + HOUR.format(now), channel.maxPerHour(), hourEnd));
+        limits.add(new RateLimit("rate:" + type + ":day:" + DAY.format(now), channel.maxPerDay(), dayEnd));
+        limits.add(new RateLimit("rate:" + type + ":lead:" + leadId + ":" + leadWindow, channel.maxPerLead(), leadWindowEnd));
+        if (mailboxId != null && mailboxDailyCap != null) {
+            limits.add(new RateLimit("rate:mailbox:" + mailboxId + ":day:" + DAY.format(now), mailboxDailyCap, dayEnd));
+        }
+        return limiter.tryAcquire(limits);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.outreach.channel.ratelimit;
+
+import java.util.List;
+
+/**
+ * Counts sends against fixed windows. One call takes one unit from every given limit, or from
+ * none when any of them is already at its maximum, atomically, so that several app instances
+ * sharing the store never exceed a limit together.
+ */
+public interface RateLimiter {
+
+    RateDecision tryAcquire(List<RateLimit> limits);
+}
