@@ -1,0 +1,133 @@
+package dev.outreach.channel.contactform;
+
+import dev.outreach.channel.UrlGuard;
+import dev.outreach.channel.UrlRefusedException;
+import dev.outreach.shared.MessageStatus;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reference's ContactFormOutreachService: reaches a lead through the contact form on its
+ * website. It fetches the page through the {@link UrlGuard}, picks the contact form
+ * ({@link ContactFormFinder}), skips it when a CAPTCHA protects it or a required field cannot be
+ * filled honestly, submits it as a browser would and reads the answer.
+ */
+@Service
+public class ContactFormOutreachService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactFormOutreachService.class);
+
+    private final UrlGuard guard;
+    private final GuardedHttpClient http;
+    private final ContactFormFinder finder = new ContactFormFinder();
+
+    ContactFormOutreachService(UrlGuard guard, ContactFormProperties properties) {
+        this.guard = guard;
+        this.http = new GuardedHttpClient(guard, properties);
+    }
+
+    /**
+     * Submits the message through the contact form at the request's page. Never throws for what
+     * a site does: the result says SENT, FAILED (retryable or not) or SKIPPED, and why, with the
+     * fields that went out.
+     */
+    public ContactFormResult submit(ContactFormRequest request) {
+        Optional<URI> pageUri = pageUri(request.pageUrl());
+        if (pageUri.isEmpty()) {
+            return ContactFormResult.failed("the page URL is not a valid URL", false, 0);
+        }
+        CookieManager cookies = new CookieManager(); // per touch: a form's session cookie, nothing kept
+        HttpPage page;
+        try {
+            page = http.get(pageUri.get(), cookies);
+        } catch (UrlRefusedException e) {
+            return ContactFormResult.failed("refused: " + e.reason(), false, 0);
+        } catch (FetchFailedException e) {
+            return ContactFormResult.failed(e.getMessage(), e.retryable(), 0);
+        }
+        if (!page.isSuccess()) {
+            return ContactFormResult.failed("HTTP " + page.status() + " fetching the page", retryable(page.status()),
+                    page.status());
+        }
+        if (!page.isHtml()) {
+            return ContactFormResult.skipped("no contact form found: the page is " + page.contentType());
+        }
+        Document document = page.document();
+        Optional<ContactForm> form = finder.find(document);
+        if (form.isEmpty()) {
+            return ContactFormResult.skipped("no contact form found on " + page.uri());
+        }
+        Optional<Captcha> captcha = Captcha.on(document);
+        if (captcha.isPresent()) {
+            return ContactFormResult.skipped("CAPTCHA (" + captcha.get().label() + ") protects the contact form");
+        }
+        return switch (FormFiller.fill(form.get(), request)) {
+            case FormFill.Unfillable unfillable -> ContactFormResult.skipped(unfillable.reason());
+            case FormFill.Ready ready -> send(ready.submission(), page.uri(), cookies);
+        };
+    }
+
+    private ContactFormResult send(FormSubmission submission, URI page, CookieManager cookies) {
+        try {
+            // checked here as well so that a refused action is told apart from a refused redirect after sending
+            guard.check(submission.action());
+        } catch (UrlRefusedException e) {
+            return ContactFormResult.failed("refused: form action: " + e.reason(), false, 0);
+        } catch (UnknownHostException e) {
+            return ContactFormResult.failed("host " + submission.action().getHost() + " does not resolve", true, 0);
+        }
+        HttpPage response;
+        try {
+            response = http.submit(FormEncoder.encode(submission), page, cookies);
+        } catch (UrlRefusedException e) {
+            return ContactFormResult.submitted(MessageStatus.FAILED, "refused: " + e.reason(), false, submission, 0);
+        } catch (FetchFailedException e) {
+            return ContactFormResult.submitted(MessageStatus.FAILED, e.getMessage(), e.retryable(), submission, 0);
+        }
+        return verdict(submission, response);
+    }
+
+    private static ContactFormResult verdict(FormSubmission submission, HttpPage response) {
+        int status = response.status();
+        String host = submission.action().getHost();
+        if (!response.isSuccess()) {
+            log.info("Contact form at {} answered HTTP {}", host, status);
+            return ContactFormResult.submitted(MessageStatus.FAILED, "HTTP " + status, retryable(status), submission,
+                    status);
+        }
+        Optional<String> error = SubmissionErrors.in(response);
+        if (error.isPresent()) {
+            log.info("Contact form at {} rejected the submission", host);
+            return ContactFormResult.submitted(MessageStatus.FAILED, error.get(), false, submission, status);
+        }
+        log.info("Contact form at {} accepted {} fields (HTTP {})", host, submission.entries().size(), status);
+        return ContactFormResult.submitted(MessageStatus.SENT, "submitted; the site answered HTTP " + status, false,
+                submission, status);
+    }
+
+    /** Server trouble and rate limiting may pass; any other 4xx will not. */
+    private static boolean retryable(int status) {
+        return status >= 500 || status == 429 || status == 408;
+    }
+
+    /** Lead data often holds a bare domain: without a scheme https is assumed. */
+    private static Optional<URI> pageUri(String pageUrl) {
+        String url = pageUrl.strip();
+        if (!url.contains("://")) {
+            url = "https://" + url;
+        }
+        try {
+            URI uri = new URI(url);
+            return Optional.of(uri.getRawFragment() == null ? uri : new URI(url.substring(0, url.indexOf('#'))));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}
