@@ -1,5 +1,6 @@
 package dev.outreach.channel.ratelimit;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -10,4 +11,9 @@ import java.util.List;
 public interface RateLimiter {
 
     RateDecision tryAcquire(List<RateLimit> limits);
+
+    /** The embedded mode's limiter, counting in this JVM only; for code that runs without Spring (tests). */
+    static RateLimiter inProcess(Clock clock) {
+        return new InProcessRateLimiter(clock);
+    }
 }

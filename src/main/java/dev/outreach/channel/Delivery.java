@@ -1,0 +1,52 @@
+package dev.outreach.channel;
+
+import dev.outreach.shared.DeliveryMode;
+import java.util.UUID;
+
+/**
+ * One attempt to deliver an outreach message on one channel. In SANDBOX mode a sender
+ * delivers into the application itself and never reaches the recipient.
+ *
+ * @param messageId our id of the outreach message, also the base of the email Message-ID
+ * @param attemptNumber 1 for the first try on this channel, 2 for the first retry, ...
+ * @param mailbox the sending mailbox for email, null for other channels
+ */
+public record Delivery(
+        UUID messageId,
+        String messageType,
+        int attemptNumber,
+        Recipient recipient,
+        Content content,
+        SendingMailbox mailbox,
+        DeliveryMode mode) {
+
+    /** The lead as the channels need it; values may be null when the lead has no such contact point. */
+    public record Recipient(
+            long leadId,
+            String firstName,
+            String lastName,
+            String company,
+            String email,
+            String linkedinId,
+            String linkedinUrl,
+            String contactFormUrl,
+            String website,
+            String phone) {
+
+        public String fullName() {
+            return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        }
+    }
+
+    /** What to say. {@code htmlBody} may be null for channels that only take text. */
+    public record Content(String subject, String textBody, String htmlBody) {
+    }
+
+    /** A mailbox to send from, with its SMTP endpoint (password already decrypted). */
+    public record SendingMailbox(long id, String address, String displayName, SmtpEndpoint smtp) {
+    }
+
+    /** security: NONE, STARTTLS or SSL. */
+    public record SmtpEndpoint(String host, int port, String security, String username, String password) {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.outreach.channel;
+
+import dev.outreach.shared.MessageStatus;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The outcome of one attempt.
+ *
+ * @param status SENT, BOUNCED (hard, never retried on this channel), FAILED, SKIPPED, or PENDING
+ *     when an operator must act first (a manual LinkedIn or call task; see {@link ManualTaskCompleted})
+ * @param retryable for FAILED: whether a later retry on the same channel may succeed
+ * @param retryAfter when the other side asked us to wait (HTTP 429 Retry-After), if it did
+ * @param providerMessageId the id the channel gave the message (our email Message-ID, a provider id)
+ * @param reason why it failed or was skipped, in words an operator understands
+ * @param details what was actually sent or submitted, for the outreach history
+ */
+public record DeliveryResult(
+        MessageStatus status,
+        boolean retryable,
+        Optional<Duration> retryAfter,
+        String providerMessageId,
+        String reason,
+        String details) {
+
+    public static DeliveryResult sent(String providerMessageId, String details) {
+        return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details);
+    }
+
+    public static DeliveryResult bounced(String reason) {
+        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null);
+    }
+
+    public static DeliveryResult retryLater(String reason, Optional<Duration> retryAfter) {
+        return new DeliveryResult(MessageStatus.FAILED, true, retryAfter, null, reason, null);
+    }
+
+    public static DeliveryResult hardFailure(String reason) {
+        return new DeliveryResult(MessageStatus.FAILED, false, Optional.empty(), null, reason, null);
+    }
+
+    /** A manual task was queued; the outcome arrives later as a {@link ManualTaskCompleted} event. */
+    public static DeliveryResult awaitingOperator(String taskReference, String details) {
+        return new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), taskReference, null, details);
+    }
+
+    public static DeliveryResult skipped(String reason) {
+        return new DeliveryResult(MessageStatus.SKIPPED, false, Optional.empty(), null, reason, null);
+    }
+
+    /** True when the sequencer should move on to the next channel now. */
+    public boolean isHardFailure() {
+        return status == MessageStatus.BOUNCED || status == MessageStatus.SKIPPED
+                || (status == MessageStatus.FAILED && !retryable);
+    }
+}

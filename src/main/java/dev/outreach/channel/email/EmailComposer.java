@@ -1,0 +1,116 @@
+package dev.outreach.channel.email;
+
+import dev.outreach.channel.Delivery;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+
+/** Turns a delivery into the MIME message that goes out: addresses, our Message-ID, unsubscribe headers, parts. */
+final class EmailComposer {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    private final Session session = Session.getInstance(new Properties());
+
+    /** The parsed sender and recipient, checked before anything is composed. */
+    record Envelope(InternetAddress from, InternetAddress to, String mailboxDomain) {
+    }
+
+    static InternetAddress address(String email, String personalName) throws AddressException {
+        InternetAddress address = new InternetAddress(email.strip(), true);
+        if (personalName != null && !personalName.isBlank()) {
+            try {
+                address.setPersonal(oneLine(personalName), UTF_8);
+            } catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException("UTF-8 is always supported", e);
+            }
+        }
+        return address;
+    }
+
+    static String domainOf(InternetAddress address) {
+        String email = address.getAddress();
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Our Message-ID: the message's UUID at the sending mailbox's domain, in angle brackets. */
+    static String messageIdHeader(UUID messageId, String mailboxDomain) {
+        return "<" + messageId + "@" + mailboxDomain + ">";
+    }
+
+    MimeMessage compose(Delivery delivery, Envelope envelope, URI unsubscribe, Instant now) throws MessagingException {
+        String messageId = messageIdHeader(delivery.messageId(), envelope.mailboxDomain());
+        MimeMessage message = new OutreachMimeMessage(session, messageId);
+        message.setFrom(envelope.from());
+        message.setRecipient(Message.RecipientType.TO, envelope.to());
+        Delivery.Content content = delivery.content();
+        message.setSubject(content.subject() == null ? null : oneLine(content.subject()), UTF_8);
+        message.setSentDate(Date.from(now));
+        setBody(message, content);
+        // RFC 2369 and RFC 8058: mail clients show an unsubscribe button and POST to the https link
+        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:unsubscribe@" + envelope.mailboxDomain()
+                + "?subject=unsubscribe-" + delivery.messageId() + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.saveChanges();
+        return message;
+    }
+
+    private static void setBody(MimeMessage message, Delivery.Content content) throws MessagingException {
+        String text = content.textBody() == null ? "" : content.textBody();
+        if (content.htmlBody() == null) {
+            message.setText(text, UTF_8);
+            return;
+        }
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, UTF_8);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(content.htmlBody(), UTF_8, "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", plain, html);
+        message.setContent(alternative);
+    }
+
+    /** The size on the wire, for the outreach history. */
+    static long sizeOf(MimeMessage message) {
+        CountingStream counter = new CountingStream();
+        try {
+            message.writeTo(counter);
+        } catch (IOException | MessagingException e) {
+            return -1;
+        }
+        return counter.count;
+    }
+
+    /** Subjects and names come from lead data: a line break there would start a header of its own. */
+    static String oneLine(String value) {
+        return value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.outreach.channel.email;
+
+import dev.outreach.channel.ChannelSender;
+import dev.outreach.channel.Delivery;
+import dev.outreach.channel.DeliveryResult;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.DeliveryMode;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reference's EmailOutreachService: sends a message over SMTP from the chosen mailbox, with
+ * our own Message-ID and one-click unsubscribe headers. A batch keeps one connection per
+ * mailbox open. In SANDBOX mode the same message goes to the in-process
+ * {@link SandboxMailServer} instead of the mailbox's server.
+ */
+@Service
+public class EmailOutreachService implements ChannelSender {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailOutreachService.class);
+
+    private final EmailProperties properties;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final SandboxMailServer sandbox;
+    private final Clock clock;
+    private final EmailComposer composer = new EmailComposer();
+
+    EmailOutreachService(EmailProperties properties, UnsubscribeLinks unsubscribeLinks, SandboxMailServer sandbox,
+            Clock clock) {
+        this.properties = properties;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.sandbox = sandbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelType channel() {
+        return ChannelType.EMAIL;
+    }
+
+    @Override
+    public SenderSession openSession() {
+        return new EmailSession(new SmtpConnections(properties));
+    }
+
+    private final class EmailSession implements SenderSession {
+
+        private final SmtpConnections connections;
+
+        EmailSession(SmtpConnections connections) {
+            this.connections = connections;
+        }
+
+        /** Never throws: the result is SENT, BOUNCED, FAILED (retryable or not) or SKIPPED, with the reason. */
+        @Override
+        public DeliveryResult deliver(Delivery delivery) {
+            Delivery.Recipient recipient = delivery.recipient();
+            if (recipient == null || recipient.email() == null || recipient.email().isBlank()) {
+                return DeliveryResult.skipped("lead has no email address");
+            }
+            Delivery.SendingMailbox mailbox = delivery.mailbox();
+            if (mailbox == null) {
+                return DeliveryResult.retryLater("no mailbox chosen", Optional.empty());
+            }
+            InternetAddress from;
+            try {
+                from = EmailComposer.address(mailbox.address() == null ? "" : mailbox.address(), mailbox.displayName());
+            } catch (AddressException e) {
+                return DeliveryResult.retryLater("mailbox " + mailbox.id() + " has an invalid address '"
+                        + mailbox.address() + "'", Optional.empty());
+            }
+            InternetAddress to;
+            try {
+                to = EmailComposer.address(recipient.email(), recipient.fullName());
+            } catch (AddressException e) {
+                return DeliveryResult.hardFailure("the lead's email address '" + recipient.email().strip()
+                        + "' is not valid: " + e.getMessage());
+            }
+            return target(delivery.mode(), mailbox)
+                    .map(target -> send(delivery, new EmailComposer.Envelope(from, to, EmailComposer.domainOf(from)),
+                            target))
+                    .orElseGet(() -> DeliveryResult.retryLater(whyNoTarget(delivery.mode(), mailbox), Optional.empty()));
+        }
+
+        private DeliveryResult send(Delivery delivery, EmailComposer.Envelope envelope, SmtpTarget target) {
+            MimeMessage message;
+            try {
+                message = composer.compose(delivery, envelope, unsubscribeLinks.oneClick(delivery.messageId()),
+                        clock.instant());
+            } catch (MessagingException e) {
+                return DeliveryResult.hardFailure("the email could not be composed: " + e.getMessage());
+            }
+            try {
+                Transport transport = connections.connectionTo(target);
+                transport.sendMessage(message, new InternetAddress[] {envelope.to()});
+            } catch (MessagingException e) {
+                if (!SmtpFailures.leavesConnectionUsable(e)) {
+                    connections.discard(target);
+                }
+                DeliveryResult result = SmtpFailures.classify(e, target);
+                // the reason may quote the lead's address: it goes to the attempt row, the log only at debug
+                log.info("Email {} not sent via {}: {}", delivery.messageId(), target.label(), result.status());
+                log.debug("Email {}: {}", delivery.messageId(), result.reason());
+                return result;
+            }
+            String messageId = EmailComposer.messageIdHeader(delivery.messageId(), envelope.mailboxDomain());
+            log.debug("Email {} sent via {}", delivery.messageId(), target.label());
+            return DeliveryResult.sent(messageId, details(delivery, envelope, message));
+        }
+
+        @Override
+        public void close() {
+            connections.close();
+        }
+    }
+
+    /** Anything but an explicit LIVE goes to the sandbox: no real person is reached by accident. */
+    private Optional<SmtpTarget> target(DeliveryMode mode, Delivery.SendingMailbox mailbox) {
+        if (mode != DeliveryMode.LIVE) {
+            OptionalInt port = sandbox.port();
+            return port.isPresent() ? Optional.of(SmtpTarget.sandbox(port.getAsInt())) : Optional.empty();
+        }
+        Delivery.SmtpEndpoint smtp = mailbox.smtp();
+        if (smtp == null || smtp.host() == null || smtp.host().isBlank() || smtp.port() < 1 || smtp.port() > 65_535) {
+            return Optional.empty();
+        }
+        return SmtpSecurity.parse(smtp.security()).map(security -> SmtpTarget.mailbox(mailbox.id(), mailbox.address(),
+                smtp.host().strip(), smtp.port(), security, smtp.username(), smtp.password()));
+    }
+
+    private static String whyNoTarget(DeliveryMode mode, Delivery.SendingMailbox mailbox) {
+        if (mode != DeliveryMode.LIVE) {
+            return "the sandbox mail server is not running (outreach.sandbox.enabled)";
+        }
+        Delivery.SmtpEndpoint smtp = mailbox.smtp();
+        if (smtp != null && smtp.host() != null && !smtp.host().isBlank() && SmtpSecurity.parse(smtp.security()).isEmpty()) {
+            return "mailbox " + mailbox.address() + " has an unknown SMTP security '" + smtp.security()
+                    + "' (NONE, STARTTLS or SSL)";
+        }
+        return "mailbox " + mailbox.address() + " has no usable SMTP host and port";
+    }
+
+    private static String details(Delivery delivery, EmailComposer.Envelope envelope, MimeMessage message) {
+        String subject = delivery.content().subject() == null ? "" : EmailComposer.oneLine(delivery.content().subject());
+        return "From " + envelope.from().toUnicodeString() + " to " + envelope.to().toUnicodeString() + ", subject \""
+                + subject + "\", " + EmailComposer.sizeOf(message) + " bytes"
+                + (delivery.mode() != DeliveryMode.LIVE ? ", into the sandbox" : "");
+    }
+}
