@@ -54,6 +54,14 @@ class LeadQueries {
         return new PageQuery(sql, params);
     }
 
+    void recordOutreach(long id, java.time.Instant at) {
+        jdbc.sql("""
+                update lead set last_outreach_at = :at, updated_at = :at,
+                    status = case when status = 'NEW' then 'CONTACTED' else status end
+                where id = :id
+                """).param("id", id).param("at", java.sql.Timestamp.from(at)).update();
+    }
+
     int count(LeadFilter filter) {
         Where where = where(filter);
         return jdbc.sql("select count(*) from lead" + where.sql()).params(where.params())

@@ -67,6 +67,13 @@ public class LeadService {
         store(lead, draft);
     }
 
+    /** Notes that a message reached the lead: last outreach time, and NEW becomes CONTACTED. */
+    @Transactional
+    public void recordOutreach(long id, java.time.Instant at) {
+        queries.recordOutreach(id, at);
+        counts.invalidate();
+    }
+
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void delete(long id) {

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.lead.LeadDetailSection;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
@@ -45,12 +46,15 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
     private final transient LeadService leads;
     private final transient CampaignService campaignService;
     private final transient AuthenticationContext authentication;
+    private final transient List<LeadDetailSection> sections;
     private LeadDetails lead;
 
-    public LeadDetailView(LeadService leads, CampaignService campaignService, AuthenticationContext authentication) {
+    public LeadDetailView(LeadService leads, CampaignService campaignService, AuthenticationContext authentication,
+            List<LeadDetailSection> sections) {
         this.leads = leads;
         this.campaignService = campaignService;
         this.authentication = authentication;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(LeadDetailSection::order)).toList();
         addClassName("view");
     }
 
@@ -92,6 +96,7 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
             actions.add(delete);
         }
         add(actions, heading, fields(campaigns), gradeReasons());
+        sections.forEach(section -> add(section.create(lead)));
     }
 
     private Component fields(List<CampaignSummary> campaigns) {

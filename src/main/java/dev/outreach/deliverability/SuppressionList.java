@@ -1,0 +1,32 @@
+package dev.outreach.deliverability;
+
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Addresses and domains that must never be emailed again (hard bounces, complaints, unsubscribes). */
+@Service
+public class SuppressionList {
+
+    private final JdbcClient jdbc;
+
+    SuppressionList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Why an address may not be emailed, when it may not: its own entry or its domain's. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> reasonFor(String email) {
+        if (email == null) {
+            return java.util.Optional.empty();
+        }
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        String domain = address.substring(address.indexOf('@') + 1);
+        return jdbc.sql("""
+                select reason from suppression
+                where (kind = 'ADDRESS' and entry = :address) or (kind = 'DOMAIN' and entry = :domain)
+                fetch first 1 rows only
+                """).param("address", address).param("domain", domain).query(String.class).optional();
+    }
+}

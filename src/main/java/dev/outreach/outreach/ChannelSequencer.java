@@ -1,0 +1,249 @@
+package dev.outreach.outreach;
+
+import dev.outreach.campaign.EngineSettingsService;
+import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceService;
+import dev.outreach.channel.ChannelConfigService;
+import dev.outreach.channel.ChannelSettings;
+import dev.outreach.channel.Delivery;
+import dev.outreach.channel.Delivery.SendingMailbox;
+import dev.outreach.channel.DeliveryResult;
+import dev.outreach.channel.ratelimit.ChannelRateLimits;
+import dev.outreach.channel.ratelimit.RateDecision;
+import dev.outreach.deliverability.MailboxDirectory;
+import dev.outreach.deliverability.SuppressionList;
+import dev.outreach.lead.LeadDetails;
+import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadService;
+import dev.outreach.lead.LeadStatus;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.DeliveryMode;
+import dev.outreach.shared.MessageStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reference's ChannelSequencer: follows a message's sequence from the step it is on. A
+ * channel that is disabled, or that the lead cannot be reached on, is SKIPPED with the reason;
+ * a soft failure is retried later with the step's backoff (a future due time, never a sleeping
+ * thread); a hard failure or the last retry falls back to the next channel at once. Hitting our
+ * own rate limit defers the message to the limit's next window and is not a channel failure.
+ * Every try is an attempt row, written with the message's new state in one transaction.
+ */
+@Service
+public class ChannelSequencer {
+
+    private final SequenceService sequences;
+    private final ChannelConfigService channelConfigs;
+    private final ChannelRateLimits rateLimits;
+    private final LeadService leads;
+    private final SuppressionList suppressions;
+    private final MailboxDirectory mailboxes;
+    private final EngineSettingsService engine;
+    private final OutreachStore store;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
+            LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes, EngineSettingsService engine,
+            OutreachStore store, TransactionTemplate transaction, Clock clock) {
+        this.sequences = sequences;
+        this.channelConfigs = channelConfigs;
+        this.rateLimits = rateLimits;
+        this.leads = leads;
+        this.suppressions = suppressions;
+        this.mailboxes = mailboxes;
+        this.engine = engine;
+        this.store = store;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Runs a claimed (SENDING) message through its sequence, with the batch's sender sessions. */
+    public SequenceResult executeSequence(OutreachMessage message, SenderSessions sessions) {
+        SequencePlan plan = message.sequenceId() == null ? sequences.defaultSequence()
+                : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence);
+        LeadDetails lead = leads.find(message.leadId()).orElse(null);
+        if (lead == null) {
+            return finish(message, message.stepIndex(), MessageStatus.SKIPPED, "The lead was deleted");
+        }
+        Optional<String> leadStop = leadStop(lead);
+        if (leadStop.isPresent()) {
+            return finish(message, message.stepIndex(), MessageStatus.SKIPPED, leadStop.get());
+        }
+        DeliveryMode mode = engine.deliveryMode();
+        List<SequencePlan.Step> steps = plan.steps();
+        for (int index = message.stepIndex(); index < steps.size(); index++) {
+            SequencePlan.Step step = steps.get(index);
+            Outcome outcome = tryStep(message, lead, step, index, mode, sessions);
+            if (outcome.settled()) {
+                return outcome.result();
+            }
+        }
+        return finish(message, steps.size(), MessageStatus.FAILED, "Every channel of sequence '" + plan.name() + "' failed");
+    }
+
+    private Outcome tryStep(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
+            DeliveryMode mode, SenderSessions sessions) {
+        ChannelType channel = step.channel();
+        Instant now = clock.instant();
+        ChannelSettings settings = channelConfigs.get(channel);
+        if (!settings.enabled()) {
+            return skip(message, channel, "Channel " + channel.label() + " is disabled");
+        }
+        Optional<String> unreachable = unreachable(lead, channel);
+        if (unreachable.isPresent()) {
+            return skip(message, channel, unreachable.get());
+        }
+        SendingMailbox mailbox = null;
+        if (channel == ChannelType.EMAIL) {
+            Optional<SendingMailbox> chosen = mailboxes.choose(lead.id(), message.touch());
+            if (chosen.isEmpty()) {
+                return new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS), "No healthy mailbox to send from"));
+            }
+            mailbox = chosen.get();
+        }
+        RateDecision rate = rateLimits.tryAcquire(settings, lead.id(), mailbox == null ? null : mailbox.id(),
+                mailbox == null ? null : mailboxes.dailyCap(mailbox.id()));
+        if (!rate.allowed()) {
+            RateDecision denied = rate;
+            return new Outcome(true, defer(message, index, denied.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
+                    "Waiting for the " + channel.label() + " rate limit (" + denied.exceeded().orElseThrow().key() + ")"));
+        }
+        int attemptNumber = store.triesOn(message.id(), channel) + 1;
+        Delivery delivery = new Delivery(message.id(), message.messageType(), attemptNumber, recipient(lead),
+                new Delivery.Content(message.subject(), message.body(), null), mailbox, mode);
+        DeliveryResult result = sessions.session(channel).deliver(delivery);
+        return record(message, step, index, settings, attemptNumber, mailbox, result);
+    }
+
+    private Outcome record(OutreachMessage message, SequencePlan.Step step, int index, ChannelSettings settings,
+            int attemptNumber, SendingMailbox mailbox, DeliveryResult result) {
+        Instant now = clock.instant();
+        ChannelType channel = step.channel();
+        Long mailboxId = mailbox == null ? null : mailbox.id();
+        switch (result.status()) {
+            case SENT, DELIVERED -> {
+                transaction.executeWithoutResult(tx -> {
+                    store.recordAttempt(message.id(), channel, attemptNumber, result.status(), null, now, null, result.details());
+                    store.update(message.id(), MessageStatus.SENT, index, channel, mailboxId, result.providerMessageId(),
+                            null, null, null, now, now);
+                    leads.recordOutreach(message.leadId(), now);
+                });
+                return new Outcome(true, resultOf(message.id(), true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
+            }
+            case PENDING -> {
+                transaction.executeWithoutResult(tx -> {
+                    store.recordAttempt(message.id(), channel, attemptNumber, MessageStatus.PENDING,
+                            "Waiting for an operator", now, null, result.details());
+                    store.update(message.id(), MessageStatus.PENDING, index, channel, mailboxId, null,
+                            "Waiting for an operator (" + result.providerMessageId() + ")", null,
+                            result.providerMessageId(), null, now);
+                });
+                return new Outcome(true, resultOf(message.id(), false, channel, MessageStatus.PENDING,
+                        "Waiting for an operator to complete " + result.providerMessageId()));
+            }
+            default -> {
+                boolean retry = result.status() == MessageStatus.FAILED && result.retryable()
+                        && attemptNumber <= step.maxRetries();
+                if (retry) {
+                    Instant due = now.plus(backoff(step, settings, attemptNumber, result.retryAfter()));
+                    transaction.executeWithoutResult(tx -> {
+                        store.recordAttempt(message.id(), channel, attemptNumber, MessageStatus.FAILED, result.reason(),
+                                now, due, result.details());
+                        store.update(message.id(), MessageStatus.PENDING, index, null, mailboxId, null,
+                                channel.label() + " failed, retry " + attemptNumber + " of " + step.maxRetries()
+                                        + ": " + result.reason(), due, null, null, now);
+                    });
+                    return new Outcome(true, resultOf(message.id(), false, channel, MessageStatus.FAILED,
+                            "Retry on " + channel.label() + " at " + due));
+                }
+                transaction.executeWithoutResult(tx -> {
+                    store.recordAttempt(message.id(), channel, attemptNumber, result.status(), result.reason(), now, null,
+                            result.details());
+                    store.update(message.id(), MessageStatus.SENDING, index + 1, null, mailboxId, null,
+                            "Falling back after " + channel.label() + ": " + result.reason(), null, null, null, now);
+                });
+                return new Outcome(false, null);
+            }
+        }
+    }
+
+    /** The wait before retry number {@code retry}: the channel's backoff list, else the step's delay; at least Retry-After. */
+    static Duration backoff(SequencePlan.Step step, ChannelSettings settings, int retry, Optional<Duration> retryAfter) {
+        List<Integer> hours = settings.retryBackoffHours();
+        Duration configured = Duration.ofHours(hours.isEmpty() ? step.retryDelayHours()
+                : hours.get(Math.min(retry, hours.size()) - 1));
+        return retryAfter.filter(wait -> wait.compareTo(configured) > 0).orElse(configured);
+    }
+
+    private Outcome skip(OutreachMessage message, ChannelType channel, String reason) {
+        Instant now = clock.instant();
+        store.recordAttempt(message.id(), channel, store.triesOn(message.id(), channel) + 1, MessageStatus.SKIPPED, reason,
+                now, null, null);
+        return new Outcome(false, null);
+    }
+
+    private SequenceResult defer(OutreachMessage message, int index, Instant until, String reason) {
+        Instant now = clock.instant();
+        store.update(message.id(), MessageStatus.PENDING, index, null, null, null, reason, until, null, null, now);
+        return resultOf(message.id(), false, null, MessageStatus.PENDING, reason + "; next try at " + until);
+    }
+
+    private SequenceResult finish(OutreachMessage message, int index, MessageStatus status, String reason) {
+        Instant now = clock.instant();
+        store.update(message.id(), status, index, null, null, null, reason, null, null, null, now);
+        return resultOf(message.id(), false, null, status, reason);
+    }
+
+    SequenceResult resultOf(java.util.UUID id, boolean success, ChannelType channel, MessageStatus status, String note) {
+        return new SequenceResult(success, id, channel, status, note,
+                store.attempts(id).stream().map(SequenceResult.Attempt::of).toList());
+    }
+
+    private Optional<String> leadStop(LeadDetails lead) {
+        LeadStatus status = lead.fields().getStatus();
+        return switch (status) {
+            case UNSUBSCRIBED -> Optional.of("The lead unsubscribed");
+            case REPLIED -> Optional.of("The lead replied; the sequence stops");
+            case DISQUALIFIED -> Optional.of("The lead is disqualified");
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<String> unreachable(LeadDetails lead, ChannelType channel) {
+        LeadDraft f = lead.fields();
+        return switch (channel) {
+            case EMAIL -> {
+                if (f.getEmail() == null) {
+                    yield Optional.of("The lead has no email address");
+                }
+                if (f.getStatus() == LeadStatus.BOUNCED) {
+                    yield Optional.of("The lead's email bounced before");
+                }
+                yield suppressions.reasonFor(f.getEmail()).map(reason -> "The address is suppressed: " + reason);
+            }
+            case LINKEDIN -> lead.linkedinId() == null ? Optional.of("The lead has no LinkedIn profile") : Optional.empty();
+            case CONTACT_FORM -> f.getContactFormUrl() == null && f.getWebsite() == null
+                    ? Optional.of("The lead has no website or contact form") : Optional.empty();
+            case PHONE -> f.getPhone() == null ? Optional.of("The lead has no phone number") : Optional.empty();
+        };
+    }
+
+    private static Delivery.Recipient recipient(LeadDetails lead) {
+        LeadDraft f = lead.fields();
+        String linkedinUrl = f.getLinkedin() != null && f.getLinkedin().startsWith("http") ? f.getLinkedin() : null;
+        return new Delivery.Recipient(lead.id(), f.getFirstName(), f.getLastName(), f.getCompany(), f.getEmail(),
+                lead.linkedinId(), linkedinUrl, f.getContactFormUrl(), f.getWebsite(), f.getPhone());
+    }
+
+    /** Whether the sequence is settled for now (sent, deferred, waiting, retry scheduled) or moves on. */
+    private record Outcome(boolean settled, SequenceResult result) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.outreach.outreach;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The outbox dispatcher, under {@code outreach.dispatch}: how many messages one claim takes,
+ * how often it polls, and how long a SENDING claim may last before the message is flagged for
+ * review (it must cover the slowest batch: timeouts times batch size).
+ */
+@ConfigurationProperties("outreach.dispatch")
+public record DispatchProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("10s") Duration pollInterval,
+        @DefaultValue("15m") Duration lease) {
+}

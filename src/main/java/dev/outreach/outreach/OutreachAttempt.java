@@ -1,0 +1,23 @@
+package dev.outreach.outreach;
+
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One try of a message on one channel; the full history of a message is its attempts in order. */
+public record OutreachAttempt(
+        long id,
+        UUID messageId,
+        ChannelType channel,
+        int attemptNumber,
+        MessageStatus status,
+        String error,
+        Instant attemptedAt,
+        Instant nextRetryAt,
+        String details) {
+
+    public boolean success() {
+        return status == MessageStatus.SENT || status == MessageStatus.DELIVERED || status == MessageStatus.REPLIED;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.outreach.outreach;
+
+import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceService;
+import dev.outreach.channel.ManualTaskCompleted;
+import dev.outreach.lead.LeadDetails;
+import dev.outreach.lead.LeadService;
+import dev.outreach.shared.FieldError;
+import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.MessageStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The operator API of outreach-channels.md, for the views and for REST: send an outreach
+ * message now, the outreach history of a lead, channel metrics.
+ */
+@Service
+public class OutreachService {
+
+    static final int MAX_SUBJECT = 300;
+    static final int MAX_BODY = 20_000;
+
+    private final OutreachStore store;
+    private final OutboxDispatcher dispatcher;
+    private final LeadService leads;
+    private final SequenceService sequences;
+    private final ChannelMetricsQuery metrics;
+    private final DispatchProperties dispatch;
+    private final Clock clock;
+
+    OutreachService(OutreachStore store, OutboxDispatcher dispatcher, LeadService leads, SequenceService sequences,
+            ChannelMetricsQuery metrics, DispatchProperties dispatch, Clock clock) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.leads = leads;
+        this.sequences = sequences;
+        this.metrics = metrics;
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    /** The reference's send_outreach_message: writes the message to the outbox and runs its sequence now. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public SequenceResult sendOutreachMessage(long leadId, String subject, String body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT) {
+            errors.add(new FieldError("subject", "Give a subject of 1 to " + MAX_SUBJECT + " characters"));
+        }
+        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+            errors.add(new FieldError("body", "Give a message of 1 to " + MAX_BODY + " characters"));
+        }
+        LeadDetails lead = leads.find(leadId).orElse(null);
+        if (lead == null) {
+            errors.add(new FieldError("leadId", "No lead with id " + leadId));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        SequencePlan plan = sequences.forCampaign(lead.fields().getCampaignId());
+        Instant now = clock.instant();
+        OutreachMessage message = new OutreachMessage(UUID.randomUUID(), leadId, null, 0, "cold_outreach", null,
+                subject.strip(), body.strip(), MessageStatus.PENDING, null, null, null, false, now, null, now, plan.id(),
+                0, null, plan.steps().isEmpty() ? null : plan.steps().getFirst().channel());
+        store.insert(message, now);
+        if (!store.claim(message.id(), now, now.plus(dispatch.lease()))) {
+            return sequencerResult(message.id());
+        }
+        return dispatcher.runNow(store.find(message.id()).orElseThrow());
+    }
+
+    /** The reference's get_outreach_history: a lead's messages, newest first, each with its attempts. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<MessageHistory> outreachHistory(long leadId, int limit) {
+        int bounded = Math.max(1, Math.min(limit, 500));
+        return store.forLead(leadId, bounded).stream()
+                .map(message -> new MessageHistory(message, store.attempts(message.id()))).toList();
+    }
+
+    /** Recent messages for the outreach history view. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<OutreachMessage> recentMessages(MessageFilter filter, int offset, int limit) {
+        return store.recent(filter, offset, Math.min(limit, 500));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<OutreachAttempt> attempts(UUID messageId) {
+        return store.attempts(messageId);
+    }
+
+    /** The reference's get_channel_metrics over the last {@code days} days, for one campaign or all. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public ChannelMetrics channelMetrics(Long campaignId, int days) {
+        if (days < 1 || days > 365) {
+            throw new InvalidInputException("days", "Give 1 to 365 days");
+        }
+        return metrics.compute(campaignId, days, clock.instant().minus(Duration.ofDays(days)));
+    }
+
+    /**
+     * Continues a message whose operator task was closed, in the task's transaction: SENT ends
+     * it; FAILED or SKIPPED moves it to the next channel, which the dispatcher picks up at once.
+     */
+    @EventListener
+    void onManualTaskCompleted(ManualTaskCompleted event) {
+        store.messageWaitingFor("task:" + event.taskId()).ifPresent(id -> {
+            OutreachMessage message = store.find(id).orElseThrow();
+            Instant now = clock.instant();
+            String note = event.note() == null ? "" : ": " + event.note();
+            store.completeWaitingAttempt(id, event.channel(), event.outcome(),
+                    event.outcome() == MessageStatus.SENT ? null : "Operator: " + event.outcome().name().toLowerCase() + note);
+            if (event.outcome() == MessageStatus.SENT) {
+                store.update(id, MessageStatus.SENT, message.stepIndex(), event.channel(), null, null, null, null, null,
+                        event.completedAt(), now);
+                leads.recordOutreach(message.leadId(), event.completedAt());
+            } else {
+                store.update(id, MessageStatus.PENDING, message.stepIndex() + 1, null, null, null,
+                        event.channel().label() + " task " + event.outcome().name().toLowerCase() + note, now, null, null, now);
+            }
+        });
+    }
+
+    private SequenceResult sequencerResult(UUID id) {
+        OutreachMessage message = store.find(id).orElseThrow();
+        return new SequenceResult(false, id, message.channelUsed(), message.status(), message.statusReason(),
+                store.attempts(id).stream().map(SequenceResult.Attempt::of).toList());
+    }
+}

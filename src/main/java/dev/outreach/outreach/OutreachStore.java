@@ -1,0 +1,217 @@
+package dev.outreach.outreach;
+
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** SQL for outreach messages and attempts. Callers own the transactions. */
+@Component
+class OutreachStore {
+
+    private static final String MESSAGE_COLUMNS = """
+            id, lead_id, enrollment_id, touch, message_type, channel_used, subject, body, status, mailbox_id,
+            provider_message_id, status_reason, needs_review, due_at, sent_at, created_at, sequence_id, step_index,
+            waiting_for, first_channel""";
+
+    private final JdbcClient jdbc;
+
+    OutreachStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(OutreachMessage message, Instant now) {
+        jdbc.sql("""
+                insert into outreach_message (id, lead_id, enrollment_id, touch, message_type, subject, body, status,
+                    due_at, created_at, updated_at, sequence_id, step_index, first_channel)
+                values (:id, :leadId, :enrollmentId, :touch, :messageType, :subject, :body, :status,
+                    :dueAt, :now, :now, :sequenceId, 0, :firstChannel)
+                """)
+                .param("id", message.id()).param("leadId", message.leadId())
+                .param("enrollmentId", message.enrollmentId()).param("touch", message.touch())
+                .param("messageType", message.messageType()).param("subject", message.subject())
+                .param("body", message.body()).param("status", message.status().name())
+                .param("dueAt", ts(message.dueAt())).param("now", ts(now)).param("sequenceId", message.sequenceId())
+                .param("firstChannel", message.firstChannel() == null ? null : message.firstChannel().name())
+                .update();
+    }
+
+    Optional<OutreachMessage> find(UUID id) {
+        return jdbc.sql("select " + MESSAGE_COLUMNS + " from outreach_message where id = :id").param("id", id)
+                .query(OutreachStore::message).optional();
+    }
+
+    /**
+     * Claims due PENDING messages: locks them skipping rows other dispatchers hold, then marks
+     * them SENDING with a lease, in the caller's transaction. Relies on ix_outreach_message_claim.
+     */
+    List<UUID> claimDue(Instant now, int batchSize, Instant leaseUntil) {
+        List<UUID> ids = jdbc.sql("""
+                select id from outreach_message
+                where status = 'PENDING' and waiting_for is null and due_at <= :now
+                order by due_at
+                fetch first :batch rows only
+                for update skip locked
+                """).param("now", ts(now)).param("batch", batchSize).query(UUID.class).list();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                    update outreach_message set status = 'SENDING', lease_until = :lease, updated_at = :now
+                    where id in (:ids)
+                    """).param("lease", ts(leaseUntil)).param("now", ts(now)).param("ids", ids).update();
+        }
+        return ids;
+    }
+
+    /** Claims one given message if it is still PENDING (the operator's "send now"). */
+    boolean claim(UUID id, Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
+                update outreach_message set status = 'SENDING', lease_until = :lease, updated_at = :now
+                where id = :id and status = 'PENDING' and waiting_for is null
+                """).param("id", id).param("lease", ts(leaseUntil)).param("now", ts(now)).update() == 1;
+    }
+
+    void recordAttempt(UUID messageId, ChannelType channel, int attemptNumber, MessageStatus status, String error,
+            Instant at, Instant nextRetryAt, String details) {
+        jdbc.sql("""
+                insert into outreach_attempt (message_id, channel, attempt_number, status, error, attempted_at,
+                    next_retry_at, details)
+                values (:messageId, :channel, :attemptNumber, :status, :error, :at, :nextRetryAt, :details)
+                """)
+                .param("messageId", messageId).param("channel", channel.name()).param("attemptNumber", attemptNumber)
+                .param("status", status.name()).param("error", truncate(error, 2000)).param("at", ts(at))
+                .param("nextRetryAt", ts(nextRetryAt)).param("details", truncate(details, 20000))
+                .update();
+    }
+
+    /** Stores where a message stands after the sequencer ran; ends the SENDING lease. */
+    void update(UUID id, MessageStatus status, int stepIndex, ChannelType channelUsed, Long mailboxId,
+            String providerMessageId, String reason, Instant dueAt, String waitingFor, Instant sentAt, Instant now) {
+        jdbc.sql("""
+                update outreach_message set status = :status, step_index = :stepIndex, channel_used = :channelUsed,
+                    mailbox_id = coalesce(:mailboxId, mailbox_id),
+                    provider_message_id = coalesce(:providerMessageId, provider_message_id),
+                    status_reason = :reason, due_at = coalesce(:dueAt, due_at), waiting_for = :waitingFor,
+                    sent_at = coalesce(:sentAt, sent_at), lease_until = null, updated_at = :now
+                where id = :id
+                """)
+                .param("id", id).param("status", status.name()).param("stepIndex", stepIndex)
+                .param("channelUsed", channelUsed == null ? null : channelUsed.name()).param("mailboxId", mailboxId)
+                .param("providerMessageId", providerMessageId).param("reason", truncate(reason, 500))
+                .param("dueAt", ts(dueAt)).param("waitingFor", waitingFor).param("sentAt", ts(sentAt))
+                .param("now", ts(now))
+                .update();
+    }
+
+    List<OutreachAttempt> attempts(UUID messageId) {
+        return jdbc.sql("""
+                select id, message_id, channel, attempt_number, status, error, attempted_at, next_retry_at, details
+                from outreach_attempt where message_id = :id order by attempted_at, id
+                """).param("id", messageId).query(OutreachStore::attempt).list();
+    }
+
+    /** Attempts on one channel that count against its retries (skips do not). */
+    int triesOn(UUID messageId, ChannelType channel) {
+        return jdbc.sql("""
+                select count(*) from outreach_attempt
+                where message_id = :id and channel = :channel and status <> 'SKIPPED'
+                """).param("id", messageId).param("channel", channel.name()).query(Integer.class).single();
+    }
+
+    List<OutreachMessage> forLead(long leadId, int limit) {
+        return jdbc.sql("select " + MESSAGE_COLUMNS + """
+                 from outreach_message where lead_id = :leadId order by created_at desc, id
+                fetch first :limit rows only""").param("leadId", leadId).param("limit", limit)
+                .query(OutreachStore::message).list();
+    }
+
+    /** Recent messages for the history view, newest first; filters are appended only when set. */
+    List<OutreachMessage> recent(MessageFilter filter, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("select " + MESSAGE_COLUMNS + " from outreach_message where 1 = 1");
+        var params = new java.util.HashMap<String, Object>();
+        if (filter.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.channel() != null) {
+            sql.append(" and channel_used = :channel");
+            params.put("channel", filter.channel().name());
+        }
+        if (filter.needsReview()) {
+            sql.append(" and needs_review");
+        }
+        if (filter.leadId() != null) {
+            sql.append(" and lead_id = :leadId");
+            params.put("leadId", filter.leadId());
+        }
+        sql.append(" order by created_at desc, id offset :offset rows fetch next :limit rows only");
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(OutreachStore::message).list();
+    }
+
+    /** Messages whose SENDING lease ran out: the process died mid-send. Flags them, never re-sends. */
+    int flagExpiredLeases(Instant now) {
+        return jdbc.sql("""
+                update outreach_message set needs_review = true,
+                    status_reason = 'Sending was interrupted (crash or restart): check whether it went out before resending',
+                    updated_at = :now
+                where status = 'SENDING' and lease_until < :now and not needs_review
+                """).param("now", ts(now)).update();
+    }
+
+    /** Closes the attempt that waited for an operator with the operator's outcome. */
+    void completeWaitingAttempt(UUID messageId, ChannelType channel, MessageStatus outcome, String error) {
+        jdbc.sql("""
+                update outreach_attempt set status = :status, error = :error
+                where message_id = :messageId and channel = :channel and status = 'PENDING'
+                """).param("messageId", messageId).param("channel", channel.name()).param("status", outcome.name())
+                .param("error", error).update();
+    }
+
+    Optional<UUID> messageWaitingFor(String waitingFor) {
+        return jdbc.sql("select id from outreach_message where waiting_for = :w").param("w", waitingFor)
+                .query(UUID.class).optional();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static ChannelType channel(String value) {
+        return value == null ? null : ChannelType.valueOf(value);
+    }
+
+    static OutreachMessage message(ResultSet rs, int row) throws SQLException {
+        return new OutreachMessage(rs.getObject("id", UUID.class), rs.getLong("lead_id"),
+                rs.getObject("enrollment_id", Long.class), rs.getInt("touch"), rs.getString("message_type"),
+                channel(rs.getString("channel_used")), rs.getString("subject"), rs.getString("body"),
+                MessageStatus.valueOf(rs.getString("status")), rs.getObject("mailbox_id", Long.class),
+                rs.getString("provider_message_id"), rs.getString("status_reason"), rs.getBoolean("needs_review"),
+                instant(rs, "due_at"), instant(rs, "sent_at"), instant(rs, "created_at"),
+                rs.getObject("sequence_id", Long.class), rs.getInt("step_index"), rs.getString("waiting_for"),
+                channel(rs.getString("first_channel")));
+    }
+
+    static OutreachAttempt attempt(ResultSet rs, int row) throws SQLException {
+        return new OutreachAttempt(rs.getLong("id"), rs.getObject("message_id", UUID.class),
+                ChannelType.valueOf(rs.getString("channel")), rs.getInt("attempt_number"),
+                MessageStatus.valueOf(rs.getString("status")), rs.getString("error"), instant(rs, "attempted_at"),
+                instant(rs, "next_retry_at"), rs.getString("details"));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.outreach.outreach.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.outreach.outreach.MessageFilter;
+import dev.outreach.outreach.OutreachMessage;
+import dev.outreach.outreach.OutreachService;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageStatus;
+import jakarta.annotation.security.PermitAll;
+
+/** Every outreach message, newest first, filterable; open a row to see each attempt. */
+@Route("outreach")
+@PageTitle("Outreach history | Outreach Engine")
+@Menu(order = 20, icon = "vaadin:envelopes-o", title = "Outreach history")
+@PermitAll
+public class OutreachHistoryView extends VerticalLayout {
+
+    private final transient OutreachService outreach;
+    final Grid<OutreachMessage> grid = new Grid<>(OutreachMessage.class, false);
+    final Select<MessageStatus> status = new Select<>();
+    final Select<ChannelType> channel = new Select<>();
+    final Checkbox needsReview = new Checkbox("Needs review only");
+
+    public OutreachHistoryView(OutreachService outreach) {
+        this.outreach = outreach;
+        addClassName("view");
+        setSizeFull();
+        configureFilters();
+        configureGrid();
+        add(new H2("Outreach history"), new HorizontalLayout(status, channel, needsReview), grid);
+        refresh();
+    }
+
+    private void configureFilters() {
+        status.setLabel("Status");
+        status.setItems(MessageStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.addValueChangeListener(change -> refresh());
+        channel.setLabel("Channel used");
+        channel.setItems(ChannelType.values());
+        channel.setItemLabelGenerator(value -> value == null ? "Any channel" : value.label());
+        channel.setEmptySelectionAllowed(true);
+        channel.setEmptySelectionCaption("Any channel");
+        channel.addValueChangeListener(change -> refresh());
+        needsReview.addValueChangeListener(change -> refresh());
+    }
+
+    private void configureGrid() {
+        grid.setSizeFull();
+        grid.addColumn(m -> AttemptList.TIME.format(m.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(OutreachMessage::leadId).setHeader("Lead").setAutoWidth(true);
+        grid.addColumn(OutreachMessage::subject).setHeader("Subject").setFlexGrow(1);
+        grid.addColumn(m -> m.needsReview() ? "NEEDS REVIEW" : m.status().name()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(m -> m.channelUsed() == null ? "" : m.channelUsed().label()).setHeader("Channel").setAutoWidth(true);
+        grid.addColumn(m -> m.statusReason() == null ? "" : m.statusReason()).setHeader("Why").setFlexGrow(1);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new AttemptList(outreach.attempts(m.id()))));
+        grid.addItemClickListener(click -> grid.setDetailsVisible(click.getItem(), !grid.isDetailsVisible(click.getItem())));
+    }
+
+    private void refresh() {
+        MessageFilter filter = new MessageFilter(status.getValue(), channel.getValue(), needsReview.getValue(), null);
+        grid.setItems(query -> outreach.recentMessages(filter, query.getOffset(), query.getLimit()).stream());
+    }
+}

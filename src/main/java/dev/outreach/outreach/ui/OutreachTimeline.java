@@ -1,0 +1,102 @@
+package dev.outreach.outreach.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.outreach.lead.LeadDetails;
+import dev.outreach.outreach.MessageHistory;
+import dev.outreach.outreach.OutreachService;
+import dev.outreach.outreach.SequenceResult;
+import dev.outreach.shared.InvalidInputException;
+
+/** A lead's outreach, newest first, each message with its attempts; and "Send outreach" now. */
+class OutreachTimeline extends VerticalLayout {
+
+    private final transient OutreachService outreach;
+    private final LeadDetails lead;
+    private final Div messages = new Div();
+    final Button send = new Button("Send outreach", new Icon(VaadinIcon.PAPERPLANE));
+
+    OutreachTimeline(OutreachService outreach, LeadDetails lead) {
+        this.outreach = outreach;
+        this.lead = lead;
+        addClassName("outreach-timeline");
+        setPadding(false);
+        send.addClickListener(click -> openSendDialog());
+        add(new H3("Outreach"), send, messages);
+        refresh();
+    }
+
+    private void refresh() {
+        messages.removeAll();
+        var history = outreach.outreachHistory(lead.id(), 50);
+        if (history.isEmpty()) {
+            messages.add(new Paragraph("No outreach yet."));
+        }
+        history.forEach(entry -> messages.add(card(entry)));
+    }
+
+    private Div card(MessageHistory entry) {
+        var message = entry.message();
+        String state = message.needsReview() ? "NEEDS REVIEW" : message.status().name();
+        String channel = message.channelUsed() == null ? "" : " via " + message.channelUsed().label();
+        Div card = new Div(new H4(AttemptList.TIME.format(message.createdAt()) + " · " + message.subject()),
+                new Paragraph(state + channel + (message.statusReason() == null ? "" : " · " + message.statusReason())),
+                new AttemptList(entry.attempts()));
+        card.addClassName("timeline-message");
+        return card;
+    }
+
+    private void openSendDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Send outreach to " + lead.displayName());
+        TextField subject = new TextField("Subject");
+        TextArea body = new TextArea("Message");
+        body.setMinHeight("10em");
+        FormLayout form = new FormLayout(subject, body);
+        form.setColspan(body, 2);
+        dialog.add(form);
+        dialog.setWidth("min(44rem, 95vw)");
+        Button confirm = new Button("Send now", click -> {
+            try {
+                SequenceResult result = outreach.sendOutreachMessage(lead.id(), subject.getValue(), body.getValue());
+                dialog.close();
+                Notification notification = Notification.show(describe(result));
+                notification.addThemeVariants(result.success() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+                refresh();
+            } catch (InvalidInputException rejected) {
+                rejected.errors().forEach(error -> {
+                    if (error.field().equals("subject")) {
+                        subject.setErrorMessage(error.message());
+                        subject.setInvalid(true);
+                    } else if (error.field().equals("body")) {
+                        body.setErrorMessage(error.message());
+                        body.setInvalid(true);
+                    }
+                });
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    static String describe(SequenceResult result) {
+        if (result.success()) {
+            return "Sent via " + result.channelUsed().label() + " after " + result.attempts().size() + " attempt(s)";
+        }
+        return "Not sent yet: " + result.note();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.outreach.outreach.ui;
+
+import dev.outreach.lead.LeadDetailSection;
+import dev.outreach.lead.LeadDetails;
+import dev.outreach.outreach.OutreachService;
+
+/** Adds the outreach timeline and the "Send outreach" action to the lead detail view. */
+@org.springframework.stereotype.Component
+class OutreachTimelineSection implements LeadDetailSection {
+
+    private final OutreachService outreach;
+
+    OutreachTimelineSection(OutreachService outreach) {
+        this.outreach = outreach;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(LeadDetails lead) {
+        return new OutreachTimeline(outreach, lead);
+    }
+}

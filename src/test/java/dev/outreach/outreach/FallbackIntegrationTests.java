@@ -1,0 +1,267 @@
+package dev.outreach.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import dev.outreach.channel.ChannelConfigService;
+import dev.outreach.channel.ChannelSettings;
+import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadService;
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageStatus;
+import dev.outreach.support.ScriptedSmtpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Email first, then LinkedIn, end to end in LIVE mode: the real email sender against a
+ * scripted SMTP server or GreenMail, the real LinkedIn sender against a loopback provider,
+ * through the dispatcher and the ChannelSequencer, with the history showing every attempt.
+ */
+@SpringBootTest(properties = "outreach.dispatch.enabled=false")
+@ActiveProfiles("test")
+class FallbackIntegrationTests {
+
+    @Autowired
+    OutreachService outreach;
+    @Autowired
+    OutboxDispatcher dispatcher;
+    @Autowired
+    OutreachStore store;
+    @Autowired
+    LeadService leads;
+    @Autowired
+    ChannelConfigService channels;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ScriptedSmtpServer smtp;
+    private HttpServer linkedin;
+    private final List<String> linkedinRequests = new CopyOnWriteArrayList<>();
+    private ChannelSettings originalLinkedin;
+    private long leadId;
+
+    @BeforeEach
+    void liveModeAgainstLoopbackServers() throws Exception {
+        smtp = new ScriptedSmtpServer();
+        linkedin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        linkedin.createContext("/", exchange -> {
+            linkedinRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = "{\"id\":\"li-42\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        linkedin.start();
+        jdbc.sql("update sales_engine_config set delivery_mode = 'LIVE'").update();
+        pointMailboxesAt(smtp.port());
+        originalLinkedin = SystemActor.call(() -> channels.get(ChannelType.LINKEDIN));
+        Map<String, String> settings = new HashMap<>(originalLinkedin.settings());
+        settings.put("gateway", "HTTP");
+        settings.put("provider_base_url", "http://127.0.0.1:" + linkedin.getAddress().getPort());
+        settings.put("provider_api_key", "test-key");
+        SystemActor.call(() -> channels.update(new ChannelSettings(ChannelType.LINKEDIN, true, 1000, 1000, 10,
+                originalLinkedin.maxRetries(), originalLinkedin.retryBackoffHours(), originalLinkedin.templates(),
+                settings, null, null)));
+        leadId = SystemActor.call(() -> leads.create(lead()));
+    }
+
+    @AfterEach
+    void backToSandbox() throws Exception {
+        jdbc.sql("update sales_engine_config set delivery_mode = 'SANDBOX'").update();
+        SystemActor.call(() -> channels.update(originalLinkedin));
+        smtp.close();
+        linkedin.stop(0);
+    }
+
+    @Test
+    void a550BouncesTheEmailAndTheMessageFallsBackToLinkedIn() {
+        smtp.replyToRcpt("550 5.1.1 <x@y>: Recipient address rejected: User unknown");
+
+        SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Quick question", "Hi Tess"));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.channelUsed()).isEqualTo(ChannelType.LINKEDIN);
+        assertThat(result.attempts()).extracting(SequenceResult.Attempt::channel, SequenceResult.Attempt::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL, MessageStatus.BOUNCED),
+                        org.assertj.core.groups.Tuple.tuple(ChannelType.LINKEDIN, MessageStatus.SENT));
+        assertThat(result.attempts().getFirst().error()).contains("550 5.1.1");
+        assertThat(linkedinRequests).hasSize(1);
+        MessageHistory history = SystemActor.call(() -> outreach.outreachHistory(leadId, 10)).getFirst();
+        assertThat(history.message().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(history.message().channelUsed()).isEqualTo(ChannelType.LINKEDIN);
+        assertThat(history.message().providerMessageId()).isEqualTo("li-42");
+        assertThat(history.attempts()).hasSize(2);
+    }
+
+    @Test
+    void a451IsRetriedAtTheConfiguredBackoffThenFallsBack() {
+        smtp.replyToRcpt("451 4.7.1 Greylisted, try again later");
+        ChannelSettings email = SystemActor.call(() -> channels.get(ChannelType.EMAIL));
+        assertThat(email.retryBackoffHours()).containsExactly(24, 48);
+
+        Instant before = Instant.now();
+        SequenceResult first = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Quick question", "Hi Tess"));
+
+        assertThat(first.success()).isFalse();
+        OutreachMessage waiting = store.find(first.messageId()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(Duration.between(before, waiting.dueAt())).isBetween(Duration.ofHours(24), Duration.ofHours(24).plusMinutes(1));
+        assertThat(store.attempts(first.messageId()).getFirst().nextRetryAt()).isEqualTo(waiting.dueAt());
+
+        makeDue(first.messageId());
+        assertThat(SystemActor.call(dispatcher::dispatchBatch)).isEqualTo(1);
+        OutreachMessage second = store.find(first.messageId()).orElseThrow();
+        assertThat(Duration.between(before, second.dueAt())).isBetween(Duration.ofHours(48), Duration.ofHours(48).plusMinutes(1));
+
+        makeDue(first.messageId());
+        SystemActor.call(dispatcher::dispatchBatch);
+        List<OutreachAttempt> attempts = store.attempts(first.messageId());
+        assertThat(attempts).extracting(OutreachAttempt::channel, OutreachAttempt::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL, MessageStatus.FAILED),
+                org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL, MessageStatus.FAILED),
+                org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL, MessageStatus.FAILED),
+                org.assertj.core.groups.Tuple.tuple(ChannelType.LINKEDIN, MessageStatus.SENT));
+        assertThat(store.find(first.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    void aDisabledChannelIsSkippedWithTheReason() {
+        ChannelSettings email = SystemActor.call(() -> channels.get(ChannelType.EMAIL));
+        SystemActor.call(() -> channels.update(withEnabled(email, false)));
+        try {
+            SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Hello", "Hi Tess"));
+
+            assertThat(result.channelUsed()).isEqualTo(ChannelType.LINKEDIN);
+            assertThat(result.attempts().getFirst().status()).isEqualTo(MessageStatus.SKIPPED);
+            assertThat(result.attempts().getFirst().error()).isEqualTo("Channel Email is disabled");
+            assertThat(smtp.connections()).isZero();
+        } finally {
+            SystemActor.call(() -> channels.update(email));
+        }
+    }
+
+    @Test
+    void hittingOurOwnRateLimitDefersTheMessageWithoutAnAttempt() {
+        ChannelSettings email = SystemActor.call(() -> channels.get(ChannelType.EMAIL));
+        SystemActor.call(() -> channels.update(new ChannelSettings(ChannelType.EMAIL, true, 0, email.maxPerDay(),
+                email.maxPerLead(), email.maxRetries(), email.retryBackoffHours(), email.templates(), email.settings(),
+                null, null)));
+        try {
+            SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Hello", "Hi Tess"));
+
+            assertThat(result.success()).isFalse();
+            assertThat(result.attempts()).isEmpty();
+            OutreachMessage message = store.find(result.messageId()).orElseThrow();
+            assertThat(message.status()).isEqualTo(MessageStatus.PENDING);
+            assertThat(message.statusReason()).startsWith("Waiting for the Email rate limit");
+            assertThat(message.dueAt()).isAfter(Instant.now()).isBeforeOrEqualTo(Instant.now().plus(Duration.ofHours(1)));
+        } finally {
+            SystemActor.call(() -> channels.update(email));
+        }
+    }
+
+    @Test
+    void aDispatcherStoppedBetweenSendingAndSentNeverSendsTwice() throws Exception {
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        try {
+            pointMailboxesAt(greenMail.getSmtp().getPort());
+            UUID id = UUID.randomUUID();
+            Instant now = Instant.now();
+            store.insert(new OutreachMessage(id, leadId, null, 0, "cold_outreach", null, "Crash test", "Hi Tess",
+                    MessageStatus.PENDING, null, null, null, false, now, null, now, null, 0, null, ChannelType.EMAIL), now);
+            // The dispatcher claims the message and the email goes out, then the process dies before recording SENT:
+            // simulated by claiming and delivering with the real sender, and never recording the outcome.
+            List<UUID> claimed = store.claimDue(now.plusSeconds(1), 10, now.plus(Duration.ofMinutes(15)));
+            assertThat(claimed).containsExactly(id);
+            SystemActor.run(() -> deliverWithoutRecording(id));
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
+
+            jdbc.sql("update outreach_message set lease_until = :past where id = :id")
+                    .param("past", java.sql.Timestamp.from(now.minusSeconds(1))).param("id", id).update();
+            assertThat(dispatcher.flagInterruptedSends()).isEqualTo(1);
+            assertThat(SystemActor.call(dispatcher::dispatchBatch)).isZero();
+
+            OutreachMessage message = store.find(id).orElseThrow();
+            assertThat(message.needsReview()).isTrue();
+            assertThat(message.status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(SystemActor.call(() -> outreach.recentMessages(new MessageFilter(null, null, true, leadId), 0, 10)))
+                    .extracting(OutreachMessage::id).containsExactly(id);
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        } finally {
+            greenMail.stop();
+        }
+    }
+
+    @Autowired
+    ChannelSequencer sequencer;
+    @Autowired
+    List<dev.outreach.channel.ChannelSender> senders;
+
+    private void deliverWithoutRecording(UUID id) {
+        OutreachMessage message = store.find(id).orElseThrow();
+        var sender = senders.stream().filter(s -> s.channel() == ChannelType.EMAIL).findFirst().orElseThrow();
+        var lead = leads.find(leadId).orElseThrow();
+        var mailbox = jdbc.sql("select id from mailbox order by id fetch first 1 rows only").query(Long.class).single();
+        try (var session = sender.openSession()) {
+            var result = session.deliver(new dev.outreach.channel.Delivery(message.id(), message.messageType(), 1,
+                    new dev.outreach.channel.Delivery.Recipient(leadId, "Tess", "Ortiz", "Ortiz HVAC",
+                            lead.fields().getEmail(), null, null, null, null, null),
+                    new dev.outreach.channel.Delivery.Content(message.subject(), message.body(), null),
+                    new dev.outreach.channel.Delivery.SendingMailbox(mailbox, "alex@getsummitreach.example", "Alex",
+                            new dev.outreach.channel.Delivery.SmtpEndpoint("127.0.0.1",
+                                    jdbc.sql("select smtp_port from mailbox where id = :id").param("id", mailbox)
+                                            .query(Integer.class).single(), "NONE", null, null)),
+                    dev.outreach.shared.DeliveryMode.LIVE));
+            assertThat(result.status()).isEqualTo(MessageStatus.SENT);
+        }
+    }
+
+    private void pointMailboxesAt(int port) {
+        jdbc.sql("""
+                update mailbox set smtp_host = '127.0.0.1', smtp_port = :port, smtp_security = 'NONE',
+                    smtp_username = null, smtp_password_enc = null
+                """).param("port", port).update();
+    }
+
+    private void makeDue(UUID id) {
+        jdbc.sql("update outreach_message set due_at = :now where id = :id")
+                .param("now", java.sql.Timestamp.from(Instant.now().minusSeconds(1))).param("id", id).update();
+    }
+
+    private static ChannelSettings withEnabled(ChannelSettings s, boolean enabled) {
+        return new ChannelSettings(s.channel(), enabled, s.maxPerHour(), s.maxPerDay(), s.maxPerLead(), s.maxRetries(),
+                s.retryBackoffHours(), s.templates(), s.settings(), null, null);
+    }
+
+    private static LeadDraft lead() {
+        String token = Long.toString(System.nanoTime(), 36);
+        LeadDraft lead = new LeadDraft();
+        lead.setFirstName("Tess");
+        lead.setLastName("Ortiz");
+        lead.setCompany("Ortiz HVAC " + token);
+        lead.setEmail("tess-" + token + "@ortiz-hvac.com");
+        lead.setLinkedin("https://www.linkedin.com/in/tess-ortiz-" + token);
+        return lead;
+    }
+}
