@@ -1,0 +1,42 @@
+package dev.outreach.shared;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** How the REST API reports errors: JSON naming the field and the reason, never a stack trace. */
+@RestControllerAdvice(basePackages = "dev.outreach")
+class ApiErrors {
+
+    record ErrorBody(String error, List<FieldError> errors) {
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Invalid input", e.errors()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorBody> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(new ErrorBody("This API key's role may not do that", List.of()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("The request body is not valid JSON of the expected shape",
+                List.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Invalid input",
+                List.of(new FieldError(e.getName(), "'" + e.getValue() + "' is not a valid value"))));
+    }
+
+}
