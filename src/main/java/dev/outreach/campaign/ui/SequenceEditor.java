@@ -1,0 +1,181 @@
+package dev.outreach.campaign.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceService;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.FieldError;
+import dev.outreach.shared.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Edits one sequence: its name and its ordered steps. Fires {@link SavedEvent} after a save. */
+class SequenceEditor extends VerticalLayout {
+
+    /** A step row being edited. */
+    static final class StepRow {
+        ChannelType channel;
+        String template;
+        int maxRetries;
+        int retryDelayHours;
+
+        StepRow(SequencePlan.Step step) {
+            channel = step.channel();
+            template = step.messageTemplate();
+            maxRetries = step.maxRetries();
+            retryDelayHours = step.retryDelayHours();
+        }
+    }
+
+    private final transient SequenceService sequences;
+    private final Long sequenceId;
+    private final List<StepRow> rows = new ArrayList<>();
+    final TextField name = new TextField("Name");
+    final Grid<StepRow> steps = new Grid<>();
+    final Button addStep = new Button("Add step", new Icon(VaadinIcon.PLUS));
+    final Button save = new Button("Save sequence");
+    final com.vaadin.flow.component.html.Paragraph errors = new com.vaadin.flow.component.html.Paragraph();
+
+    SequenceEditor(SequenceService sequences, SequencePlan plan, boolean editable) {
+        this.sequences = sequences;
+        this.sequenceId = plan.id() == 0 ? null : plan.id();
+        setPadding(false);
+        name.setValue(plan.name());
+        name.setWidth("24em");
+        plan.steps().forEach(step -> rows.add(new StepRow(step)));
+        configureGrid(editable);
+        errors.addClassName("sequence-errors");
+        addStep.addClickListener(click -> {
+            rows.add(new StepRow(new SequencePlan.Step(rows.size() + 1, null, "", 1, 24)));
+            steps.setItems(rows);
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> save());
+        name.setReadOnly(!editable);
+        add(name, steps, errors);
+        if (editable) {
+            add(new HorizontalLayout(addStep, save));
+        }
+    }
+
+    private void configureGrid(boolean editable) {
+        steps.setAllRowsVisible(true);
+        steps.addColumn(row -> rows.indexOf(row) + 1).setHeader("#").setWidth("4em").setFlexGrow(0);
+        steps.addComponentColumn(row -> {
+            Select<ChannelType> channel = new Select<>();
+            channel.setItems(ChannelType.values());
+            channel.setItemLabelGenerator(value -> value == null ? "" : value.label());
+            channel.setValue(row.channel);
+            channel.setReadOnly(!editable);
+            channel.addValueChangeListener(change -> row.channel = change.getValue());
+            return channel;
+        }).setHeader("Channel");
+        steps.addComponentColumn(row -> {
+            TextField template = new TextField();
+            template.setValue(row.template == null ? "" : row.template);
+            template.setReadOnly(!editable);
+            template.addValueChangeListener(change -> row.template = change.getValue());
+            return template;
+        }).setHeader("Message template");
+        steps.addComponentColumn(row -> number(row.maxRetries, editable, value -> row.maxRetries = value)).setHeader("Max retries");
+        steps.addComponentColumn(row -> number(row.retryDelayHours, editable, value -> row.retryDelayHours = value))
+                .setHeader("Retry delay (hours)");
+        if (editable) {
+            steps.addComponentColumn(row -> new HorizontalLayout(
+                    icon(VaadinIcon.ARROW_UP, "Move up", () -> move(row, -1)),
+                    icon(VaadinIcon.ARROW_DOWN, "Move down", () -> move(row, 1)),
+                    icon(VaadinIcon.TRASH, "Remove", () -> {
+                        rows.remove(row);
+                        steps.setItems(rows);
+                    }))).setHeader("").setAutoWidth(true);
+        }
+        steps.setItems(rows);
+    }
+
+    private static IntegerField number(int value, boolean editable, java.util.function.IntConsumer setter) {
+        IntegerField field = new IntegerField();
+        field.setValue(value);
+        field.setReadOnly(!editable);
+        field.setWidth("7em");
+        field.addValueChangeListener(change -> setter.accept(change.getValue() == null ? -1 : change.getValue()));
+        return field;
+    }
+
+    private static Button icon(VaadinIcon icon, String label, Runnable action) {
+        Button button = new Button(new Icon(icon), click -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        button.setAriaLabel(label);
+        button.setTooltipText(label);
+        return button;
+    }
+
+    void move(StepRow row, int delta) {
+        int from = rows.indexOf(row);
+        int to = from + delta;
+        if (to >= 0 && to < rows.size()) {
+            rows.remove(from);
+            rows.add(to, row);
+            steps.setItems(rows);
+        }
+    }
+
+    List<StepRow> rows() {
+        return rows;
+    }
+
+    private void save() {
+        List<SequencePlan.Step> plan = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            StepRow row = rows.get(i);
+            plan.add(new SequencePlan.Step(i + 1, row.channel, row.template, row.maxRetries, row.retryDelayHours));
+        }
+        try {
+            SequencePlan saved = sequences.save(sequenceId, name.getValue(), plan);
+            errors.setText("");
+            name.setInvalid(false);
+            Notification.show("Sequence " + saved.name() + " saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            fireEvent(new SavedEvent(this, saved.id()));
+        } catch (InvalidInputException rejected) {
+            rejected.errors().stream().filter(e -> e.field().equals("name")).findFirst().ifPresent(e -> {
+                name.setErrorMessage(e.message());
+                name.setInvalid(true);
+            });
+            errors.setText(rejected.errors().stream().filter(e -> !e.field().equals("name"))
+                    .map(FieldError::message).collect(Collectors.joining("; ")));
+        }
+    }
+
+    Registration addSavedListener(ComponentEventListener<SavedEvent> listener) {
+        return addListener(SavedEvent.class, listener);
+    }
+
+    /** A sequence was saved; carries its id. */
+    static class SavedEvent extends ComponentEvent<SequenceEditor> {
+
+        private final long sequenceId;
+
+        SavedEvent(SequenceEditor source, long sequenceId) {
+            super(source, false);
+            this.sequenceId = sequenceId;
+        }
+
+        long sequenceId() {
+            return sequenceId;
+        }
+    }
+}

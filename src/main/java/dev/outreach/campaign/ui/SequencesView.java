@@ -1,0 +1,68 @@
+package dev.outreach.campaign.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceService;
+import dev.outreach.shared.ChannelType;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+
+/** Channel-fallback sequences: admins edit the steps (reorder, add, remove); operators read them. */
+@Route("sequences")
+@PageTitle("Sequences | Outreach Engine")
+@Menu(order = 41, icon = "vaadin:flow-tree", title = "Sequences")
+@PermitAll
+public class SequencesView extends VerticalLayout {
+
+    private final transient SequenceService sequences;
+    private final boolean admin;
+    final ComboBox<SequencePlan> sequence = new ComboBox<>("Sequence");
+    final Button create = new Button("New sequence", new Icon(VaadinIcon.PLUS));
+    private final VerticalLayout editorHolder = new VerticalLayout();
+
+    public SequencesView(SequenceService sequences, AuthenticationContext authentication) {
+        this.sequences = sequences;
+        this.admin = authentication.hasRole("ADMIN");
+        addClassName("view");
+        editorHolder.setPadding(false);
+        sequence.setItemLabelGenerator(SequencePlan::name);
+        sequence.setWidth("24em");
+        sequence.addValueChangeListener(change -> show(change.getValue()));
+        create.addClickListener(click -> show(new SequencePlan(0, "",
+                List.of(new SequencePlan.Step(1, ChannelType.EMAIL, "email-initial", 2, 24)))));
+        create.setVisible(admin);
+        HorizontalLayout toolbar = new HorizontalLayout(sequence, create);
+        toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new H2("Sequences"), toolbar, editorHolder);
+        if (!admin) {
+            add(new Paragraph("Read only: only admins can change sequences."));
+        }
+        reload(null);
+    }
+
+    private void show(SequencePlan plan) {
+        editorHolder.removeAll();
+        if (plan != null) {
+            SequenceEditor editor = new SequenceEditor(sequences, plan, admin);
+            editor.addSavedListener(saved -> reload(saved.sequenceId()));
+            editorHolder.add(editor);
+        }
+    }
+
+    private void reload(Long selectId) {
+        List<SequencePlan> all = sequences.findAll();
+        sequence.setItems(all);
+        all.stream().filter(p -> selectId == null || p.id() == selectId).findFirst().ifPresent(sequence::setValue);
+    }
+}
