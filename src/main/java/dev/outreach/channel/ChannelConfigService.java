@@ -4,6 +4,7 @@ import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.SecretCipher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,17 +28,38 @@ public class ChannelConfigService {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
+    /** What views, the API and the audit log show instead of a secret setting; sent back, it keeps the secret. */
+    public static final String MASK = "********";
 
     private final ChannelConfigRepository configs;
     private final AuditLog auditLog;
     private final JsonMapper json;
+    private final SecretCipher secrets;
     private final Clock clock;
 
-    ChannelConfigService(ChannelConfigRepository configs, AuditLog auditLog, JsonMapper json, Clock clock) {
+    ChannelConfigService(ChannelConfigRepository configs, AuditLog auditLog, JsonMapper json, SecretCipher secrets,
+            Clock clock) {
         this.configs = configs;
         this.auditLog = auditLog;
         this.json = json;
+        this.secrets = secrets;
         this.clock = clock;
+    }
+
+    /** A setting holds a secret when its name says so (API keys, passwords, tokens): stored encrypted, shown masked. */
+    public static boolean isSecret(String setting) {
+        String name = setting.toLowerCase(java.util.Locale.ROOT);
+        return name.contains("key") || name.contains("password") || name.contains("secret") || name.contains("token");
+    }
+
+    /** A channel's settings with secrets decrypted, for the channel's own sender; never shown to people. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, String> senderSettings(ChannelType channel) {
+        Map<String, String> stored = json.readValue(load(channel).getSettings(), STRING_MAP);
+        Map<String, String> plain = new TreeMap<>();
+        stored.forEach((name, value) -> plain.put(name, isSecret(name) ? secrets.decrypt(value) : value));
+        return plain;
     }
 
     @Transactional(readOnly = true)
@@ -66,11 +88,29 @@ public class ChannelConfigService {
                 changed.maxRetries(),
                 changed.retryBackoffHours().stream().map(String::valueOf).collect(Collectors.joining(",")),
                 json.writeValueAsString(new TreeMap<>(changed.templates())),
-                json.writeValueAsString(new TreeMap<>(changed.settings())),
+                json.writeValueAsString(storedSettings(config, changed.settings())),
                 clock.instant(), AuditLog.currentActor());
         ChannelSettings after = toSettings(config);
         auditLog.record("channel-config.update", "channel_config", changed.channel(), before, describe(after));
         return after;
+    }
+
+    /** Encrypts new secret values and keeps the stored ones where the form sent the mask back. */
+    private Map<String, String> storedSettings(ChannelConfig config, Map<String, String> submitted) {
+        Map<String, String> previous = json.readValue(config.getSettings(), STRING_MAP);
+        Map<String, String> stored = new TreeMap<>();
+        submitted.forEach((name, value) -> {
+            if (!isSecret(name)) {
+                stored.put(name, value);
+            } else if (MASK.equals(value)) {
+                if (previous.containsKey(name)) {
+                    stored.put(name, previous.get(name));
+                }
+            } else if (value != null && !value.isBlank()) {
+                stored.put(name, secrets.encrypt(value));
+            }
+        });
+        return stored;
     }
 
     static List<FieldError> validate(ChannelSettings settings) {
@@ -117,8 +157,14 @@ public class ChannelConfigService {
                 : Arrays.stream(config.getRetryBackoffHours().split(",")).map(String::strip).map(Integer::valueOf).toList();
         return new ChannelSettings(config.getChannel(), config.isEnabled(), config.getMaxPerHour(),
                 config.getMaxPerDay(), config.getMaxPerLead(), config.getMaxRetries(), backoff,
-                json.readValue(config.getTemplates(), STRING_MAP), json.readValue(config.getSettings(), STRING_MAP),
+                json.readValue(config.getTemplates(), STRING_MAP), masked(json.readValue(config.getSettings(), STRING_MAP)),
                 config.getUpdatedAt(), config.getUpdatedBy());
+    }
+
+    private static Map<String, String> masked(Map<String, String> settings) {
+        Map<String, String> shown = new TreeMap<>();
+        settings.forEach((name, value) -> shown.put(name, isSecret(name) ? MASK : value));
+        return shown;
     }
 
     private String describe(ChannelSettings settings) {

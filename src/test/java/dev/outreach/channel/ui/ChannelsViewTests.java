@@ -107,6 +107,31 @@ class ChannelsViewTests extends KaribuTest {
         assertThatThrownBy(() -> channels.update(email)).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void secretSettingsAreStoredEncryptedAndShownMasked() {
+        original = SystemActor.call(() -> channels.get(ChannelType.LINKEDIN));
+        java.util.Map<String, String> settings = new java.util.HashMap<>(original.settings());
+        settings.put("provider_api_key", "s3cret-provider-key");
+        SystemActor.call(() -> channels.update(new ChannelSettings(ChannelType.LINKEDIN, original.enabled(),
+                original.maxPerHour(), original.maxPerDay(), original.maxPerLead(), original.maxRetries(),
+                original.retryBackoffHours(), original.templates(), settings, null, null)));
+
+        assertThat(SystemActor.call(() -> channels.get(ChannelType.LINKEDIN)).settings())
+                .containsEntry("provider_api_key", ChannelConfigService.MASK);
+        assertThat(SystemActor.call(() -> channels.senderSettings(ChannelType.LINKEDIN)))
+                .containsEntry("provider_api_key", "s3cret-provider-key");
+        assertThat(jdbc.sql("select settings from channel_config where channel = 'LINKEDIN'").query(String.class).single())
+                .doesNotContain("s3cret");
+        assertThat(jdbc.sql("select after_value from audit_log where entity_id = 'LINKEDIN' order by id desc fetch first 1 rows only")
+                .query(String.class).single()).doesNotContain("s3cret").contains(ChannelConfigService.MASK);
+
+        // Saving the form with the mask keeps the secret.
+        ChannelSettings shown = SystemActor.call(() -> channels.get(ChannelType.LINKEDIN));
+        SystemActor.call(() -> channels.update(shown));
+        assertThat(SystemActor.call(() -> channels.senderSettings(ChannelType.LINKEDIN)))
+                .containsEntry("provider_api_key", "s3cret-provider-key");
+    }
+
     private static ChannelForm form(String id) {
         return _get(ChannelForm.class, spec -> spec.withId(id));
     }
