@@ -22,13 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Email first, then LinkedIn, end to end in LIVE mode: the real email sender against a
@@ -51,6 +55,47 @@ class FallbackIntegrationTests {
     ChannelConfigService channels;
     @Autowired
     JdbcClient jdbc;
+
+    private static final String CONTACT_PAGE = """
+            <html><body><h1>Contact Ortiz HVAC</h1>
+            <form method="post" action="/contact/send">
+              <label for="n">Your name</label><input id="n" name="your-name" type="text">
+              <label for="e">Your email</label><input id="e" name="your-email" type="email">
+              <label for="m">Your message</label><textarea id="m" name="your-message" required></textarea>
+              <input type="hidden" name="_token" value="abc123">
+              <button type="submit">Send</button>
+            </form></body></html>""";
+    private static final List<String> formPosts = new CopyOnWriteArrayList<>();
+    private static HttpServer contactSite;
+
+    @BeforeAll
+    static void startContactSite() throws Exception {
+        contactSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        contactSite.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestMethod().equals("POST")
+                    ? "<html><body><p>Thank you for your message.</p></body></html>".getBytes(StandardCharsets.UTF_8)
+                    : CONTACT_PAGE.getBytes(StandardCharsets.UTF_8);
+            if (exchange.getRequestMethod().equals("POST")) {
+                formPosts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        contactSite.start();
+    }
+
+    @AfterAll
+    static void stopContactSite() {
+        contactSite.stop(0);
+    }
+
+    /** The URL guard refuses loopback; this test's site is the one address it is told to allow. */
+    @DynamicPropertySource
+    static void allowTheContactSite(DynamicPropertyRegistry registry) {
+        registry.add("outreach.contact-form.allowed-hosts", () -> "127.0.0.1:" + contactSite.getAddress().getPort());
+    }
 
     private ScriptedSmtpServer smtp;
     private HttpServer linkedin;
@@ -111,6 +156,31 @@ class FallbackIntegrationTests {
         assertThat(history.message().channelUsed()).isEqualTo(ChannelType.LINKEDIN);
         assertThat(history.message().providerMessageId()).isEqualTo("li-42");
         assertThat(history.attempts()).hasSize(2);
+    }
+
+    @Test
+    void withoutLinkedInTheMessageFallsBackToTheWebsiteContactForm() {
+        smtp.replyToRcpt("550 5.1.1 <x@y>: Recipient address rejected: User unknown");
+        String token = Long.toString(System.nanoTime(), 36);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Ray");
+        draft.setCompany("Ray Roofing " + token);
+        draft.setEmail("ray-" + token + "@ray-roofing.com");
+        draft.setWebsite("http://127.0.0.1:" + contactSite.getAddress().getPort() + "/contact");
+        long rayId = SystemActor.call(() -> leads.create(draft));
+
+        SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(rayId, "Roof season", "Hi Ray " + token));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.channelUsed()).isEqualTo(ChannelType.CONTACT_FORM);
+        assertThat(result.attempts()).extracting(SequenceResult.Attempt::channel, SequenceResult.Attempt::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL, MessageStatus.BOUNCED),
+                        org.assertj.core.groups.Tuple.tuple(ChannelType.LINKEDIN, MessageStatus.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple(ChannelType.CONTACT_FORM, MessageStatus.SENT));
+        assertThat(result.attempts().get(1).error()).isEqualTo("The lead has no LinkedIn profile");
+        assertThat(formPosts).anyMatch(post -> post.contains("your-message=Hi+Ray+" + token) && post.contains("_token=abc123"));
+        OutreachAttempt formAttempt = store.attempts(result.messageId()).get(2);
+        assertThat(formAttempt.details()).contains("/contact/send").contains("your-message=Hi Ray " + token);
     }
 
     @Test
