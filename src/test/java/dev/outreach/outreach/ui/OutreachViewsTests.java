@@ -1,0 +1,100 @@
+package dev.outreach.outreach.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.outreach.channel.email.SandboxMailServer;
+import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadService;
+import dev.outreach.lead.ui.LeadDetailView;
+import dev.outreach.outreach.OutreachMessage;
+import dev.outreach.security.Role;
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageStatus;
+import dev.outreach.support.KaribuTest;
+import dev.outreach.support.Notifications;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class OutreachViewsTests extends KaribuTest {
+
+    @Autowired
+    LeadService leads;
+    @Autowired
+    SandboxMailServer sandbox;
+
+    private long leadId;
+    private final String token = Long.toString(System.nanoTime(), 36);
+
+    @BeforeEach
+    void aLead() {
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Vera");
+        draft.setLastName("Lind");
+        draft.setCompany("Lind Electric " + token);
+        draft.setEmail("vera-" + token + "@lind-electric.com");
+        leadId = SystemActor.call(() -> leads.create(draft));
+    }
+
+    @Test
+    void anOperatorSendsOutreachFromTheLeadAndSeesItInTheTimelineAndTheSandbox() {
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(LeadDetailView.class, leadId);
+
+        _click(_get(Button.class, spec -> spec.withText("Send outreach")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Subject")), "Spring tune-ups " + token);
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Message")), "Hi Vera, quick question.");
+        _click(_get(Button.class, spec -> spec.withText("Send now")));
+
+        assertThat(Notifications.texts()).contains("Sent via Email after 1 attempt(s)");
+        assertThat(_find(H4.class)).anyMatch(h -> h.getText().endsWith("Spring tune-ups " + token));
+        assertThat(SystemActor.call(() -> sandbox.messages(100))).anyMatch(mail -> mail.subject().equals("Spring tune-ups " + token)
+                && mail.to().contains("vera-" + token + "@lind-electric.com"));
+    }
+
+    @Test
+    void aMissingSubjectIsRefusedOnTheFieldAndNothingIsSent() {
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(LeadDetailView.class, leadId);
+
+        _click(_get(Button.class, spec -> spec.withText("Send outreach")));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Message")), "No subject here");
+        _click(_get(Button.class, spec -> spec.withText("Send now")));
+
+        TextField subject = _get(TextField.class, spec -> spec.withLabel("Subject"));
+        assertThat(subject.isInvalid()).isTrue();
+        assertThat(subject.getErrorMessage()).isEqualTo("Give a subject of 1 to 300 characters");
+        assertThat(_find(H4.class)).isEmpty();
+    }
+
+    @Test
+    void theHistoryViewListsMessagesAndShowsTheirAttempts() {
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(LeadDetailView.class, leadId);
+        _click(_get(Button.class, spec -> spec.withText("Send outreach")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Subject")), "History " + token);
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Message")), "Hello");
+        _click(_get(Button.class, spec -> spec.withText("Send now")));
+
+        UI.getCurrent().navigate(OutreachHistoryView.class);
+        OutreachHistoryView view = _get(OutreachHistoryView.class);
+        _setValue(view.channel, ChannelType.EMAIL);
+
+        OutreachMessage first = GridKt._get(view.grid, 0);
+        assertThat(first.subject()).isEqualTo("History " + token);
+        assertThat(first.status()).isEqualTo(MessageStatus.SENT);
+        _setValue(view.channel, ChannelType.PHONE);
+        assertThat(GridKt._size(view.grid)).isZero();
+    }
+}
