@@ -70,7 +70,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Drops every open connection without a word, as a server restarting or a NAT timing out would. */
-    void dropConnections() throws IOException {
+    public void dropConnections() throws IOException {
         for (Socket client : clients) {
             client.close();
         }

@@ -112,11 +112,15 @@ public record SandboxMail(
                 for (int i = 0; i < multipart.getCount(); i++) {
                     collect(multipart.getBodyPart(i));
                 }
-            } else if (part.isMimeType("text/plain") && text == null && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            } else if (part.isMimeType("text/plain") && text == null && inline(part)) {
                 text = String.valueOf(part.getContent());
-            } else if (part.isMimeType("text/html") && html == null && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            } else if (part.isMimeType("text/html") && html == null && inline(part)) {
                 html = String.valueOf(part.getContent());
             }
+        }
+
+        private static boolean inline(Part part) throws MessagingException {
+            return !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
         }
     }
 }

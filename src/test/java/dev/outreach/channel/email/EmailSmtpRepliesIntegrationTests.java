@@ -1,5 +1,6 @@
 package dev.outreach.channel.email;
 
+import dev.outreach.support.ScriptedSmtpServer;
 import static dev.outreach.channel.email.EmailDeliveries.delivery;
 import static dev.outreach.channel.email.EmailDeliveries.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
