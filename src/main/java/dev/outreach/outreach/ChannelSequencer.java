@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The reference's ChannelSequencer: follows a message's sequence from the step it is on. A
  * channel that is disabled, or that the lead cannot be reached on, is SKIPPED with the reason;
- * a soft failure is retried later with the step's backoff (a future due time, never a sleeping
- * thread); a hard failure or the last retry falls back to the next channel at once. Hitting our
+ * a soft failure is retried later (up to the step's retries, capped by the channel's) after the
+ * channel's backoff for that retry, else the step's delay, and at least any Retry-After (a future
+ * due time, never a sleeping thread); a hard failure or the last retry falls back to the next channel at once. Hitting our
  * own rate limit defers the message to the limit's next window and is not a channel failure.
  * Every try is an attempt row, written with the message's new state in one transaction.
  */
@@ -109,8 +110,15 @@ public class ChannelSequencer {
             }
             mailbox = chosen.get();
         }
-        RateDecision rate = rateLimits.tryAcquire(settings, lead.id(), mailbox == null ? null : mailbox.id(),
-                mailbox == null ? null : mailboxes.dailyCap(mailbox.id()));
+        RateDecision rate;
+        try {
+            rate = rateLimits.tryAcquire(settings, lead.id(), mailbox == null ? null : mailbox.id(),
+                    mailbox == null ? null : mailboxes.dailyCap(mailbox.id()));
+        } catch (RuntimeException storeDown) {
+            // Nothing was sent yet, so waiting is safe; sending unmetered could break every limit at once.
+            return new Outcome(true, defer(message, index, now.plus(5, ChronoUnit.MINUTES),
+                    "Rate limiter unavailable (" + storeDown.getMessage() + ")"));
+        }
         if (!rate.allowed()) {
             RateDecision denied = rate;
             return new Outcome(true, defer(message, index, denied.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
@@ -151,14 +159,14 @@ public class ChannelSequencer {
             }
             default -> {
                 boolean retry = result.status() == MessageStatus.FAILED && result.retryable()
-                        && attemptNumber <= step.maxRetries();
+                        && attemptNumber <= maxRetries(step, settings);
                 if (retry) {
                     Instant due = now.plus(backoff(step, settings, attemptNumber, result.retryAfter()));
                     transaction.executeWithoutResult(tx -> {
                         store.recordAttempt(message.id(), channel, attemptNumber, MessageStatus.FAILED, result.reason(),
                                 now, due, result.details());
                         store.update(message.id(), MessageStatus.PENDING, index, null, mailboxId, null,
-                                channel.label() + " failed, retry " + attemptNumber + " of " + step.maxRetries()
+                                channel.label() + " failed, retry " + attemptNumber + " of " + maxRetries(step, settings)
                                         + ": " + result.reason(), due, null, null, now);
                     });
                     return new Outcome(true, resultOf(message.id(), false, channel, MessageStatus.FAILED,
@@ -173,6 +181,11 @@ public class ChannelSequencer {
                 return new Outcome(false, null);
             }
         }
+    }
+
+    /** The step's retries, never more than its channel allows ({@code channel_config.max_retries}). */
+    static int maxRetries(SequencePlan.Step step, ChannelSettings settings) {
+        return Math.min(step.maxRetries(), settings.maxRetries());
     }
 
     /** The wait before retry number {@code retry}: the channel's backoff list, else the step's delay; at least Retry-After. */

@@ -5,6 +5,7 @@ import dev.outreach.campaign.SequenceService;
 import dev.outreach.channel.ManualTaskCompleted;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadService;
+import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.MessageStatus;
@@ -35,10 +36,12 @@ public class OutreachService {
     private final SequenceService sequences;
     private final ChannelMetricsQuery metrics;
     private final DispatchProperties dispatch;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     OutreachService(OutreachStore store, OutboxDispatcher dispatcher, LeadService leads, SequenceService sequences,
-            ChannelMetricsQuery metrics, DispatchProperties dispatch, Clock clock) {
+            ChannelMetricsQuery metrics, DispatchProperties dispatch, AuditLog auditLog, Clock clock) {
+        this.auditLog = auditLog;
         this.store = store;
         this.dispatcher = dispatcher;
         this.leads = leads;
@@ -107,6 +110,28 @@ public class OutreachService {
             throw new InvalidInputException("days", "Give 1 to 365 days");
         }
         return metrics.compute(campaignId, days, clock.instant().minus(Duration.ofDays(days)));
+    }
+
+    /**
+     * Settles a message flagged for review after an interrupted send: the operator either confirms
+     * it went out (checked in the mail server's log or the sent folder) or sends it again.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void resolveReview(UUID messageId, boolean wentOut) {
+        OutreachMessage message = store.find(messageId)
+                .filter(OutreachMessage::needsReview)
+                .orElseThrow(() -> new InvalidInputException("messageId", "No message awaiting review with id " + messageId));
+        Instant now = clock.instant();
+        if (wentOut) {
+            store.resolveReview(messageId, MessageStatus.SENT, "Confirmed sent by " + AuditLog.currentActor(), now, now);
+            leads.recordOutreach(message.leadId(), now);
+        } else {
+            store.resolveReview(messageId, MessageStatus.PENDING, "Sent again on " + AuditLog.currentActor() + "'s decision",
+                    null, now);
+        }
+        auditLog.record(wentOut ? "outreach.review-sent" : "outreach.review-resend", "outreach_message", messageId,
+                "SENDING (needs review)", wentOut ? "SENT" : "PENDING");
     }
 
     /**

@@ -22,9 +22,20 @@ class OutreachStore {
             waiting_for, first_channel""";
 
     private final JdbcClient jdbc;
+    /** PostgreSQL claims in one statement (UPDATE ... RETURNING); H2, the embedded mode, in two. */
+    private final boolean postgres;
 
-    OutreachStore(JdbcClient jdbc) {
+    OutreachStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     void insert(OutreachMessage message, Instant now) {
@@ -53,6 +64,10 @@ class OutreachStore {
      * them SENDING with a lease, in the caller's transaction. Relies on ix_outreach_message_claim.
      */
     List<UUID> claimDue(Instant now, int batchSize, Instant leaseUntil) {
+        if (postgres) {
+            return jdbc.sql(CLAIM_POSTGRES).param("now", ts(now)).param("batch", batchSize).param("lease", ts(leaseUntil))
+                    .query(UUID.class).list();
+        }
         List<UUID> ids = jdbc.sql("""
                 select id from outreach_message
                 where status = 'PENDING' and waiting_for is null and due_at <= :now
@@ -68,6 +83,17 @@ class OutreachStore {
         }
         return ids;
     }
+
+    /** The claim as one round trip; bench/claim.sql runs exactly this statement through pgbench. */
+    static final String CLAIM_POSTGRES = """
+            update outreach_message set status = 'SENDING', lease_until = :lease, updated_at = :now
+            where id in (select id from outreach_message
+                         where status = 'PENDING' and waiting_for is null and due_at <= :now
+                         order by due_at
+                         fetch first :batch rows only
+                         for update skip locked)
+            returning id
+            """;
 
     /** Claims one given message if it is still PENDING (the operator's "send now"). */
     boolean claim(UUID id, Instant now, Instant leaseUntil) {
@@ -173,6 +199,16 @@ class OutreachStore {
                 where message_id = :messageId and channel = :channel and status = 'PENDING'
                 """).param("messageId", messageId).param("channel", channel.name()).param("status", outcome.name())
                 .param("error", error).update();
+    }
+
+    void resolveReview(UUID id, MessageStatus status, String reason, Instant sentAt, Instant now) {
+        jdbc.sql("""
+                update outreach_message set status = :status, needs_review = false, lease_until = null,
+                    status_reason = :reason, sent_at = coalesce(:sentAt, sent_at),
+                    due_at = case when :status = 'PENDING' then :now else due_at end, updated_at = :now
+                where id = :id and needs_review
+                """).param("id", id).param("status", status.name()).param("reason", reason).param("sentAt", ts(sentAt))
+                .param("now", ts(now)).update();
     }
 
     Optional<UUID> messageWaitingFor(String waitingFor) {

@@ -32,7 +32,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/openapi/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -3,6 +3,9 @@ package dev.outreach.channel.api;
 import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSettings;
 import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.FieldError;
+import dev.outreach.shared.InvalidInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +26,26 @@ class ChannelConfigApiController {
         this.channels = channels;
     }
 
-    /** The fields an update may change. */
-    record ChannelUpdate(boolean enabled, int maxPerHour, int maxPerDay, int maxPerLead, int maxRetries,
+    /** The fields an update may change; all are required, so that an omitted one never becomes 0. */
+    record ChannelUpdate(Boolean enabled, Integer maxPerHour, Integer maxPerDay, Integer maxPerLead, Integer maxRetries,
             List<Integer> retryBackoffHours, Map<String, String> templates, Map<String, String> settings) {
+
+        List<FieldError> missing() {
+            List<FieldError> errors = new ArrayList<>();
+            require("enabled", enabled, errors);
+            require("maxPerHour", maxPerHour, errors);
+            require("maxPerDay", maxPerDay, errors);
+            require("maxPerLead", maxPerLead, errors);
+            require("maxRetries", maxRetries, errors);
+            require("retryBackoffHours", retryBackoffHours, errors);
+            return errors;
+        }
+
+        private static void require(String field, Object value, List<FieldError> errors) {
+            if (value == null) {
+                errors.add(new FieldError(field, "Required"));
+            }
+        }
     }
 
     @GetMapping
@@ -40,6 +60,10 @@ class ChannelConfigApiController {
 
     @PutMapping("/{channel}")
     ChannelSettings update(@PathVariable ChannelType channel, @RequestBody ChannelUpdate update) {
+        List<FieldError> missing = update.missing();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
         return channels.update(new ChannelSettings(channel, update.enabled(), update.maxPerHour(), update.maxPerDay(),
                 update.maxPerLead(), update.maxRetries(), update.retryBackoffHours(), update.templates(),
                 update.settings(), null, null));

@@ -1,6 +1,10 @@
 package dev.outreach.outreach.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -63,8 +67,26 @@ public class OutreachHistoryView extends VerticalLayout {
         grid.addColumn(m -> m.needsReview() ? "NEEDS REVIEW" : m.status().name()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(m -> m.channelUsed() == null ? "" : m.channelUsed().label()).setHeader("Channel").setAutoWidth(true);
         grid.addColumn(m -> m.statusReason() == null ? "" : m.statusReason()).setHeader("Why").setFlexGrow(1);
-        grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new AttemptList(outreach.attempts(m.id()))));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.addItemClickListener(click -> grid.setDetailsVisible(click.getItem(), !grid.isDetailsVisible(click.getItem())));
+    }
+
+    private com.vaadin.flow.component.Component details(OutreachMessage message) {
+        VerticalLayout details = new VerticalLayout(new AttemptList(outreach.attempts(message.id())));
+        details.setPadding(false);
+        if (message.needsReview()) {
+            Button sent = new Button("It went out: mark sent", click -> resolve(message, true));
+            Button again = new Button("It did not go out: send again", click -> resolve(message, false));
+            again.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            details.add(new HorizontalLayout(sent, again));
+        }
+        return details;
+    }
+
+    private void resolve(OutreachMessage message, boolean wentOut) {
+        outreach.resolveReview(message.id(), wentOut);
+        Notification.show(wentOut ? "Marked sent" : "Queued to send again").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        refresh();
     }
 
     private void refresh() {
