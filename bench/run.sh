@@ -4,15 +4,20 @@
 #   1. lead grid page fetch on 1M leads in PostgreSQL vs the same SQL through pgbench
 #   2. CSV import of 20k and 100k leads: rows/s vs PostgreSQL COPY, and the peak live heap
 #   3. ./mvnw spring-boot:run on a built project until the login page answers
-# Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth) and pgbench.
-# Usage: bench/run.sh [grid|import|startup]...   (default: all three). Results in bench/results/.
+#   4. the outbox: dispatcher -> Jakarta Mail -> smtp-sink vs smtp-source; claim rate vs pgbench
+# Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
+# pgbench, and postfix's smtp-sink/smtp-source (installed with apt when missing).
+# Usage: bench/run.sh [grid|import|startup|outbox]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox)
+if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
+fi
 
 ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
@@ -39,18 +44,22 @@ for benchmark in "${benchmarks[@]}"; do
             for start in first restart; do
                 began=$(date +%s.%N)
                 PORT=$port OUTREACH_DB_URL="jdbc:h2:file:$data/outreach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-                    ./mvnw -B -q spring-boot:run > "$results/startup-$start.log" 2>&1 &
+                    setsid ./mvnw -B -q spring-boot:run > "$results/startup-$start.log" 2>&1 &
+                run_pid=$!
                 until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.2; done
                 ended=$(date +%s.%N)
                 printf '%-8s start: %.1f s to the login page\n' "$start" "$(echo "$ended - $began" | bc)" | tee -a "$results/startup.txt"
-                pkill -f "spring-boot:run" || true
-                pkill -f "dev.outreach.OutreachApplication" || true
+                kill -- -"$run_pid" 2>/dev/null || true  # Maven and the app it forked: this run's process group only
                 while curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.2; done
             done
             rm -rf "$data"
             ;;
+        outbox)
+            echo "== Outbox: SMTP send path vs smtp-source, claim rate vs pgbench"
+            PATH="$PATH:/usr/sbin" run_java -Xmx1g -cp "$classpath" dev.outreach.outreach.OutboxBenchmark "$results"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import or startup)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup or outbox)" >&2
             exit 2
             ;;
     esac

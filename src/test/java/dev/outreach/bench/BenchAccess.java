@@ -18,7 +18,7 @@ public final class BenchAccess {
     private BenchAccess() {
     }
 
-    public static ConfigurableApplicationContext start(boolean freshSchema) throws SQLException {
+    public static ConfigurableApplicationContext start(boolean freshSchema, String... extraArgs) throws SQLException {
         if (freshSchema) {
             try (Connection connection = DriverManager.getConnection(URL, USER, "");
                     Statement statement = connection.createStatement()) {
@@ -29,15 +29,17 @@ public final class BenchAccess {
         // Command-line arguments, so that they win over application-postgres.yaml's defaults.
         return new SpringApplicationBuilder(OutreachApplication.class)
                 .profiles("postgres")
-                .run("--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA + ",public",
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA + ",public",
                         "--spring.datasource.username=" + USER,
                         "--spring.datasource.password=",
                         "--spring.flyway.schemas=" + SCHEMA,
                         "--spring.flyway.default-schema=" + SCHEMA,
                         "--outreach.demo-data=false",
                         "--outreach.admin-password=bench-admin-password",
+                        "--outreach.sandbox.enabled=false",
                         "--server.port=0",
-                        "--logging.level.root=WARN");
+                        "--logging.level.root=WARN"), java.util.Arrays.stream(extraArgs)).toArray(String[]::new));
     }
 
     public static double median(double[] values) {

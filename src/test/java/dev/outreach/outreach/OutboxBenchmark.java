@@ -1,0 +1,170 @@
+package dev.outreach.outreach;
+
+import dev.outreach.bench.BenchAccess;
+import dev.outreach.security.SystemActor;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark, not a test (run by bench/run.sh): the outbox on PostgreSQL, each against a ceiling
+ * measured in the same run.
+ * <ol>
+ * <li>SMTP send path: the dispatcher sends N messages of 5 KB from several mailboxes through
+ * Jakarta Mail into postfix's smtp-sink, versus smtp-source sending the same number and size
+ * over one reused session into the same sink (the dispatcher sends one message at a time).</li>
+ * <li>Claim rate: {@link OutreachStore#claimDue} versus pgbench running the same claim
+ * statement on the same table.</li>
+ * </ol>
+ */
+public final class OutboxBenchmark {
+
+    static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
+    static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 4);
+    static final int CLAIM_ROWS = Integer.getInteger("bench.claim-rows", 200_000);
+
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of(args.length > 0 ? args[0] : "bench/results");
+        Files.createDirectories(results);
+        List<String> lines = new ArrayList<>();
+        int port = freePort();
+        List<String> sinkCommand = new ArrayList<>(List.of("smtp-sink"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            sinkCommand.addAll(List.of("-u", "nobody")); // smtp-sink refuses to run as root
+        }
+        sinkCommand.addAll(List.of("127.0.0.1:" + port, "1000"));
+        Process sink = new ProcessBuilder(sinkCommand).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (ConfigurableApplicationContext app = BenchAccess.start(true, "--outreach.dispatch.enabled=false")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            prepare(jdbc, port);
+            lines.add(smtp(app, jdbc, port));
+            lines.add(claims(app, jdbc, results));
+        } finally {
+            sink.destroy();
+        }
+        lines.forEach(System.out::println);
+        Files.write(results.resolve("outbox.txt"), lines);
+        System.exit(0);
+    }
+
+    private static void prepare(JdbcClient jdbc, int port) throws IOException {
+        String sql = new ClassPathResource("db/generate-leads.sql").getContentAsString(StandardCharsets.UTF_8)
+                .replace("${count}", Integer.toString(MESSAGES));
+        for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement).update();
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("insert into sending_domain (domain, daily_cap, created_at, updated_at) values ('bench.example', 1000000, ?, ?)")
+                .params(now, now).update();
+        for (int i = 1; i <= MAILBOXES; i++) {
+            jdbc.sql("""
+                    insert into mailbox (address, display_name, domain_id, smtp_host, smtp_port, smtp_security, daily_cap,
+                                         active, created_at, updated_at)
+                    select ?, ?, id, '127.0.0.1', ?, 'NONE', 1000000, true, ?, ? from sending_domain where domain = 'bench.example'
+                    """).params("sender" + i + "@bench.example", "Sender " + i, port, now, now).update();
+        }
+        jdbc.sql("update lead set status = 'NEW'").update();
+        jdbc.sql("update channel_config set max_per_hour = 10000000, max_per_day = 10000000, max_per_lead = 1000").update();
+        jdbc.sql("update sales_engine_config set delivery_mode = 'LIVE'").update();
+    }
+
+    /** The dispatcher's end-to-end rate into smtp-sink versus smtp-source's. */
+    private static String smtp(ConfigurableApplicationContext app, JdbcClient jdbc, int port) throws Exception {
+        String body = "x".repeat(5 * 1024);
+        jdbc.sql("""
+                insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, created_at,
+                    updated_at, step_index, first_channel)
+                select gen_random_uuid(), id, 0, 'cold_outreach', 'Benchmark', :body, 'PENDING', now(), now(), now(), 0, 'EMAIL'
+                from lead
+                """).param("body", body).update();
+        OutboxDispatcher dispatcher = app.getBean(OutboxDispatcher.class);
+        long start = System.nanoTime();
+        int total = 0;
+        int claimed;
+        do {
+            claimed = SystemActor.call(dispatcher::dispatchBatch);
+            total += claimed;
+        } while (claimed > 0);
+        double appRate = total / ((System.nanoTime() - start) / 1e9);
+        int sent = jdbc.sql("select count(*) from outreach_message where status = 'SENT'").query(Integer.class).single();
+        if (sent != MESSAGES) {
+            throw new IllegalStateException("only " + sent + " of " + MESSAGES + " messages were sent");
+        }
+        long ceilingStart = System.nanoTime();
+        Process source = new ProcessBuilder("smtp-source", "-d", "-s", "1", "-m", Integer.toString(MESSAGES), "-l", "5120",
+                "-f", "sender1@bench.example", "-t", "lead@bench.example", "127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!source.waitFor(10, TimeUnit.MINUTES) || source.exitValue() != 0) {
+            throw new IllegalStateException("smtp-source failed");
+        }
+        double ceiling = MESSAGES / ((System.nanoTime() - ceilingStart) / 1e9);
+        return String.format(Locale.US, "SMTP send path, %,d x 5 KB, %d mailboxes: dispatcher %.0f msg/s, smtp-source %.0f msg/s, ratio %.2f",
+                MESSAGES, MAILBOXES, appRate, ceiling, appRate / ceiling);
+    }
+
+    /** Claims of 50 due messages per transaction, app versus pgbench, on the same rows. */
+    private static String claims(ConfigurableApplicationContext app, JdbcClient jdbc, Path results) throws Exception {
+        jdbc.sql("delete from outreach_message").update();
+        jdbc.sql("""
+                insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, created_at,
+                    updated_at, step_index)
+                select gen_random_uuid(), l.id, g, 'cold_outreach', 'Claim', 'x', 'PENDING',
+                       now() - interval '1 minute' + g * interval '1 millisecond', now(), now(), 0
+                from generate_series(1, :rows) g join lead l on l.id = (select min(id) from lead)
+                """).param("rows", CLAIM_ROWS).update();
+        jdbc.sql("analyze outreach_message").update();
+        OutreachStore store = app.getBean(OutreachStore.class);
+        org.springframework.transaction.support.TransactionTemplate tx =
+                app.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        int batches = CLAIM_ROWS / 50 / 2;
+        long start = System.nanoTime();
+        for (int i = 0; i < batches; i++) {
+            Instant now = Instant.now();
+            tx.execute(status -> store.claimDue(now, 50, now.plus(Duration.ofMinutes(15))));
+        }
+        double appRate = batches * 50 / ((System.nanoTime() - start) / 1e9);
+        Path script = results.resolve("claim.sql");
+        Files.writeString(script, OutreachStore.CLAIM_POSTGRES
+                .replace(":lease", "now() + interval '15 minutes'").replace(":now", "now()").replace(":batch", "50") + ";\n");
+        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-h", "127.0.0.1", "-U", BenchAccess.USER, "-f",
+                script.toString(), "-t", Integer.toString(batches), "test");
+        pgbench.environment().put("PGOPTIONS", "-c search_path=" + BenchAccess.SCHEMA + ",public");
+        pgbench.redirectErrorStream(true);
+        Process process = pgbench.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("no tps in pgbench output:\n" + output);
+        }
+        double ceiling = Double.parseDouble(tps.group(1)) * 50;
+        int left = jdbc.sql("select count(*) from outreach_message where status = 'PENDING'").query(Integer.class).single();
+        return String.format(Locale.US, "Claim rate, batches of 50 from %,d due rows: app %.0f msg/s, pgbench %.0f msg/s, ratio %.2f (%,d left)",
+                CLAIM_ROWS, appRate, ceiling, appRate / ceiling, left);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
