@@ -46,7 +46,13 @@ public record Delivery(
     public record SendingMailbox(long id, String address, String displayName, SmtpEndpoint smtp) {
     }
 
-    /** security: NONE, STARTTLS or SSL. */
+    /** security: NONE, STARTTLS or SSL. Its text form never shows the password. */
     public record SmtpEndpoint(String host, int port, String security, String username, String password) {
+
+        @Override
+        public String toString() {
+            return "SmtpEndpoint[" + host + ":" + port + ", " + security + ", user " + username
+                    + (password == null ? ", no password]" : ", password ********]");
+        }
     }
 }

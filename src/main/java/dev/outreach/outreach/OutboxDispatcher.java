@@ -10,11 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the outbox: claims due PENDING messages with {@code FOR UPDATE SKIP LOCKED} (several
- * instances may run it at once), marks them SENDING in that same short transaction, then runs
+ * instances may run it at once) and marks them SENDING in the same atomic step, then runs
  * each through the {@link ChannelSequencer}, which stores the outcome. A message still SENDING
  * when its lease runs out was interrupted mid-send: it is flagged for review and never re-sent,
  * because sending a cold email twice is worse than sending it late.
@@ -27,16 +26,14 @@ public class OutboxDispatcher {
     private final OutreachStore store;
     private final ChannelSequencer sequencer;
     private final List<ChannelSender> senders;
-    private final TransactionTemplate transaction;
     private final DispatchProperties properties;
     private final Clock clock;
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
-            TransactionTemplate transaction, DispatchProperties properties, Clock clock) {
+            DispatchProperties properties, Clock clock) {
         this.store = store;
         this.sequencer = sequencer;
         this.senders = senders;
-        this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
     }
@@ -58,8 +55,8 @@ public class OutboxDispatcher {
     /** Claims and runs one batch; returns how many messages it claimed. */
     public int dispatchBatch() {
         Instant now = clock.instant();
-        List<UUID> claimed = transaction.execute(tx -> store.claimDue(now, properties.batchSize(), now.plus(properties.lease())));
-        if (claimed == null || claimed.isEmpty()) {
+        List<UUID> claimed = store.claimDue(now, properties.batchSize(), now.plus(properties.lease()));
+        if (claimed.isEmpty()) {
             return 0;
         }
         try (SenderSessions sessions = new SenderSessions(senders)) {

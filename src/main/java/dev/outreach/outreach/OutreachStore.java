@@ -22,11 +22,14 @@ class OutreachStore {
             waiting_for, first_channel""";
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     /** PostgreSQL claims in one statement (UPDATE ... RETURNING); H2, the embedded mode, in two. */
     private final boolean postgres;
 
-    OutreachStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    OutreachStore(JdbcClient jdbc, javax.sql.DataSource dataSource,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -60,14 +63,19 @@ class OutreachStore {
     }
 
     /**
-     * Claims due PENDING messages: locks them skipping rows other dispatchers hold, then marks
-     * them SENDING with a lease, in the caller's transaction. Relies on ix_outreach_message_claim.
+     * Claims due PENDING messages: locks them skipping rows other dispatchers hold, and marks them
+     * SENDING with a lease, atomically. Relies on ix_outreach_message_claim. On PostgreSQL it is
+     * one statement, so it needs no transaction around it: one round trip per claim.
      */
     List<UUID> claimDue(Instant now, int batchSize, Instant leaseUntil) {
         if (postgres) {
             return jdbc.sql(CLAIM_POSTGRES).param("now", ts(now)).param("batch", batchSize).param("lease", ts(leaseUntil))
                     .query(UUID.class).list();
         }
+        return transaction.execute(status -> claimInTwoStatements(now, batchSize, leaseUntil));
+    }
+
+    private List<UUID> claimInTwoStatements(Instant now, int batchSize, Instant leaseUntil) {
         List<UUID> ids = jdbc.sql("""
                 select id from outreach_message
                 where status = 'PENDING' and waiting_for is null and due_at <= :now
