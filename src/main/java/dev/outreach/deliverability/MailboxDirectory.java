@@ -25,35 +25,32 @@ public class MailboxDirectory {
         this.secrets = secrets;
     }
 
+    /** A mailbox that may send now, with its daily cap for the per-mailbox rate limit. */
+    public record EligibleMailbox(SendingMailbox mailbox, int dailyCap) {
+    }
+
+    /** Active mailboxes on active domains, in a stable order, secrets decrypted. */
     @Transactional(readOnly = true)
-    public Optional<SendingMailbox> choose(long leadId, int touch) {
-        List<Long> ids = jdbc.sql("""
-                select m.id from mailbox m join sending_domain d on d.id = m.domain_id
+    public List<EligibleMailbox> eligible() {
+        return jdbc.sql("""
+                select m.id, m.address, m.display_name, m.smtp_host, m.smtp_port, m.smtp_security, m.smtp_username,
+                       m.smtp_password_enc, m.daily_cap
+                from mailbox m join sending_domain d on d.id = m.domain_id
                 where m.active and m.paused_reason is null and d.status = 'ACTIVE'
                 order by m.id
-                """).query(Long.class).list();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        long id = ids.get((int) Math.floorMod(leadId + touch, (long) ids.size()));
-        return Optional.of(load(id));
-    }
-
-    /** The daily cap of a mailbox, for the per-mailbox rate limit. */
-    @Transactional(readOnly = true)
-    public int dailyCap(long mailboxId) {
-        return jdbc.sql("select daily_cap from mailbox where id = :id").param("id", mailboxId).query(Integer.class).single();
-    }
-
-    private SendingMailbox load(long id) {
-        return jdbc.sql("""
-                select id, address, display_name, smtp_host, smtp_port, smtp_security, smtp_username, smtp_password_enc
-                from mailbox where id = :id
-                """).param("id", id)
-                .query((rs, n) -> new SendingMailbox(rs.getLong("id"), rs.getString("address"),
+                """).query((rs, n) -> new EligibleMailbox(new SendingMailbox(rs.getLong("id"), rs.getString("address"),
                         rs.getString("display_name"),
                         new SmtpEndpoint(rs.getString("smtp_host"), rs.getInt("smtp_port"), rs.getString("smtp_security"),
-                                rs.getString("smtp_username"), secrets.decrypt(rs.getString("smtp_password_enc")))))
-                .single();
+                                rs.getString("smtp_username"), secrets.decrypt(rs.getString("smtp_password_enc")))),
+                        rs.getInt("daily_cap")))
+                .list();
+    }
+
+    /** The rotation: the same lead and touch always map to the same mailbox of the list. */
+    public static Optional<EligibleMailbox> choose(List<EligibleMailbox> eligible, long leadId, int touch) {
+        if (eligible.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(eligible.get((int) Math.floorMod(leadId + touch, (long) eligible.size())));
     }
 }

@@ -68,8 +68,9 @@ public class ChannelSequencer {
 
     /** Runs a claimed (SENDING) message through its sequence, with the batch's sender sessions. */
     public SequenceResult executeSequence(OutreachMessage message, SenderSessions sessions) {
-        SequencePlan plan = message.sequenceId() == null ? sequences.defaultSequence()
-                : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence);
+        SequencePlan plan = sessions.memo("sequence:" + message.sequenceId(), () -> message.sequenceId() == null
+                ? sequences.defaultSequence()
+                : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence));
         LeadDetails lead = leads.find(message.leadId()).orElse(null);
         if (lead == null) {
             return finish(message, message.stepIndex(), MessageStatus.SKIPPED, "The lead was deleted");
@@ -78,7 +79,7 @@ public class ChannelSequencer {
         if (leadStop.isPresent()) {
             return finish(message, message.stepIndex(), MessageStatus.SKIPPED, leadStop.get());
         }
-        DeliveryMode mode = engine.deliveryMode();
+        DeliveryMode mode = sessions.memo("delivery-mode", engine::deliveryMode);
         List<SequencePlan.Step> steps = plan.steps();
         for (int index = message.stepIndex(); index < steps.size(); index++) {
             SequencePlan.Step step = steps.get(index);
@@ -94,7 +95,7 @@ public class ChannelSequencer {
             DeliveryMode mode, SenderSessions sessions) {
         ChannelType channel = step.channel();
         Instant now = clock.instant();
-        ChannelSettings settings = channelConfigs.get(channel);
+        ChannelSettings settings = sessions.memo("channel:" + channel, () -> channelConfigs.get(channel));
         if (!settings.enabled()) {
             return skip(message, channel, "Channel " + channel.label() + " is disabled");
         }
@@ -103,17 +104,19 @@ public class ChannelSequencer {
             return skip(message, channel, unreachable.get());
         }
         SendingMailbox mailbox = null;
+        Integer dailyCap = null;
         if (channel == ChannelType.EMAIL) {
-            Optional<SendingMailbox> chosen = mailboxes.choose(lead.id(), message.touch());
+            Optional<MailboxDirectory.EligibleMailbox> chosen = MailboxDirectory.choose(
+                    sessions.memo("mailboxes", mailboxes::eligible), lead.id(), message.touch());
             if (chosen.isEmpty()) {
                 return new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS), "No healthy mailbox to send from"));
             }
-            mailbox = chosen.get();
+            mailbox = chosen.get().mailbox();
+            dailyCap = chosen.get().dailyCap();
         }
         RateDecision rate;
         try {
-            rate = rateLimits.tryAcquire(settings, lead.id(), mailbox == null ? null : mailbox.id(),
-                    mailbox == null ? null : mailboxes.dailyCap(mailbox.id()));
+            rate = rateLimits.tryAcquire(settings, lead.id(), mailbox == null ? null : mailbox.id(), dailyCap);
         } catch (RuntimeException storeDown) {
             // Nothing was sent yet, so waiting is safe; sending unmetered could break every limit at once.
             return new Outcome(true, defer(message, index, now.plus(5, ChronoUnit.MINUTES),

@@ -4,14 +4,22 @@ import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.ChannelSender.SenderSession;
 import dev.outreach.shared.ChannelType;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** The sender sessions of one dispatcher batch, opened on first use and closed together. */
+/**
+ * What one dispatcher batch shares: sender sessions, opened on first use and closed together,
+ * and settings read once per batch (channel configuration, sequences, eligible mailboxes), so
+ * that a batch of 50 messages does not read them 50 times. A change made during a batch
+ * applies from the next batch.
+ */
 public final class SenderSessions implements AutoCloseable {
 
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final Map<ChannelType, SenderSession> open = new EnumMap<>(ChannelType.class);
+    private final Map<String, Object> memo = new HashMap<>();
 
     SenderSessions(List<ChannelSender> senders) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -25,6 +33,12 @@ public final class SenderSessions implements AutoCloseable {
             }
             return sender.openSession();
         });
+    }
+
+    /** The value for {@code key} in this batch, loaded on first use. */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String key, Supplier<T> loader) {
+        return (T) memo.computeIfAbsent(key, ignored -> loader.get());
     }
 
     @Override
