@@ -41,6 +41,7 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== ./mvnw spring-boot:run to the login page (fresh embedded database, then a restart)"
             port=18080
             data=$(mktemp -d)
+            : > "$results/startup.txt"
             for start in first restart; do
                 began=$(date +%s.%N)
                 PORT=$port OUTREACH_DB_URL="jdbc:h2:file:$data/outreach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param providerMessageId the id the channel gave the message (our email Message-ID, a provider id)
  * @param reason why it failed or was skipped, in words an operator understands
  * @param details what was actually sent or submitted, for the outreach history
+ * @param deferred true when our own limit (not the channel) says "not now": the message waits
+ *     for {@code retryAfter} without counting a failure, like a rate limit
  */
 public record DeliveryResult(
         MessageStatus status,
@@ -21,31 +23,37 @@ public record DeliveryResult(
         Optional<Duration> retryAfter,
         String providerMessageId,
         String reason,
-        String details) {
+        String details,
+        boolean deferred) {
 
     public static DeliveryResult sent(String providerMessageId, String details) {
-        return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details);
+        return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details, false);
     }
 
     public static DeliveryResult bounced(String reason) {
-        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null);
+        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false);
     }
 
     public static DeliveryResult retryLater(String reason, Optional<Duration> retryAfter) {
-        return new DeliveryResult(MessageStatus.FAILED, true, retryAfter, null, reason, null);
+        return new DeliveryResult(MessageStatus.FAILED, true, retryAfter, null, reason, null, false);
     }
 
     public static DeliveryResult hardFailure(String reason) {
-        return new DeliveryResult(MessageStatus.FAILED, false, Optional.empty(), null, reason, null);
+        return new DeliveryResult(MessageStatus.FAILED, false, Optional.empty(), null, reason, null, false);
     }
 
     /** A manual task was queued; the outcome arrives later as a {@link ManualTaskCompleted} event. */
     public static DeliveryResult awaitingOperator(String taskReference, String details) {
-        return new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), taskReference, null, details);
+        return new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), taskReference, null, details, false);
+    }
+
+    /** Our own limit binds (a weekly invitation cap): wait, nothing was sent and nothing failed. */
+    public static DeliveryResult deferred(String reason, Duration wait) {
+        return new DeliveryResult(MessageStatus.PENDING, false, Optional.of(wait), null, reason, null, true);
     }
 
     public static DeliveryResult skipped(String reason) {
-        return new DeliveryResult(MessageStatus.SKIPPED, false, Optional.empty(), null, reason, null);
+        return new DeliveryResult(MessageStatus.SKIPPED, false, Optional.empty(), null, reason, null, false);
     }
 
     /** True when the sequencer should move on to the next channel now. */

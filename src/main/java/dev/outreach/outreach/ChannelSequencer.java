@@ -128,7 +128,10 @@ public class ChannelSequencer {
                     "Waiting for the " + channel.label() + " rate limit (" + denied.exceeded().orElseThrow().key() + ")"));
         }
         int attemptNumber = store.triesOn(message.id(), channel) + 1;
-        Delivery delivery = new Delivery(message.id(), message.messageType(), attemptNumber, recipient(lead),
+        // The step's template names the kind of touch (for LinkedIn: "linkedin-connect" asks to connect).
+        String messageType = step.messageTemplate() == null ? message.messageType()
+                : step.messageTemplate().replace('-', '_');
+        Delivery delivery = new Delivery(message.id(), messageType, attemptNumber, recipient(lead),
                 new Delivery.Content(message.subject(), message.body(), null), mailbox, mode);
         DeliveryResult result = sessions.session(channel).deliver(delivery);
         return record(message, step, index, settings, attemptNumber, mailbox, result);
@@ -150,6 +153,10 @@ public class ChannelSequencer {
                 return new Outcome(true, resultOf(message.id(), true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
             }
             case PENDING -> {
+                if (result.deferred()) {
+                    return new Outcome(true, defer(message, index, now.plus(result.retryAfter().orElse(Duration.ofHours(1))),
+                            channel.label() + ": " + result.reason()));
+                }
                 transaction.executeWithoutResult(tx -> {
                     store.recordAttempt(message.id(), channel, attemptNumber, MessageStatus.PENDING,
                             "Waiting for an operator", now, null, result.details());

@@ -159,6 +159,31 @@ class FallbackIntegrationTests {
     }
 
     @Test
+    void theWeeklyInvitationCapDefersTheMessageInsteadOfFailingTheChannel() {
+        smtp.replyToRcpt("550 5.1.1 <x@y>: Recipient address rejected: User unknown");
+        ChannelSettings current = SystemActor.call(() -> channels.get(ChannelType.LINKEDIN));
+        Map<String, String> settings = new HashMap<>(current.settings());
+        settings.put("weekly_invitation_cap", "1");
+        settings.put("account", "cap-test-" + System.nanoTime());
+        SystemActor.call(() -> channels.update(new ChannelSettings(ChannelType.LINKEDIN, true, 1000, 1000, 10,
+                current.maxRetries(), current.retryBackoffHours(), current.templates(), settings, null, null)));
+        long second = SystemActor.call(() -> leads.create(lead()));
+
+        SequenceResult first = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "One", "Hi Tess"));
+        SequenceResult capped = SystemActor.call(() -> outreach.sendOutreachMessage(second, "Two", "Hi Tess"));
+
+        assertThat(first.channelUsed()).isEqualTo(ChannelType.LINKEDIN);
+        assertThat(linkedinRequests).hasSize(1).allMatch(request -> request.startsWith("POST /v1/connection-requests"));
+        assertThat(capped.success()).isFalse();
+        assertThat(capped.attempts()).extracting(SequenceResult.Attempt::channel).containsExactly(ChannelType.EMAIL);
+        OutreachMessage waiting = store.find(capped.messageId()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(waiting.stepIndex()).isEqualTo(1);
+        assertThat(waiting.statusReason()).startsWith("LinkedIn: weekly invitation cap of 1 reached");
+        assertThat(waiting.dueAt()).isAfter(Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void withoutLinkedInTheMessageFallsBackToTheWebsiteContactForm() {
         smtp.replyToRcpt("550 5.1.1 <x@y>: Recipient address rejected: User unknown");
         String token = Long.toString(System.nanoTime(), 36);

@@ -105,8 +105,8 @@ public class LinkedInOutreachService implements ChannelSender {
             Optional<Duration> nextWeek = invitationCap.take(linkedIn.account(), linkedIn.weeklyInvitationCap());
             if (nextWeek.isPresent()) {
                 // our own limit, not the channel failing: wait for next week rather than fall back
-                return DeliveryResult.retryLater("weekly invitation cap of " + linkedIn.weeklyInvitationCap()
-                        + " reached for account " + linkedIn.account(), nextWeek);
+                return DeliveryResult.deferred("weekly invitation cap of " + linkedIn.weeklyInvitationCap()
+                        + " reached for account " + linkedIn.account(), nextWeek.get());
             }
         }
         if (linkedIn.gateway() == Gateway.HTTP) {
