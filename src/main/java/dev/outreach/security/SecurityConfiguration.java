@@ -50,6 +50,8 @@ class SecurityConfiguration {
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // our stylesheet (META-INF/resources/styles), needed by the login page too
+                .requestMatchers("/styles/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN_NAME));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();

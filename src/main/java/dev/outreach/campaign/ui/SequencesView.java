@@ -21,7 +21,7 @@ import java.util.List;
 /** Channel-fallback sequences: admins edit the steps (reorder, add, remove); operators read them. */
 @Route("sequences")
 @PageTitle("Sequences | Outreach Engine")
-@Menu(order = 41, icon = "vaadin:flow-tree", title = "Sequences")
+@Menu(order = 41, icon = "vaadin:sitemap", title = "Sequences")
 @PermitAll
 public class SequencesView extends VerticalLayout {
 

@@ -77,6 +77,7 @@ public class LeadImportView extends VerticalLayout {
     final Button importButton = new Button("Import");
     final ProgressBar progress = new ProgressBar();
     final Paragraph result = new Paragraph();
+    private final H3 columnsHeading = new H3("Columns");
 
     private transient Path file;
     private ColumnMapping mapping;
@@ -95,7 +96,7 @@ public class LeadImportView extends VerticalLayout {
         upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop a CSV file here (UTF-8, first line = headers)"));
         configureSteps();
         add(new RouterLink("← All leads", LeadsView.class), new H2("Import leads from CSV"), upload,
-                new H3("Columns"), mappingForm, preview, check, checkSummary, problems,
+                columnsHeading, mappingForm, preview, check, checkSummary, problems,
                 new H3("Import"), new HorizontalLayout(invalidRows, duplicates, campaign), importButton, progress, result);
         showStep(false);
     }
@@ -242,6 +243,7 @@ public class LeadImportView extends VerticalLayout {
     }
 
     private void showStep(boolean uploadedFile) {
+        columnsHeading.setVisible(uploadedFile);
         mappingForm.setVisible(uploadedFile);
         preview.setVisible(uploadedFile);
         check.setVisible(uploadedFile);
