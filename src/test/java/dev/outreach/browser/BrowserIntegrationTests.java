@@ -127,6 +127,9 @@ class BrowserIntegrationTests {
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         WebElement user = wait.until(driver -> driver.findElement(By.cssSelector("input[name='username']")));
+        // our stylesheet reaches the login page (it centers the hint; the browser's default would not)
+        wait.until(driver -> "center".equals(((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.querySelector('.login-hint')).textAlign")));
         user.sendKeys(username);
         WebElement secret = browser.findElement(By.cssSelector("input[name='password']"));
         secret.sendKeys(password);
