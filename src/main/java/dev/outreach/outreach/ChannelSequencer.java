@@ -4,6 +4,7 @@ import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.channel.ChannelConfigService;
+import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.ChannelSettings;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.Delivery.SendingMailbox;
@@ -68,10 +69,18 @@ public class ChannelSequencer {
 
     /** Runs a claimed (SENDING) message through its sequence, with the batch's sender sessions. */
     public SequenceResult executeSequence(OutreachMessage message, SenderSessions sessions) {
-        SequencePlan plan = sessions.memo("sequence:" + message.sequenceId(), () -> message.sequenceId() == null
-                ? sequences.defaultSequence()
-                : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence));
-        LeadDetails lead = leads.find(message.leadId()).orElse(null);
+        SequencePlan plan;
+        LeadDetails lead;
+        DeliveryMode mode;
+        try {
+            plan = sessions.memo("sequence:" + message.sequenceId(), () -> message.sequenceId() == null
+                    ? sequences.defaultSequence()
+                    : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence));
+            lead = leads.find(message.leadId()).orElse(null);
+            mode = sessions.memo("delivery-mode", engine::deliveryMode);
+        } catch (RuntimeException e) {
+            return deferAfterError(message, message.stepIndex(), e);
+        }
         if (lead == null) {
             return finish(message, message.stepIndex(), MessageStatus.SKIPPED, "The lead was deleted");
         }
@@ -79,7 +88,6 @@ public class ChannelSequencer {
         if (leadStop.isPresent()) {
             return finish(message, message.stepIndex(), MessageStatus.SKIPPED, leadStop.get());
         }
-        DeliveryMode mode = sessions.memo("delivery-mode", engine::deliveryMode);
         List<SequencePlan.Step> steps = plan.steps();
         for (int index = message.stepIndex(); index < steps.size(); index++) {
             SequencePlan.Step step = steps.get(index);
@@ -91,17 +99,43 @@ public class ChannelSequencer {
         return finish(message, steps.size(), MessageStatus.FAILED, "Every channel of sequence '" + plan.name() + "' failed");
     }
 
+    /**
+     * One step. Anything that goes wrong before the delivery call (a setting that cannot be read,
+     * a secret that cannot be decrypted, the rate limiter down) defers the message: nothing was
+     * sent, so trying again later is safe. Only the delivery itself may leave it SENDING.
+     */
     private Outcome tryStep(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
+            DeliveryMode mode, SenderSessions sessions) {
+        Prepared prepared;
+        try {
+            prepared = prepare(message, lead, step, index, mode, sessions);
+        } catch (RuntimeException e) {
+            return new Outcome(true, deferAfterError(message, index, e));
+        }
+        if (prepared.outcome() != null) {
+            return prepared.outcome();
+        }
+        DeliveryResult result = prepared.session().deliver(prepared.delivery());
+        boolean reachedTheLead = result.status() == MessageStatus.SENT || result.status() == MessageStatus.DELIVERED
+                || (result.status() == MessageStatus.PENDING && !result.deferred());
+        if (!reachedTheLead) {
+            giveBack(prepared.rate());
+        }
+        return record(message, step, index, prepared.settings(), prepared.delivery().attemptNumber(),
+                prepared.delivery().mailbox(), result);
+    }
+
+    private Prepared prepare(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
             DeliveryMode mode, SenderSessions sessions) {
         ChannelType channel = step.channel();
         Instant now = clock.instant();
         ChannelSettings settings = sessions.memo("channel:" + channel, () -> channelConfigs.get(channel));
         if (!settings.enabled()) {
-            return skip(message, channel, "Channel " + channel.label() + " is disabled");
+            return Prepared.done(skip(message, channel, "Channel " + channel.label() + " is disabled"));
         }
         Optional<String> unreachable = unreachable(lead, channel);
         if (unreachable.isPresent()) {
-            return skip(message, channel, unreachable.get());
+            return Prepared.done(skip(message, channel, unreachable.get()));
         }
         SendingMailbox mailbox = null;
         Integer dailyCap = null;
@@ -109,23 +143,24 @@ public class ChannelSequencer {
             Optional<MailboxDirectory.EligibleMailbox> chosen = MailboxDirectory.choose(
                     sessions.memo("mailboxes", mailboxes::eligible), lead.id(), message.touch());
             if (chosen.isEmpty()) {
-                return new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS), "No healthy mailbox to send from"));
+                return Prepared.done(new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS),
+                        "No healthy mailbox to send from")));
             }
             mailbox = chosen.get().mailbox();
             dailyCap = chosen.get().dailyCap();
         }
+        ChannelSender.SenderSession session = sessions.session(channel);
         RateDecision rate;
         try {
             rate = rateLimits.tryAcquire(settings, lead.id(), mailbox == null ? null : mailbox.id(), dailyCap);
         } catch (RuntimeException storeDown) {
-            // Nothing was sent yet, so waiting is safe; sending unmetered could break every limit at once.
-            return new Outcome(true, defer(message, index, now.plus(5, ChronoUnit.MINUTES),
-                    "Rate limiter unavailable (" + storeDown.getMessage() + ")"));
+            return Prepared.done(new Outcome(true, defer(message, index, now.plus(5, ChronoUnit.MINUTES),
+                    "Rate limiter unavailable (" + storeDown.getMessage() + ")")));
         }
         if (!rate.allowed()) {
-            RateDecision denied = rate;
-            return new Outcome(true, defer(message, index, denied.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
-                    "Waiting for the " + channel.label() + " rate limit (" + denied.exceeded().orElseThrow().key() + ")"));
+            return Prepared.done(new Outcome(true, defer(message, index,
+                    rate.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
+                    "Waiting for the " + channel.label() + " rate limit (" + rate.exceeded().orElseThrow().key() + ")")));
         }
         int attemptNumber = store.triesOn(message.id(), channel) + 1;
         // The step's template names the kind of touch (for LinkedIn: "linkedin-connect" asks to connect).
@@ -133,8 +168,31 @@ public class ChannelSequencer {
                 : step.messageTemplate().replace('-', '_');
         Delivery delivery = new Delivery(message.id(), messageType, attemptNumber, recipient(lead),
                 new Delivery.Content(message.subject(), message.body(), null), mailbox, mode);
-        DeliveryResult result = sessions.session(channel).deliver(delivery);
-        return record(message, step, index, settings, attemptNumber, mailbox, result);
+        return new Prepared(null, session, delivery, settings, rate);
+    }
+
+    /** A failed, bounced or skipped try does not use up the lead's or the channel's allowance. */
+    private void giveBack(RateDecision rate) {
+        try {
+            rateLimits.release(rate);
+        } catch (RuntimeException storeDown) {
+            log.warn("Could not give back rate-limit units after a failed send", storeDown);
+        }
+    }
+
+    /** Either the step is already decided ({@code outcome}), or a delivery is ready to go. */
+    private record Prepared(Outcome outcome, ChannelSender.SenderSession session, Delivery delivery,
+            ChannelSettings settings, RateDecision rate) {
+
+        static Prepared done(Outcome outcome) {
+            return new Prepared(outcome, null, null, null, null);
+        }
+    }
+
+    private SequenceResult deferAfterError(OutreachMessage message, int index, RuntimeException e) {
+        log.warn("Outreach message {} could not be prepared; nothing was sent, retrying in 5 minutes", message.id(), e);
+        return defer(message, index, clock.instant().plus(5, ChronoUnit.MINUTES),
+                "Could not prepare the send, nothing went out; retrying in 5 minutes: " + e.getMessage());
     }
 
     private Outcome record(OutreachMessage message, SequencePlan.Step step, int index, ChannelSettings settings,
@@ -205,6 +263,8 @@ public class ChannelSequencer {
                 : hours.get(Math.min(retry, hours.size()) - 1));
         return retryAfter.filter(wait -> wait.compareTo(configured) > 0).orElse(configured);
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChannelSequencer.class);
 
     private Outcome skip(OutreachMessage message, ChannelType channel, String reason) {
         Instant now = clock.instant();

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The outbox dispatcher, under {@code outreach.dispatch}: how many messages one claim takes,
- * how often it polls, and how long a SENDING claim may last before the message is flagged for
- * review (it must cover the slowest batch: timeouts times batch size).
+ * how often it polls, and how long one message may stay SENDING before it is flagged for review
+ * (renewed as each message of a batch starts; it must cover the slowest message: every
+ * channel's timeouts in a row).
  */
 @ConfigurationProperties("outreach.dispatch")
 public record DispatchProperties(

@@ -61,7 +61,11 @@ public class OutboxDispatcher {
         }
         try (SenderSessions sessions = new SenderSessions(senders)) {
             for (UUID id : claimed) {
-                store.find(id).ifPresent(message -> runSafely(message, sessions));
+                // The lease covers one message at a time, however long the batch takes.
+                Instant start = clock.instant();
+                if (store.renewLease(id, start.plus(properties.lease()), start)) {
+                    store.find(id).ifPresent(message -> runSafely(message, sessions));
+                }
             }
         }
         return claimed.size();

@@ -120,7 +120,7 @@ public class OutreachService {
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public void resolveReview(UUID messageId, boolean wentOut) {
         OutreachMessage message = store.find(messageId)
-                .filter(OutreachMessage::needsReview)
+                .filter(m -> m.needsReview() && m.status() == MessageStatus.SENDING)
                 .orElseThrow(() -> new InvalidInputException("messageId", "No message awaiting review with id " + messageId));
         Instant now = clock.instant();
         if (wentOut) {

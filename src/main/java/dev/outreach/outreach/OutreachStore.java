@@ -103,6 +103,17 @@ class OutreachStore {
             returning id
             """;
 
+    /**
+     * Renews a claimed message's lease just before it is worked on; false when it was flagged for
+     * review meanwhile (its batch took longer than the lease), in which case it must be left alone.
+     */
+    boolean renewLease(UUID id, Instant leaseUntil, Instant now) {
+        return jdbc.sql("""
+                update outreach_message set lease_until = :lease, updated_at = :now
+                where id = :id and status = 'SENDING' and not needs_review
+                """).param("id", id).param("lease", ts(leaseUntil)).param("now", ts(now)).update() == 1;
+    }
+
     /** Claims one given message if it is still PENDING (the operator's "send now"). */
     boolean claim(UUID id, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
@@ -132,7 +143,8 @@ class OutreachStore {
                     mailbox_id = coalesce(:mailboxId, mailbox_id),
                     provider_message_id = coalesce(:providerMessageId, provider_message_id),
                     status_reason = :reason, due_at = coalesce(:dueAt, due_at), waiting_for = :waitingFor,
-                    sent_at = coalesce(:sentAt, sent_at), lease_until = null, updated_at = :now
+                    sent_at = coalesce(:sentAt, sent_at),
+                    lease_until = case when :status = 'SENDING' then lease_until else null end, updated_at = :now
                 where id = :id
                 """)
                 .param("id", id).param("status", status.name()).param("stepIndex", stepIndex)
@@ -214,7 +226,7 @@ class OutreachStore {
                 update outreach_message set status = :status, needs_review = false, lease_until = null,
                     status_reason = :reason, sent_at = coalesce(:sentAt, sent_at),
                     due_at = case when :status = 'PENDING' then :now else due_at end, updated_at = :now
-                where id = :id and needs_review
+                where id = :id and needs_review and status = 'SENDING'
                 """).param("id", id).param("status", status.name()).param("reason", reason).param("sentAt", ts(sentAt))
                 .param("now", ts(now)).update();
     }

@@ -303,8 +303,37 @@ class FallbackIntegrationTests {
             assertThat(SystemActor.call(() -> outreach.recentMessages(new MessageFilter(null, null, true, leadId), 0, 10)))
                     .extracting(OutreachMessage::id).containsExactly(id);
             assertThat(greenMail.getReceivedMessages()).hasSize(1);
+
+            // The operator checks the mail log and confirms it went out; then nothing can resend it.
+            SystemActor.run(() -> outreach.resolveReview(id, true));
+            OutreachMessage settled = store.find(id).orElseThrow();
+            assertThat(settled.status()).isEqualTo(MessageStatus.SENT);
+            assertThat(settled.needsReview()).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemActor.run(() -> outreach.resolveReview(id, false)))
+                    .isInstanceOf(dev.outreach.shared.InvalidInputException.class);
+            assertThat(SystemActor.call(dispatcher::dispatchBatch)).isZero();
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
         } finally {
             greenMail.stop();
+        }
+    }
+
+    @Test
+    void aFailureBeforeAnythingIsSentDefersTheMessageInsteadOfFlaggingIt() {
+        // A mailbox password sealed with another key cannot be decrypted: the send cannot even start.
+        jdbc.sql("update mailbox set smtp_password_enc = 'v1:c2VhbGVkIHdpdGggYW5vdGhlciBrZXk='").update();
+        try {
+            SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Hello", "Hi Tess"));
+
+            OutreachMessage message = store.find(result.messageId()).orElseThrow();
+            assertThat(message.status()).isEqualTo(MessageStatus.PENDING);
+            assertThat(message.needsReview()).isFalse();
+            assertThat(message.statusReason()).startsWith("Could not prepare the send, nothing went out");
+            assertThat(message.dueAt()).isAfter(Instant.now().plus(Duration.ofMinutes(4)));
+            assertThat(result.attempts()).isEmpty();
+            assertThat(smtp.connections()).isZero();
+        } finally {
+            pointMailboxesAt(smtp.port());
         }
     }
 

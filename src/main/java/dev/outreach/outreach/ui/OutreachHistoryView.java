@@ -18,6 +18,7 @@ import dev.outreach.outreach.MessageFilter;
 import dev.outreach.outreach.OutreachMessage;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.MessageStatus;
 import jakarta.annotation.security.PermitAll;
 
@@ -71,7 +72,7 @@ public class OutreachHistoryView extends VerticalLayout {
         grid.addItemClickListener(click -> grid.setDetailsVisible(click.getItem(), !grid.isDetailsVisible(click.getItem())));
     }
 
-    private com.vaadin.flow.component.Component details(OutreachMessage message) {
+    com.vaadin.flow.component.Component details(OutreachMessage message) {
         VerticalLayout details = new VerticalLayout(new AttemptList(outreach.attempts(message.id())));
         details.setPadding(false);
         if (message.needsReview()) {
@@ -84,8 +85,12 @@ public class OutreachHistoryView extends VerticalLayout {
     }
 
     private void resolve(OutreachMessage message, boolean wentOut) {
-        outreach.resolveReview(message.id(), wentOut);
-        Notification.show(wentOut ? "Marked sent" : "Queued to send again").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        try {
+            outreach.resolveReview(message.id(), wentOut);
+            Notification.show(wentOut ? "Marked sent" : "Queued to send again").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInputException changed) {
+            Notification.show(changed.errors().getFirst().message()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
         refresh();
     }
 

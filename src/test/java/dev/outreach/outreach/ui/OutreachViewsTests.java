@@ -94,6 +94,8 @@ class OutreachViewsTests extends KaribuTest {
         OutreachMessage first = GridKt._get(view.grid, 0);
         assertThat(first.subject()).isEqualTo("History " + token);
         assertThat(first.status()).isEqualTo(MessageStatus.SENT);
+        var attempts = view.details(first).getElement().getTextRecursively();
+        assertThat(attempts).contains("Email try 1 · SENT");
         _setValue(view.channel, ChannelType.PHONE);
         assertThat(GridKt._size(view.grid)).isZero();
     }
