@@ -38,7 +38,24 @@ class ChannelConfigApiController {
             require("maxPerLead", maxPerLead, errors);
             require("maxRetries", maxRetries, errors);
             require("retryBackoffHours", retryBackoffHours, errors);
+            require("templates", templates, errors);
+            require("settings", settings, errors);
+            if (retryBackoffHours != null && retryBackoffHours.contains(null)) {
+                errors.add(new FieldError("retryBackoffHours", "Must not contain null"));
+            }
+            nullValues("templates", templates, errors);
+            nullValues("settings", settings, errors);
             return errors;
+        }
+
+        private static void nullValues(String field, Map<String, String> map, List<FieldError> errors) {
+            if (map != null) {
+                map.forEach((name, value) -> {
+                    if (value == null) {
+                        errors.add(new FieldError(field + "." + name, "Must not be null"));
+                    }
+                });
+            }
         }
 
         private static void require(String field, Object value, List<FieldError> errors) {

@@ -99,7 +99,10 @@ public class ContactFormOutreachService {
         String host = submission.action().getHost();
         if (!response.isSuccess()) {
             log.info("Contact form at {} answered HTTP {}", host, status);
-            return ContactFormResult.submitted(MessageStatus.FAILED, "HTTP " + status, retryable(status), submission,
+            // After a redirect the site had already taken the POST: retrying would submit it twice.
+            boolean redirected = !response.uri().equals(submission.action());
+            return ContactFormResult.submitted(MessageStatus.FAILED, "HTTP " + status
+                    + (redirected ? " after the form was accepted" : ""), !redirected && retryable(status), submission,
                     status);
         }
         Optional<String> error = SubmissionErrors.in(response);

@@ -84,9 +84,21 @@ final class GuardedHttpClient {
     private HttpPage exchange(Hop first, URI referer, CookieManager cookies)
             throws UrlRefusedException, FetchFailedException {
         Hop hop = first;
+        boolean posted = false;
         for (int redirects = 0; ; redirects++) {
             check(hop.uri());
-            HttpResponse<byte[]> response = send(hop, referer, cookies);
+            HttpResponse<byte[]> response;
+            try {
+                response = send(hop, referer, cookies);
+            } catch (FetchFailedException e) {
+                if (posted) {
+                    // The site answered the POST with a redirect: it has the form. Never post it twice.
+                    throw new FetchFailedException(e.getMessage() + "; the form was already accepted, so it is not retried",
+                            false, e);
+                }
+                throw e;
+            }
+            posted = posted || hop.method().equals("POST");
             int status = response.statusCode();
             log.debug("{} {} answered {}", hop.method(), hop.uri().getHost(), status);
             if (!REDIRECTS.contains(status)) {

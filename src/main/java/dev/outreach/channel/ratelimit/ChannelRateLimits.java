@@ -53,4 +53,9 @@ public class ChannelRateLimits {
         }
         return limiter.tryAcquire(limits);
     }
+
+    /** Gives back what an allowed decision took, for a send that failed, bounced or did not happen. */
+    public void release(RateDecision decision) {
+        limiter.release(decision.taken());
+    }
 }

@@ -33,6 +33,14 @@ class InProcessRateLimiter implements RateLimiter {
             counters.merge(limit.key(), new Counter(1, limit.windowEnd()),
                     (old, one) -> new Counter(old.count() + 1, old.expiresAt()));
         }
-        return RateDecision.allow();
+        return RateDecision.allow(limits);
+    }
+
+    @Override
+    public synchronized void release(List<RateLimit> limits) {
+        for (RateLimit limit : limits) {
+            counters.computeIfPresent(limit.key(), (key, counter) -> counter.count() <= 1 ? null
+                    : new Counter(counter.count() - 1, counter.expiresAt()));
+        }
     }
 }

@@ -12,6 +12,9 @@ public interface RateLimiter {
 
     RateDecision tryAcquire(List<RateLimit> limits);
 
+    /** Gives back units taken by {@link #tryAcquire} for a send that did not happen or failed. */
+    void release(List<RateLimit> limits);
+
     /** The embedded mode's limiter, counting in this JVM only; for code that runs without Spring (tests). */
     static RateLimiter inProcess(Clock clock) {
         return new InProcessRateLimiter(clock);

@@ -30,6 +30,16 @@ class RedisRateLimiter implements RateLimiter {
             return 0
             """, Long.class);
 
+    /** Decrements each counter that is still above zero (an expired one stays gone). */
+    private static final RedisScript<Long> RELEASE = RedisScript.of("""
+            for i, key in ipairs(KEYS) do
+              if tonumber(redis.call('GET', key) or '0') > 0 then
+                redis.call('DECR', key)
+              end
+            end
+            return 0
+            """, Long.class);
+
     private final StringRedisTemplate redis;
     private final Clock clock;
 
@@ -50,6 +60,14 @@ class RedisRateLimiter implements RateLimiter {
             args.add(Long.toString(ttl));
         }
         Long exceeded = redis.execute(ACQUIRE, keys, args.toArray());
-        return exceeded == null || exceeded == 0 ? RateDecision.allow() : RateDecision.deny(limits.get(exceeded.intValue() - 1));
+        return exceeded == null || exceeded == 0 ? RateDecision.allow(limits)
+                : RateDecision.deny(limits.get(exceeded.intValue() - 1));
+    }
+
+    @Override
+    public void release(List<RateLimit> limits) {
+        if (!limits.isEmpty()) {
+            redis.execute(RELEASE, limits.stream().map(RateLimit::key).toList());
+        }
     }
 }

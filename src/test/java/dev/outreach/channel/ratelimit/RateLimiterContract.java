@@ -111,6 +111,21 @@ abstract class RateLimiterContract {
     }
 
     @Test
+    void releasedUnitsCanBeTakenAgain() {
+        RateLimit one = new RateLimit(prefix() + "release", 1, NOW.plus(Duration.ofHours(1)));
+        RateDecision taken = first().tryAcquire(List.of(one));
+        assertThat(second().tryAcquire(List.of(one)).allowed()).isFalse();
+
+        second().release(taken.taken());
+
+        assertThat(first().tryAcquire(List.of(one)).allowed()).isTrue();
+        first().release(List.of(one));
+        first().release(List.of(one));
+        assertThat(second().tryAcquire(List.of(one)).allowed()).as("never released below zero").isTrue();
+        assertThat(first().tryAcquire(List.of(one)).allowed()).isFalse();
+    }
+
+    @Test
     void aMailboxStopsAtItsDailyCap() {
         ChannelRateLimits limits = new ChannelRateLimits(prefixed(first()), CLOCK, Duration.ofDays(30));
         ChannelSettings email = new ChannelSettings(ChannelType.EMAIL, true, 100, 500, 3, 2, List.of(24, 48),
@@ -127,7 +142,20 @@ abstract class RateLimiterContract {
 
     /** Puts this run's prefix in front of every key, keeping runs apart in a shared Redis. */
     private RateLimiter prefixed(RateLimiter limiter) {
-        return limits -> limiter.tryAcquire(limits.stream()
-                .map(limit -> new RateLimit(prefix() + limit.key(), limit.max(), limit.windowEnd())).toList());
+        return new RateLimiter() {
+            @Override
+            public RateDecision tryAcquire(List<RateLimit> limits) {
+                return limiter.tryAcquire(limits.stream().map(this::prefixed).toList());
+            }
+
+            @Override
+            public void release(List<RateLimit> limits) {
+                limiter.release(limits.stream().map(this::prefixed).toList());
+            }
+
+            private RateLimit prefixed(RateLimit limit) {
+                return new RateLimit(prefix() + limit.key(), limit.max(), limit.windowEnd());
+            }
+        };
     }
 }
