@@ -82,6 +82,10 @@ public class SequenceService {
 
     private List<FieldError> validate(Long id, String name, List<SequencePlan.Step> steps) {
         List<FieldError> errors = new ArrayList<>();
+        if (id != null && find(id).isEmpty()) {
+            errors.add(new FieldError("sequence", "No sequence with id " + id + " (deleted meanwhile?)"));
+            return errors;
+        }
         if (name.isEmpty() || name.length() > 100) {
             errors.add(new FieldError("name", "Give a name of 1 to 100 characters"));
         } else {
@@ -104,6 +108,8 @@ public class SequenceService {
             }
             if (step.messageTemplate() == null || step.messageTemplate().isBlank()) {
                 errors.add(new FieldError("steps", where + "name the message template"));
+            } else if (step.messageTemplate().strip().length() > 100) {
+                errors.add(new FieldError("steps", where + "the template name has at most 100 characters"));
             }
             if (step.maxRetries() < 0 || step.maxRetries() > MAX_RETRIES) {
                 errors.add(new FieldError("steps", where + "retries must be 0 to " + MAX_RETRIES));

@@ -10,6 +10,17 @@ final class CsvCells {
     private CsvCells() {
     }
 
+    /** Undoes {@link #neutralize} on import, so that an exported file imports back unchanged. */
+    static String restore(String cell) {
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'') {
+            return switch (cell.charAt(1)) {
+                case '=', '+', '-', '@', '\t', '\r' -> cell.substring(1);
+                default -> cell;
+            };
+        }
+        return cell;
+    }
+
     static String neutralize(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell;

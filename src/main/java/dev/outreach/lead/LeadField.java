@@ -73,7 +73,7 @@ public enum LeadField {
 
     /** Sets this field of the draft from a CSV cell; throws IllegalArgumentException naming a bad value. */
     void read(LeadDraft draft, String cell) {
-        reader.accept(draft, LeadValues.clean(cell));
+        reader.accept(draft, LeadValues.clean(CsvCells.restore(cell)));
     }
 
     String write(LeadDraft draft) {

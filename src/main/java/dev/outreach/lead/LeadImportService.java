@@ -178,22 +178,27 @@ public class LeadImportService {
      */
     private static CSVParser open(Path file) throws IOException {
         BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            reader.mark(64 * 1024);
+            String header = reader.readLine();
             reader.reset();
+            return CSVFormat.DEFAULT.builder()
+                    .setDelimiter(delimiter(header == null ? "" : header))
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .setAllowMissingColumnNames(true)
+                    .get()
+                    .parse(reader);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
         }
-        reader.mark(64 * 1024);
-        String header = reader.readLine();
-        reader.reset();
-        return CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter(header == null ? "" : header))
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setIgnoreSurroundingSpaces(true)
-                .setAllowMissingColumnNames(true)
-                .get()
-                .parse(reader);
     }
 
     static char delimiter(String headerLine) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,8 +92,16 @@ public class LeadService {
         lead.apply(draft, grader.grade(draft), clock.instant());
         try {
             leads.saveAndFlush(lead);
-        } catch (DataIntegrityViolationException raced) {
-            throw new InvalidInputException("email", "Another lead with this email or LinkedIn profile was just saved");
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            // Validation ran first, so a violation here is another save winning the race on a unique key.
+            String cause = String.valueOf(raced.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (cause.contains("uq_lead_email")) {
+                throw new InvalidInputException("email", "Another lead with this email was just saved");
+            }
+            if (cause.contains("uq_lead_linkedin")) {
+                throw new InvalidInputException("linkedin", "Another lead with this LinkedIn profile was just saved");
+            }
+            throw raced;
         }
         counts.invalidate();
     }

@@ -53,6 +53,9 @@ class LeadValidator {
         if (lead.getAnnualRevenue() != null && lead.getAnnualRevenue() < 0) {
             errors.add(new FieldError("annualRevenue", "Cannot be negative"));
         }
+        length("linkedin", lead.getLinkedin(), 500, errors);
+        length("phone", lead.getPhone(), 40, errors);
+        length("timeZone", lead.getTimeZone(), 64, errors);
         length("firstName", lead.getFirstName(), 100, errors);
         length("lastName", lead.getLastName(), 100, errors);
         length("email", lead.getEmail(), 320, errors);

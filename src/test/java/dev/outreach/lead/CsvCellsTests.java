@@ -17,6 +17,13 @@ class CsvCellsTests {
     }
 
     @Test
+    void importRestoresWhatExportNeutralized() {
+        for (String cell : new String[] {"=HYPERLINK(\"x\")", "+1 (512) 555-0134", "-5", "@SUM(A1)", "'quoted'", "plain"}) {
+            assertThat(CsvCells.restore(CsvCells.neutralize(cell))).isEqualTo(cell);
+        }
+    }
+
+    @Test
     void otherCellsAreLeftAlone() {
         assertThat(CsvCells.neutralize("Acme = best")).isEqualTo("Acme = best");
         assertThat(CsvCells.neutralize("plain")).isEqualTo("plain");

@@ -75,8 +75,13 @@ public class ApiKeysView extends VerticalLayout {
                 return new Paragraph("Revoked " + TIME.format(key.revokedAt()));
             }
             Button revoke = new Button("Revoke", click -> {
-                keys.revoke(key.id());
-                Notification.show("Key " + key.name() + " revoked").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                try {
+                    keys.revoke(key.id());
+                    Notification.show("Key " + key.name() + " revoked").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } catch (InvalidInputException alreadyRevoked) {
+                    Notification.show(alreadyRevoked.errors().getFirst().message())
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
                 refresh();
             });
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);

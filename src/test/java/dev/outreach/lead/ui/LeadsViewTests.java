@@ -123,10 +123,18 @@ class LeadsViewTests extends KaribuTest {
     }
 
     @Test
-    void theToolbarOffersACsvExportOfTheCurrentFilter() {
+    void theCsvExportHoldsExactlyTheLeadsOfTheCurrentFilter() throws Exception {
         Anchor export = _get(Anchor.class, spec -> spec.withId("export-csv"));
-
         assertThat(export.getHref()).isNotBlank();
         assertThat(export.getElement().hasAttribute("download")).isTrue();
+        _setValue(view.grade, Grade.B);
+        int gradeB = GridKt._size(view.grid);
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        view.writeExport(out);
+
+        var rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(out.toString(java.nio.charset.StandardCharsets.UTF_8))).getRecords();
+        assertThat(rows).hasSize(gradeB).allMatch(row -> row.get("Grade").equals("B"));
     }
 }
