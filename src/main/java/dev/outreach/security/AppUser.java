@@ -69,6 +69,10 @@ class AppUser {
         return enabled;
     }
 
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
     void changeRole(Role role, Instant now) {
         this.role = role;
         this.updatedAt = now;

@@ -47,7 +47,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, AppUserRepository users) throws Exception {
+        http.addFilterBefore(new AccountChangeFilter(users), AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 // our stylesheet (META-INF/resources/styles), needed by the login page too

@@ -116,6 +116,19 @@ class BrowserIntegrationTests {
     }
 
     @Test
+    void disablingAUserEndsTheirOpenSession() {
+        var user = SystemActor.call(() -> users.create("soon-disabled", "operator-password-2", Role.OPERATOR));
+        signIn("soon-disabled", "operator-password-2");
+        wait.until(driver -> !cellTexts().isEmpty());
+
+        SystemActor.run(() -> users.setEnabled(user.id(), false));
+        browser.get(url("/leads"));
+
+        wait.until(driver -> driver.getCurrentUrl().contains("/login"));
+        assertThat(browser.findElements(By.cssSelector("vaadin-grid"))).isEmpty();
+    }
+
+    @Test
     void aWrongPasswordKeepsTheVisitorOnTheLoginPageWithAnError() {
         signIn("admin", "not-the-password");
 
