@@ -15,6 +15,16 @@ public class SuppressionList {
         this.jdbc = jdbc;
     }
 
+    /** Adds an address (idempotent: an address already suppressed keeps its first reason). */
+    @Transactional
+    public void suppressAddress(String email, String reason, java.time.Instant at) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        if (reasonFor(address).isEmpty()) {
+            jdbc.sql("insert into suppression (kind, entry, reason, created_at) values ('ADDRESS', :entry, :reason, :at)")
+                    .param("entry", address).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update();
+        }
+    }
+
     /** Why an address may not be emailed, when it may not: its own entry or its domain's. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> reasonFor(String email) {

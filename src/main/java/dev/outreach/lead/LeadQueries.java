@@ -54,6 +54,11 @@ class LeadQueries {
         return new PageQuery(sql, params);
     }
 
+    void markUnsubscribed(long id, java.time.Instant at) {
+        jdbc.sql("update lead set status = 'UNSUBSCRIBED', updated_at = :at where id = :id")
+                .param("id", id).param("at", java.sql.Timestamp.from(at)).update();
+    }
+
     void recordOutreach(long id, java.time.Instant at) {
         jdbc.sql("""
                 update lead set last_outreach_at = :at, updated_at = :at,

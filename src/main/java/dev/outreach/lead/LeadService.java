@@ -66,6 +66,13 @@ public class LeadService {
         store(lead, draft);
     }
 
+    /** The lead asked for no more outreach: UNSUBSCRIBED, which every sequence respects. */
+    @Transactional
+    public void markUnsubscribed(long id, java.time.Instant at) {
+        queries.markUnsubscribed(id, at);
+        counts.invalidate();
+    }
+
     /** Notes that a message reached the lead: last outreach time, and NEW becomes CONTACTED. */
     @Transactional
     public void recordOutreach(long id, java.time.Instant at) {

@@ -89,6 +89,12 @@ public class OutreachService {
                 .map(message -> new MessageHistory(message, store.attempts(message.id()))).toList();
     }
 
+    /** The lead a message went to, for links inside the message (unsubscribe). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> leadOf(UUID messageId) {
+        return store.find(messageId).map(OutreachMessage::leadId);
+    }
+
     /** Recent messages for the outreach history view. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")

@@ -102,6 +102,43 @@ class OperatorApiIntegrationTests {
         assertThat(bad.body()).contains("\"field\":\"subject\"");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void theOneClickUnsubscribeLinkWorksWithoutLoginAndStopsAllOutreach() throws Exception {
+        String operator = SystemActor.call(() -> keys.create("unsubscribe test", Role.OPERATOR)).key();
+        String email = "unsub-" + System.nanoTime() + "@unsub-roofing.com";
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Una");
+        draft.setCompany("Unsub Roofing");
+        draft.setEmail(email);
+        long leadId = SystemActor.call(() -> leads.create(draft));
+        String sent = send("POST", "/api/v1/outreach/messages", operator,
+                "{\"leadId\":" + leadId + ",\"subject\":\"Hello\",\"body\":\"Hi\"}").body();
+        String messageId = sent.replaceAll(".*\"messageId\":\"([0-9a-f-]+)\".*", "$1");
+
+        HttpResponse<String> page = get("/u/" + messageId, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(email).contains("<form method=\"post\">");
+
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/u/" + messageId))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select reason from suppression where entry = :e").param("e", email).query(String.class).single())
+                .isEqualTo("unsubscribed");
+        assertThat(SystemActor.call(() -> leads.find(leadId)).orElseThrow().fields().getStatus().name())
+                .isEqualTo("UNSUBSCRIBED");
+
+        String again = send("POST", "/api/v1/outreach/messages", operator,
+                "{\"leadId\":" + leadId + ",\"subject\":\"Again\",\"body\":\"Hi\"}").body();
+        assertThat(again).contains("\"success\":false").contains("\"status\":\"SKIPPED\"").contains("The lead unsubscribed");
+        assertThat(get("/u/" + java.util.UUID.randomUUID(), null).statusCode()).isEqualTo(404);
+        assertThat(get("/u/not-a-uuid", null).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void theOpenApiDescriptionIsPublic() throws Exception {
         HttpResponse<String> description = get("/api/v1/openapi", null);
