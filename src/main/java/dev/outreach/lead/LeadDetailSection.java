@@ -11,6 +11,9 @@ public interface LeadDetailSection {
 
     int order();
 
-    /** A fresh component for the lead; called each time the detail view renders. */
-    Component create(LeadDetails lead);
+    /**
+     * A fresh component for the lead; called each time the detail view renders. A section that
+     * changes the lead (outreach marks it contacted) calls {@code leadChanged} to re-render the view.
+     */
+    Component create(LeadDetails lead, Runnable leadChanged);
 }

@@ -96,7 +96,10 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
             actions.add(delete);
         }
         add(actions, heading, fields(campaigns), gradeReasons());
-        sections.forEach(section -> add(section.create(lead)));
+        sections.forEach(section -> add(section.create(lead, () -> {
+            lead = leads.find(lead.id()).orElseThrow();
+            render();
+        })));
     }
 
     private Component fields(List<CampaignSummary> campaigns) {

@@ -26,12 +26,14 @@ class OutreachTimeline extends VerticalLayout {
 
     private final transient OutreachService outreach;
     private final LeadDetails lead;
+    private final transient Runnable leadChanged;
     private final Div messages = new Div();
     final Button send = new Button("Send outreach", new Icon(VaadinIcon.PAPERPLANE));
 
-    OutreachTimeline(OutreachService outreach, LeadDetails lead) {
+    OutreachTimeline(OutreachService outreach, LeadDetails lead, Runnable leadChanged) {
         this.outreach = outreach;
         this.lead = lead;
+        this.leadChanged = leadChanged;
         addClassName("outreach-timeline");
         setPadding(false);
         send.addClickListener(click -> openSendDialog());
@@ -75,7 +77,7 @@ class OutreachTimeline extends VerticalLayout {
                 dialog.close();
                 Notification notification = Notification.show(describe(result));
                 notification.addThemeVariants(result.success() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
-                refresh();
+                leadChanged.run();
             } catch (InvalidInputException rejected) {
                 rejected.errors().forEach(error -> {
                     if (error.field().equals("subject")) {

@@ -20,7 +20,7 @@ class OutreachTimelineSection implements LeadDetailSection {
     }
 
     @Override
-    public com.vaadin.flow.component.Component create(LeadDetails lead) {
-        return new OutreachTimeline(outreach, lead);
+    public com.vaadin.flow.component.Component create(LeadDetails lead, Runnable leadChanged) {
+        return new OutreachTimeline(outreach, lead, leadChanged);
     }
 }

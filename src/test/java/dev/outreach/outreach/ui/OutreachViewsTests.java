@@ -59,6 +59,8 @@ class OutreachViewsTests extends KaribuTest {
 
         assertThat(Notifications.texts()).contains("Sent via Email after 1 attempt(s)");
         assertThat(_find(H4.class)).anyMatch(h -> h.getText().endsWith("Spring tune-ups " + token));
+        assertThat(_get(LeadDetailView.class).getElement().getTextRecursively())
+                .as("the lead's own fields show the outreach too").contains("StatusContacted").doesNotContain("Last outreachnever");
         assertThat(SystemActor.call(() -> sandbox.messages(100))).anyMatch(mail -> mail.subject().equals("Spring tune-ups " + token)
                 && mail.to().contains("vera-" + token + "@lind-electric.com"));
     }
