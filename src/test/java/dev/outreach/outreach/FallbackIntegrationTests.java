@@ -41,7 +41,58 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = "outreach.dispatch.enabled=false")
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(FallbackIntegrationTests.CrashInjection.class)
 class FallbackIntegrationTests {
+
+    /** When set, the email sender delivers and then the process "dies" before the outcome is stored. */
+    static final java.util.concurrent.atomic.AtomicBoolean CRASH_AFTER_EMAIL_IS_SENT =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Wraps the real email sender so a test can fail the dispatcher right after the SMTP transaction. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class CrashInjection {
+
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor crashAfterEmail() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof dev.outreach.channel.ChannelSender sender && sender.channel() == ChannelType.EMAIL) {
+                        return new CrashingSender(sender);
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+
+    record CrashingSender(dev.outreach.channel.ChannelSender real) implements dev.outreach.channel.ChannelSender {
+
+        @Override
+        public ChannelType channel() {
+            return real.channel();
+        }
+
+        @Override
+        public SenderSession openSession() {
+            SenderSession session = real.openSession();
+            return new SenderSession() {
+                @Override
+                public dev.outreach.channel.DeliveryResult deliver(dev.outreach.channel.Delivery delivery) {
+                    dev.outreach.channel.DeliveryResult result = session.deliver(delivery);
+                    if (CRASH_AFTER_EMAIL_IS_SENT.get()) {
+                        throw new IllegalStateException("simulated crash between SENDING and SENT");
+                    }
+                    return result;
+                }
+
+                @Override
+                public void close() {
+                    session.close();
+                }
+            };
+        }
+    }
 
     @Autowired
     OutreachService outreach;
@@ -284,13 +335,19 @@ class FallbackIntegrationTests {
             UUID id = UUID.randomUUID();
             Instant now = Instant.now();
             store.insert(new OutreachMessage(id, leadId, null, 0, "cold_outreach", null, "Crash test", "Hi Tess",
-                    MessageStatus.PENDING, null, null, null, false, now, null, now, null, 0, null, ChannelType.EMAIL), now);
-            // The dispatcher claims the message and the email goes out, then the process dies before recording SENT:
-            // simulated by claiming and delivering with the real sender, and never recording the outcome.
-            List<UUID> claimed = store.claimDue(now.plusSeconds(1), 10, now.plus(Duration.ofMinutes(15)));
-            assertThat(claimed).containsExactly(id);
-            SystemActor.run(() -> deliverWithoutRecording(id));
+                    MessageStatus.PENDING, null, null, null, false, now.minusSeconds(1), null, now, null, 0, null,
+                    ChannelType.EMAIL), now);
+
+            // The real dispatcher claims it, the email goes out, and the process "dies" before recording SENT.
+            CRASH_AFTER_EMAIL_IS_SENT.set(true);
+            try {
+                assertThat(SystemActor.call(dispatcher::dispatchBatch)).isEqualTo(1);
+            } finally {
+                CRASH_AFTER_EMAIL_IS_SENT.set(false);
+            }
             assertThat(greenMail.getReceivedMessages()).hasSize(1);
+            assertThat(store.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+            assertThat(dispatcher.flagInterruptedSends()).as("not before the lease ends").isZero();
 
             jdbc.sql("update outreach_message set lease_until = :past where id = :id")
                     .param("past", java.sql.Timestamp.from(now.minusSeconds(1))).param("id", id).update();
@@ -334,30 +391,6 @@ class FallbackIntegrationTests {
             assertThat(smtp.connections()).isZero();
         } finally {
             pointMailboxesAt(smtp.port());
-        }
-    }
-
-    @Autowired
-    ChannelSequencer sequencer;
-    @Autowired
-    List<dev.outreach.channel.ChannelSender> senders;
-
-    private void deliverWithoutRecording(UUID id) {
-        OutreachMessage message = store.find(id).orElseThrow();
-        var sender = senders.stream().filter(s -> s.channel() == ChannelType.EMAIL).findFirst().orElseThrow();
-        var lead = leads.find(leadId).orElseThrow();
-        var mailbox = jdbc.sql("select id from mailbox order by id fetch first 1 rows only").query(Long.class).single();
-        try (var session = sender.openSession()) {
-            var result = session.deliver(new dev.outreach.channel.Delivery(message.id(), message.messageType(), 1,
-                    new dev.outreach.channel.Delivery.Recipient(leadId, "Tess", "Ortiz", "Ortiz HVAC",
-                            lead.fields().getEmail(), null, null, null, null, null),
-                    new dev.outreach.channel.Delivery.Content(message.subject(), message.body(), null),
-                    new dev.outreach.channel.Delivery.SendingMailbox(mailbox, "alex@getsummitreach.example", "Alex",
-                            new dev.outreach.channel.Delivery.SmtpEndpoint("127.0.0.1",
-                                    jdbc.sql("select smtp_port from mailbox where id = :id").param("id", mailbox)
-                                            .query(Integer.class).single(), "NONE", null, null)),
-                    dev.outreach.shared.DeliveryMode.LIVE));
-            assertThat(result.status()).isEqualTo(MessageStatus.SENT);
         }
     }
 
