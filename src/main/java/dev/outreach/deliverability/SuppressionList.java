@@ -25,6 +25,33 @@ public class SuppressionList {
         }
     }
 
+    /** {@link #reasonFor} for many addresses in one query; addresses not suppressed are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> reasonsFor(java.util.Collection<String> emails) {
+        java.util.Map<String, String> reasons = new java.util.HashMap<>();
+        java.util.List<String> addresses = emails.stream().filter(java.util.Objects::nonNull)
+                .map(e -> e.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (addresses.isEmpty()) {
+            return reasons;
+        }
+        java.util.List<String> domains = addresses.stream().map(a -> a.substring(a.indexOf('@') + 1)).distinct().toList();
+        java.util.Map<String, String> byEntry = new java.util.HashMap<>();
+        jdbc.sql("""
+                select kind, entry, reason from suppression
+                where (kind = 'ADDRESS' and entry in (:addresses)) or (kind = 'DOMAIN' and entry in (:domains))
+                """).param("addresses", addresses).param("domains", domains)
+                .query((rs, n) -> byEntry.putIfAbsent(rs.getString("kind") + ":" + rs.getString("entry"), rs.getString("reason")))
+                .list();
+        for (String address : addresses) {
+            String reason = byEntry.getOrDefault("ADDRESS:" + address,
+                    byEntry.get("DOMAIN:" + address.substring(address.indexOf('@') + 1)));
+            if (reason != null) {
+                reasons.put(address, reason);
+            }
+        }
+        return reasons;
+    }
+
     /** Why an address may not be emailed, when it may not: its own entry or its domain's. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> reasonFor(String email) {

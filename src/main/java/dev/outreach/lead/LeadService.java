@@ -51,6 +51,14 @@ public class LeadService {
         return leads.findById(id).map(Lead::toDetails);
     }
 
+    /** Several leads in one query, by id (absent ids are left out): for work done in batches. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, LeadDetails> findAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, LeadDetails> found = new java.util.HashMap<>();
+        leads.findAllById(ids).forEach(lead -> found.put(lead.getId(), lead.toDetails()));
+        return found;
+    }
+
     /** Validates, refuses duplicates by email or LinkedIn id, grades and stores a new lead. */
     @Transactional
     public long create(LeadDraft draft) {

@@ -67,8 +67,17 @@ public class ChannelSequencer {
         this.clock = clock;
     }
 
-    /** Runs a claimed (SENDING) message through its sequence, with the batch's sender sessions. */
+    /**
+     * Runs a claimed (SENDING) message through its sequence, with the batch's sender sessions.
+     * The result lists every attempt when the sessions ask for it (send now), not in batches.
+     */
     public SequenceResult executeSequence(OutreachMessage message, SenderSessions sessions) {
+        SequenceResult result = run(message, sessions);
+        return sessions.reportAttempts() ? result.withAttempts(store.attempts(message.id()).stream()
+                .map(SequenceResult.Attempt::of).toList()) : result;
+    }
+
+    private SequenceResult run(OutreachMessage message, SenderSessions sessions) {
         SequencePlan plan;
         LeadDetails lead;
         DeliveryMode mode;
@@ -76,7 +85,7 @@ public class ChannelSequencer {
             plan = sessions.memo("sequence:" + message.sequenceId(), () -> message.sequenceId() == null
                     ? sequences.defaultSequence()
                     : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence));
-            lead = leads.find(message.leadId()).orElse(null);
+            lead = sessions.memo("lead:" + message.leadId(), () -> leads.find(message.leadId()).orElse(null));
             mode = sessions.memo("delivery-mode", engine::deliveryMode);
         } catch (RuntimeException e) {
             return deferAfterError(message, message.stepIndex(), e);
@@ -133,7 +142,7 @@ public class ChannelSequencer {
         if (!settings.enabled()) {
             return Prepared.done(skip(message, channel, "Channel " + channel.label() + " is disabled"));
         }
-        Optional<String> unreachable = unreachable(lead, channel);
+        Optional<String> unreachable = unreachable(lead, channel, sessions);
         if (unreachable.isPresent()) {
             return Prepared.done(skip(message, channel, unreachable.get()));
         }
@@ -162,7 +171,8 @@ public class ChannelSequencer {
                     rate.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
                     "Waiting for the " + channel.label() + " rate limit (" + rate.exceeded().orElseThrow().key() + ")")));
         }
-        int attemptNumber = store.triesOn(message.id(), channel) + 1;
+        int attemptNumber = sessions.<Integer>memo("tries:" + message.id() + ":" + channel,
+                () -> store.triesOn(message.id(), channel)) + 1;
         // The step's template names the kind of touch (for LinkedIn: "linkedin-connect" asks to connect).
         String messageType = step.messageTemplate() == null ? message.messageType()
                 : step.messageTemplate().replace('-', '_');
@@ -285,9 +295,9 @@ public class ChannelSequencer {
         return resultOf(message.id(), false, null, status, reason);
     }
 
-    SequenceResult resultOf(java.util.UUID id, boolean success, ChannelType channel, MessageStatus status, String note) {
-        return new SequenceResult(success, id, channel, status, note,
-                store.attempts(id).stream().map(SequenceResult.Attempt::of).toList());
+    private static SequenceResult resultOf(java.util.UUID id, boolean success, ChannelType channel, MessageStatus status,
+            String note) {
+        return new SequenceResult(success, id, channel, status, note, List.of());
     }
 
     private Optional<String> leadStop(LeadDetails lead) {
@@ -300,7 +310,7 @@ public class ChannelSequencer {
         };
     }
 
-    private Optional<String> unreachable(LeadDetails lead, ChannelType channel) {
+    private Optional<String> unreachable(LeadDetails lead, ChannelType channel, SenderSessions sessions) {
         LeadDraft f = lead.fields();
         return switch (channel) {
             case EMAIL -> {
@@ -310,7 +320,9 @@ public class ChannelSequencer {
                 if (f.getStatus() == LeadStatus.BOUNCED) {
                     yield Optional.of("The lead's email bounced before");
                 }
-                yield suppressions.reasonFor(f.getEmail()).map(reason -> "The address is suppressed: " + reason);
+                Optional<String> suppressed = sessions.memo("suppressed:" + f.getEmail().strip().toLowerCase(java.util.Locale.ROOT),
+                        () -> suppressions.reasonFor(f.getEmail()));
+                yield suppressed.map(reason -> "The address is suppressed: " + reason);
             }
             case LINKEDIN -> lead.linkedinId() == null ? Optional.of("The lead has no LinkedIn profile") : Optional.empty();
             case CONTACT_FORM -> f.getContactFormUrl() == null && f.getWebsite() == null

@@ -27,10 +27,15 @@ public class OutboxDispatcher {
     private final ChannelSequencer sequencer;
     private final List<ChannelSender> senders;
     private final DispatchProperties properties;
+    private final dev.outreach.lead.LeadService leads;
+    private final dev.outreach.deliverability.SuppressionList suppressions;
     private final Clock clock;
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
-            DispatchProperties properties, Clock clock) {
+            DispatchProperties properties, dev.outreach.lead.LeadService leads,
+            dev.outreach.deliverability.SuppressionList suppressions, Clock clock) {
+        this.leads = leads;
+        this.suppressions = suppressions;
         this.store = store;
         this.sequencer = sequencer;
         this.senders = senders;
@@ -59,16 +64,44 @@ public class OutboxDispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        try (SenderSessions sessions = new SenderSessions(senders)) {
-            for (UUID id : claimed) {
+        try (SenderSessions sessions = new SenderSessions(senders, false)) {
+            List<OutreachMessage> messages = store.findAll(claimed);
+            readAhead(messages, sessions);
+            for (OutreachMessage message : messages) {
                 // The lease covers one message at a time, however long the batch takes.
                 Instant start = clock.instant();
-                if (store.renewLease(id, start.plus(properties.lease()), start)) {
-                    store.find(id).ifPresent(message -> runSafely(message, sessions));
+                if (store.renewLease(message.id(), start.plus(properties.lease()), start)) {
+                    runSafely(message, sessions);
                 }
             }
         }
         return claimed.size();
+    }
+
+    /**
+     * Reads what the sequencer needs for the whole batch in four queries instead of several per
+     * message: the leads, their suppression entries and the attempts so far. A failure here is
+     * harmless: the sequencer then reads per message.
+     */
+    private void readAhead(List<OutreachMessage> messages, SenderSessions sessions) {
+        try {
+            var leadsById = leads.findAll(messages.stream().map(OutreachMessage::leadId).distinct().toList());
+            leadsById.forEach((id, lead) -> sessions.remember("lead:" + id, lead));
+            var emails = leadsById.values().stream().map(lead -> lead.fields().getEmail())
+                    .filter(java.util.Objects::nonNull).toList();
+            var suppressed = suppressions.reasonsFor(emails);
+            emails.forEach(email -> sessions.remember("suppressed:" + email.strip().toLowerCase(java.util.Locale.ROOT),
+                    java.util.Optional.ofNullable(suppressed.get(email.strip().toLowerCase(java.util.Locale.ROOT)))));
+            var tries = store.tryCounts(messages.stream().map(OutreachMessage::id).toList());
+            for (OutreachMessage message : messages) {
+                for (var channel : dev.outreach.shared.ChannelType.values()) {
+                    String key = message.id() + ":" + channel;
+                    sessions.remember("tries:" + key, tries.getOrDefault(key, 0));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not read ahead for a dispatch batch; reading per message", e);
+        }
     }
 
     /** Flags messages whose SENDING lease expired; returns how many. */
@@ -91,7 +124,7 @@ public class OutboxDispatcher {
 
     /** For the operator's "send now": runs one already claimed message with its own sessions. */
     SequenceResult runNow(OutreachMessage message) {
-        try (SenderSessions sessions = new SenderSessions(senders)) {
+        try (SenderSessions sessions = new SenderSessions(senders, true)) {
             return sequencer.executeSequence(message, sessions);
         }
     }

@@ -162,6 +162,25 @@ class OutreachStore {
                 """).param("id", messageId).query(OutreachStore::attempt).list();
     }
 
+    /** Several messages in one query, in the order of {@code ids}. */
+    List<OutreachMessage> findAll(List<UUID> ids) {
+        var byId = new java.util.HashMap<UUID, OutreachMessage>();
+        jdbc.sql("select " + MESSAGE_COLUMNS + " from outreach_message where id in (:ids)").param("ids", ids)
+                .query(OutreachStore::message).list().forEach(m -> byId.put(m.id(), m));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** {@link #triesOn} for every message and channel of a batch, in one query ("messageId:CHANNEL" keys). */
+    java.util.Map<String, Integer> tryCounts(List<UUID> ids) {
+        var counts = new java.util.HashMap<String, Integer>();
+        jdbc.sql("""
+                select message_id, channel, count(*) from outreach_attempt
+                where message_id in (:ids) and status <> 'SKIPPED' group by message_id, channel
+                """).param("ids", ids)
+                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class) + ":" + rs.getString(2), rs.getInt(3))).list();
+        return counts;
+    }
+
     /** Attempts on one channel that count against its retries (skips do not). */
     int triesOn(UUID messageId, ChannelType channel) {
         return jdbc.sql("""

@@ -20,9 +20,21 @@ public final class SenderSessions implements AutoCloseable {
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final Map<ChannelType, SenderSession> open = new EnumMap<>(ChannelType.class);
     private final Map<String, Object> memo = new HashMap<>();
+    private final boolean reportAttempts;
 
-    SenderSessions(List<ChannelSender> senders) {
+    /** {@code reportAttempts}: whether callers want every attempt in the result (send now) or not (batches). */
+    SenderSessions(List<ChannelSender> senders, boolean reportAttempts) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.reportAttempts = reportAttempts;
+    }
+
+    boolean reportAttempts() {
+        return reportAttempts;
+    }
+
+    /** Stores a value read ahead for the whole batch, so that {@link #memo} finds it. */
+    void remember(String key, Object value) {
+        memo.put(key, value);
     }
 
     SenderSession session(ChannelType channel) {

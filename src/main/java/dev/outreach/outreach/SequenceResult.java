@@ -19,6 +19,10 @@ public record SequenceResult(
         String note,
         List<Attempt> attempts) {
 
+    SequenceResult withAttempts(List<Attempt> all) {
+        return new SequenceResult(success, messageId, channelUsed, status, note, List.copyOf(all));
+    }
+
     /** One attempt as the reference shows it. */
     public record Attempt(ChannelType channel, boolean success, MessageStatus status, Instant timestamp, String error) {
 
