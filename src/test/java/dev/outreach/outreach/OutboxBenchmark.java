@@ -87,23 +87,16 @@ public final class OutboxBenchmark {
 
     /** The dispatcher's end-to-end rate into smtp-sink versus smtp-source's. */
     private static String smtp(ConfigurableApplicationContext app, JdbcClient jdbc, int port) throws Exception {
-        String body = "x".repeat(5 * 1024);
-        jdbc.sql("""
-                insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, created_at,
-                    updated_at, step_index, first_channel)
-                select gen_random_uuid(), id, 0, 'cold_outreach', 'Benchmark', :body, 'PENDING', now(), now(), now(), 0, 'EMAIL'
-                from lead
-                """).param("body", body).update();
         OutboxDispatcher dispatcher = app.getBean(OutboxDispatcher.class);
+        // Warm up like a running server is warm (JIT, pools, connections): one unmeasured round first.
+        enqueue(jdbc, 1);
+        drain(dispatcher);
+        enqueue(jdbc, 2);
         long start = System.nanoTime();
-        int total = 0;
-        int claimed;
-        do {
-            claimed = SystemActor.call(dispatcher::dispatchBatch);
-            total += claimed;
-        } while (claimed > 0);
+        int total = drain(dispatcher);
         double appRate = total / ((System.nanoTime() - start) / 1e9);
-        int sent = jdbc.sql("select count(*) from outreach_message where status = 'SENT'").query(Integer.class).single();
+        int sent = jdbc.sql("select count(*) from outreach_message where status = 'SENT' and touch = 2")
+                .query(Integer.class).single();
         if (sent != MESSAGES) {
             throw new IllegalStateException("only " + sent + " of " + MESSAGES + " messages were sent");
         }
@@ -117,6 +110,27 @@ public final class OutboxBenchmark {
         double ceiling = MESSAGES / ((System.nanoTime() - ceilingStart) / 1e9);
         return String.format(Locale.US, "SMTP send path, %,d x 5 KB, %d mailboxes: dispatcher %.0f msg/s, smtp-source %.0f msg/s, ratio %.2f",
                 MESSAGES, MAILBOXES, appRate, ceiling, appRate / ceiling);
+    }
+
+    /** One 5 KB message per lead, touch {@code touch}, due now. */
+    private static void enqueue(JdbcClient jdbc, int touch) {
+        jdbc.sql("""
+                insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, created_at,
+                    updated_at, step_index, first_channel)
+                select gen_random_uuid(), id, :touch, 'cold_outreach', 'Benchmark', :body, 'PENDING', now(), now(), now(), 0,
+                    'EMAIL'
+                from lead
+                """).param("touch", touch).param("body", "x".repeat(5 * 1024)).update();
+    }
+
+    private static int drain(OutboxDispatcher dispatcher) {
+        int total = 0;
+        int claimed;
+        do {
+            claimed = SystemActor.call(dispatcher::dispatchBatch);
+            total += claimed;
+        } while (claimed > 0);
+        return total;
     }
 
     /** Claims of 50 due messages per transaction, app versus pgbench, on the same rows. */
