@@ -28,8 +28,4 @@ public record ChannelSettings(
         settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
-    /** Hours to wait before retry number {@code retry} (1-based). */
-    public int backoffHoursBeforeRetry(int retry) {
-        return retryBackoffHours.get(Math.min(retry, retryBackoffHours.size()) - 1);
-    }
 }

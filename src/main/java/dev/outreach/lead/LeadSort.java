@@ -5,26 +5,20 @@ package dev.outreach.lead;
  * text) and ends with the id so that paging is stable.
  */
 public enum LeadSort {
-    CREATED("created_at", true),
-    NAME("last_name", false),
-    COMPANY("company", false),
-    GRADE("grade", false),
-    STATUS("status", false);
+    CREATED("created_at"),
+    NAME("last_name"),
+    COMPANY("company"),
+    GRADE("grade"),
+    STATUS("status");
 
     private final String column;
-    private final boolean descendingByDefault;
 
-    LeadSort(String column, boolean descendingByDefault) {
+    LeadSort(String column) {
         this.column = column;
-        this.descendingByDefault = descendingByDefault;
     }
 
     String orderBy(boolean descending) {
         String direction = descending ? "desc" : "asc";
         return column + " " + direction + ", id " + direction;
-    }
-
-    public boolean descendingByDefault() {
-        return descendingByDefault;
     }
 }

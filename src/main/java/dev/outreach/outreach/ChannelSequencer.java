@@ -236,8 +236,7 @@ public class ChannelSequencer {
                         "Waiting for an operator to complete " + result.providerMessageId()));
             }
             default -> {
-                boolean retry = result.status() == MessageStatus.FAILED && result.retryable()
-                        && attemptNumber <= maxRetries(step, settings);
+                boolean retry = !result.isHardFailure() && attemptNumber <= maxRetries(step, settings);
                 if (retry) {
                     Instant due = now.plus(backoff(step, settings, attemptNumber, result.retryAfter()));
                     transaction.executeWithoutResult(tx -> {

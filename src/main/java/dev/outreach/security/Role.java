@@ -5,9 +5,8 @@ public enum Role {
     ADMIN,
     OPERATOR;
 
-    /** Role names as used in {@code @RolesAllowed} and {@code hasRole(..)}. */
+    /** The admin role's name as used in {@code @RolesAllowed} and {@code hasRole(..)}. */
     public static final String ADMIN_NAME = "ADMIN";
-    public static final String OPERATOR_NAME = "OPERATOR";
 
     public String authority() {
         return "ROLE_" + name();

@@ -17,6 +17,7 @@ import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSettings;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.FieldErrors;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -97,7 +98,7 @@ class ChannelForm extends VerticalLayout {
     }
 
     private void save() {
-        fields.values().forEach(field -> field.setInvalid(false));
+        FieldErrors.clear(fields);
         List<FieldError> errors = new ArrayList<>();
         List<Integer> backoff = parseBackoff(errors);
         Map<String, String> templateMap = parseLines("templates", templates.getValue(), errors);
@@ -108,7 +109,7 @@ class ChannelForm extends VerticalLayout {
             }
         }
         if (!errors.isEmpty()) {
-            show(errors);
+            FieldErrors.showNotSaved(fields, errors);
             return;
         }
         try {
@@ -119,7 +120,7 @@ class ChannelForm extends VerticalLayout {
             Notification.show(current.channel().label() + " settings saved")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException rejected) {
-            show(rejected.errors());
+            FieldErrors.showNotSaved(fields, rejected.errors());
         }
     }
 
@@ -166,14 +167,4 @@ class ChannelForm extends VerticalLayout {
                 .findFirst().orElseThrow();
     }
 
-    private void show(List<FieldError> errors) {
-        for (FieldError error : errors) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(error.message());
-                field.setInvalid(true);
-            }
-        }
-        Notification.show("Not saved: " + errors.getFirst().message()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

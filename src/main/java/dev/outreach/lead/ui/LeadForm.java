@@ -8,8 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -21,8 +19,8 @@ import dev.outreach.campaign.CampaignSummary;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadStatus;
-import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.FieldErrors;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +136,7 @@ class LeadForm extends Dialog {
     }
 
     private void save() {
-        fieldsByProperty.values().forEach(field -> field.setInvalid(false));
+        FieldErrors.clear(fieldsByProperty);
         LeadDraft draft = new LeadDraft();
         if (!binder.writeBeanIfValid(draft)) {
             return;
@@ -148,7 +146,7 @@ class LeadForm extends Dialog {
             fireEvent(new SavedEvent(this, id));
             close();
         } catch (InvalidInputException rejected) {
-            showErrors(rejected.errors());
+            FieldErrors.showNotSaved(fieldsByProperty, rejected.errors());
         }
     }
 
@@ -157,17 +155,6 @@ class LeadForm extends Dialog {
         return leadId;
     }
 
-    private void showErrors(List<FieldError> errors) {
-        for (FieldError error : errors) {
-            HasValidation field = fieldsByProperty.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(error.message());
-                field.setInvalid(true);
-            }
-        }
-        Notification notification = Notification.show("Not saved: " + errors.getFirst().message());
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 
     Registration addSavedListener(ComponentEventListener<SavedEvent> listener) {
         return addListener(SavedEvent.class, listener);

@@ -20,6 +20,7 @@ import dev.outreach.outreach.MessageHistory;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.outreach.SequenceResult;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.FieldErrors;
 
 /** A lead's outreach, newest first, each message with its attempts; and "Send outreach" now. */
 class OutreachTimeline extends VerticalLayout {
@@ -79,15 +80,8 @@ class OutreachTimeline extends VerticalLayout {
                 notification.addThemeVariants(result.success() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
                 leadChanged.run();
             } catch (InvalidInputException rejected) {
-                rejected.errors().forEach(error -> {
-                    if (error.field().equals("subject")) {
-                        subject.setErrorMessage(error.message());
-                        subject.setInvalid(true);
-                    } else if (error.field().equals("body")) {
-                        body.setErrorMessage(error.message());
-                        body.setInvalid(true);
-                    }
-                });
+                FieldErrors.show(java.util.Map.of("subject", subject, "body", body), rejected.errors())
+                        .forEach(other -> Notification.show(other.message()).addThemeVariants(NotificationVariant.LUMO_ERROR));
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

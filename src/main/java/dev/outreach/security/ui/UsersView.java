@@ -23,6 +23,7 @@ import dev.outreach.security.Role;
 import dev.outreach.security.UserAccount;
 import dev.outreach.security.UserService;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -102,15 +103,7 @@ public class UsersView extends VerticalLayout {
                 success("User " + username.getValue().strip() + " created");
                 refresh();
             } catch (InvalidInputException rejected) {
-                rejected.errors().forEach(error -> {
-                    if (error.field().equals("username")) {
-                        username.setErrorMessage(error.message());
-                        username.setInvalid(true);
-                    } else if (error.field().equals("password")) {
-                        password.setErrorMessage(error.message());
-                        password.setInvalid(true);
-                    }
-                });
+                FieldErrors.show(java.util.Map.of("username", username, "password", password), rejected.errors());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
