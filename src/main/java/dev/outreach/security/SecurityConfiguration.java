@@ -24,6 +24,23 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     /**
+     * What providers and recipients' mail clients call: event webhooks (each verifies its own
+     * signature) and the open pixel and click redirect (signed tokens). No login, no session,
+     * no cookie and no CSRF token: nothing here can act as a console user.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/webhooks/**", "/t/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
      * The REST API: stateless, API keys only, no session and no CSRF (no cookie is ever used).
      * The OpenAPI description is public so that clients can be generated from it.
      */

@@ -1,10 +1,30 @@
 package dev.outreach.shared;
 
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Runs the {@code @Scheduled} workers: the outbox dispatcher, manual-task expiry and the others. */
+/**
+ * Runs the {@code @Scheduled} workers: the outbox dispatcher, manual-task expiry and the others.
+ * A worker that must run on one instance at a time across the cluster also carries ShedLock's
+ * {@code @SchedulerLock}; the locks live in the {@code shedlock} table, timed by the database's
+ * clock so that instances with skewed clocks agree.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfiguration {
+
+    @Bean
+    LockProvider lockProvider(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
+    }
 }

@@ -1,0 +1,36 @@
+package dev.outreach.deliverability;
+
+/** The six counts of one scope over the rolling 24-hour window. */
+public record EmailMetrics(long sent, long delivered, long bounced, long complained, long opened, long clicked) {
+
+    public static final EmailMetrics NONE = new EmailMetrics(0, 0, 0, 0, 0, 0);
+
+    public long count(EmailEventType type) {
+        return switch (type) {
+            case SENT -> sent;
+            case DELIVERED -> delivered;
+            case BOUNCED -> bounced;
+            case COMPLAINED -> complained;
+            case OPENED -> opened;
+            case CLICKED -> clicked;
+        };
+    }
+
+    public double bounceRate() {
+        return sent == 0 ? 0 : (double) bounced / sent;
+    }
+
+    public double complaintRate() {
+        return sent == 0 ? 0 : (double) complained / sent;
+    }
+
+    public double openRate() {
+        long base = delivered > 0 ? delivered : sent;
+        return base == 0 ? 0 : Math.min(1, (double) opened / base);
+    }
+
+    public double clickRate() {
+        long base = delivered > 0 ? delivered : sent;
+        return base == 0 ? 0 : Math.min(1, (double) clicked / base);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.outreach.deliverability;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The embedded mode's store: the same keys and hourly buckets as Redis, in this JVM only. */
+class InProcessReputationStore implements ReputationStore {
+
+    private final Map<String, ConcurrentNavigableMap<Long, LongAdder>> counters = new ConcurrentHashMap<>();
+
+    @Override
+    public void increment(List<String> keys, long hour) {
+        for (String key : keys) {
+            ConcurrentNavigableMap<Long, LongAdder> hours = counters.computeIfAbsent(key, k -> new ConcurrentSkipListMap<>());
+            hours.computeIfAbsent(hour, h -> new LongAdder()).increment();
+            // the key's hours older than the window (and a day's margin) are never read again
+            hours.headMap(hour - 2L * WINDOW_HOURS).clear();
+        }
+    }
+
+    @Override
+    public Map<String, Long> sums(List<String> keys, long fromHour) {
+        Map<String, Long> sums = new HashMap<>();
+        for (String key : keys) {
+            ConcurrentNavigableMap<Long, LongAdder> hours = counters.get(key);
+            if (hours != null) {
+                long sum = hours.tailMap(fromHour).values().stream().mapToLong(LongAdder::sum).sum();
+                if (sum > 0 || !hours.isEmpty()) {
+                    sums.put(key, sum);
+                }
+            }
+        }
+        return sums;
+    }
+
+    @Override
+    public Map<Long, Long> hours(String key, long fromHour) {
+        ConcurrentNavigableMap<Long, LongAdder> hours = counters.get(key);
+        Map<Long, Long> result = new TreeMap<>();
+        if (hours != null) {
+            hours.tailMap(fromHour).forEach((hour, count) -> result.put(hour, count.sum()));
+        }
+        return result;
+    }
+
+    @Override
+    public Set<String> scan(String pattern) {
+        Pattern regex = Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+        return counters.keySet().stream().filter(key -> regex.matcher(key).matches()).collect(Collectors.toSet());
+    }
+
+    /** Forgets everything (tests). */
+    void clear() {
+        counters.clear();
+    }
+}
