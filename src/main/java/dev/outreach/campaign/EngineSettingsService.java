@@ -21,4 +21,11 @@ public class EngineSettingsService {
         return jdbc.sql("select delivery_mode from sales_engine_config where id = 1")
                 .query(String.class).optional().map(DeliveryMode::valueOf).orElse(DeliveryMode.SANDBOX);
     }
+
+    /** The reference's {@code mailbox_health_threshold}: a mailbox scored below it is not sent from. */
+    @Transactional(readOnly = true)
+    public int mailboxHealthThreshold() {
+        return jdbc.sql("select mailbox_health_threshold from sales_engine_config where id = 1")
+                .query(Integer.class).optional().orElse(40);
+    }
 }

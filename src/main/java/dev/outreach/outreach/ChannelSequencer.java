@@ -11,7 +11,9 @@ import dev.outreach.channel.Delivery.SendingMailbox;
 import dev.outreach.channel.DeliveryResult;
 import dev.outreach.channel.ratelimit.ChannelRateLimits;
 import dev.outreach.channel.ratelimit.RateDecision;
+import dev.outreach.deliverability.EmailEventType;
 import dev.outreach.deliverability.MailboxDirectory;
+import dev.outreach.deliverability.ReputationService;
 import dev.outreach.deliverability.SuppressionList;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
@@ -47,20 +49,22 @@ public class ChannelSequencer {
     private final LeadService leads;
     private final SuppressionList suppressions;
     private final MailboxDirectory mailboxes;
+    private final ReputationService reputation;
     private final EngineSettingsService engine;
     private final OutreachStore store;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
-            LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes, EngineSettingsService engine,
-            OutreachStore store, TransactionTemplate transaction, Clock clock) {
+            LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes, ReputationService reputation,
+            EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction, Clock clock) {
         this.sequences = sequences;
         this.channelConfigs = channelConfigs;
         this.rateLimits = rateLimits;
         this.leads = leads;
         this.suppressions = suppressions;
         this.mailboxes = mailboxes;
+        this.reputation = reputation;
         this.engine = engine;
         this.store = store;
         this.transaction = transaction;
@@ -146,30 +150,40 @@ public class ChannelSequencer {
         if (unreachable.isPresent()) {
             return Prepared.done(skip(message, channel, unreachable.get()));
         }
-        SendingMailbox mailbox = null;
-        Integer dailyCap = null;
-        if (channel == ChannelType.EMAIL) {
-            Optional<MailboxDirectory.EligibleMailbox> chosen = MailboxDirectory.choose(
-                    sessions.memo("mailboxes", mailboxes::eligible), lead.id(), message.touch());
-            if (chosen.isEmpty()) {
-                return Prepared.done(new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS),
-                        "No healthy mailbox to send from")));
-            }
-            mailbox = chosen.get().mailbox();
-            dailyCap = chosen.get().dailyCap();
-        }
         ChannelSender.SenderSession session = sessions.session(channel);
+        SendingMailbox mailbox = null;
         RateDecision rate;
         try {
-            rate = rateLimits.tryAcquire(settings, lead.id(), mailbox == null ? null : mailbox.id(), dailyCap);
+            if (channel == ChannelType.EMAIL) {
+                MailboxDirectory.Selection selection = sessions.memo("mailboxes", mailboxes::select);
+                if (selection.noneEligible()) {
+                    return Prepared.done(new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS),
+                            NO_HEALTHY_MAILBOX + (selection.skipped().isEmpty() ? " (no mailbox is set up)" : ""))));
+                }
+                rate = null;
+                // the touch's mailbox first; when its (or its domain's) daily cap is reached, the next in the rotation
+                for (MailboxDirectory.EligibleMailbox candidate : MailboxDirectory.rotation(selection.eligible(), lead.id(),
+                        message.touch(), 0)) {
+                    rate = rateLimits.tryAcquire(settings, lead.id(), candidate.mailbox().id(), candidate.dailyCap(),
+                            candidate.domainId(), candidate.domainDailyCap());
+                    if (rate.allowed() || !ChannelRateLimits.isSenderCap(rate.exceeded().orElseThrow())) {
+                        mailbox = candidate.mailbox();
+                        break;
+                    }
+                }
+            } else {
+                rate = rateLimits.tryAcquire(settings, lead.id(), null, null);
+            }
         } catch (RuntimeException storeDown) {
             return Prepared.done(new Outcome(true, defer(message, index, now.plus(5, ChronoUnit.MINUTES),
                     "Rate limiter unavailable (" + storeDown.getMessage() + ")")));
         }
         if (!rate.allowed()) {
+            boolean everyMailboxFull = ChannelRateLimits.isSenderCap(rate.exceeded().orElseThrow());
             return Prepared.done(new Outcome(true, defer(message, index,
                     rate.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
-                    "Waiting for the " + channel.label() + " rate limit (" + rate.exceeded().orElseThrow().key() + ")")));
+                    everyMailboxFull ? "Every healthy mailbox reached its daily cap"
+                            : "Waiting for the " + channel.label() + " rate limit (" + rate.exceeded().orElseThrow().key() + ")")));
         }
         int attemptNumber = sessions.<Integer>memo("tries:" + message.id() + ":" + channel,
                 () -> store.triesOn(message.id(), channel)) + 1;
@@ -218,6 +232,9 @@ public class ChannelSequencer {
                             null, null, null, now, now);
                     leads.recordOutreach(message.leadId(), now);
                 });
+                if (channel == ChannelType.EMAIL && mailbox != null) {
+                    countSent(mailbox);
+                }
                 return new Outcome(true, resultOf(message.id(), true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
             }
             case PENDING -> {
@@ -260,6 +277,15 @@ public class ChannelSequencer {
         }
     }
 
+    /** The send counts for the global, domain and mailbox reputation; a store outage never undoes a send. */
+    private void countSent(SendingMailbox mailbox) {
+        try {
+            reputation.recordEmailEventScoped(EmailEventType.SENT, null, mailbox.address());
+        } catch (RuntimeException storeDown) {
+            log.warn("Could not count a send from {} for reputation", mailbox.address(), storeDown);
+        }
+    }
+
     /** The step's retries, never more than its channel allows ({@code channel_config.max_retries}). */
     static int maxRetries(SequencePlan.Step step, ChannelSettings settings) {
         return Math.min(step.maxRetries(), settings.maxRetries());
@@ -272,6 +298,9 @@ public class ChannelSequencer {
                 : hours.get(Math.min(retry, hours.size()) - 1));
         return retryAfter.filter(wait -> wait.compareTo(configured) > 0).orElse(configured);
     }
+
+    /** The reason a message waits when no mailbox may send (the console warns about it). */
+    public static final String NO_HEALTHY_MAILBOX = "No healthy mailbox to send from";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChannelSequencer.class);
 

@@ -37,6 +37,12 @@ public class ChannelRateLimits {
 
     /** Takes one send from every limit that applies, or none; a denial says which limit and until when. */
     public RateDecision tryAcquire(ChannelSettings channel, long leadId, Long mailboxId, Integer mailboxDailyCap) {
+        return tryAcquire(channel, leadId, mailboxId, mailboxDailyCap, null, null);
+    }
+
+    /** {@link #tryAcquire(ChannelSettings, long, Long, Integer)} with the sending domain's daily cap as well. */
+    public RateDecision tryAcquire(ChannelSettings channel, long leadId, Long mailboxId, Integer mailboxDailyCap,
+            Long domainId, Integer domainDailyCap) {
         Instant now = clock.instant();
         ChannelType type = channel.channel();
         Instant hourEnd = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
@@ -51,7 +57,26 @@ public class ChannelRateLimits {
         if (mailboxId != null && mailboxDailyCap != null) {
             limits.add(new RateLimit("rate:mailbox:" + mailboxId + ":day:" + DAY.format(now), mailboxDailyCap, dayEnd));
         }
+        if (domainId != null && domainDailyCap != null) {
+            limits.add(new RateLimit("rate:domain:" + domainId + ":day:" + DAY.format(now), domainDailyCap, dayEnd));
+        }
         return limiter.tryAcquire(limits);
+    }
+
+    /** Sends each mailbox has taken from its daily cap today (UTC), by mailbox id. */
+    public java.util.Map<Long, Integer> mailboxSendsToday(List<Long> mailboxIds) {
+        String day = DAY.format(clock.instant());
+        List<Integer> counts = limiter.current(mailboxIds.stream().map(id -> "rate:mailbox:" + id + ":day:" + day).toList());
+        java.util.Map<Long, Integer> byMailbox = new java.util.HashMap<>();
+        for (int i = 0; i < mailboxIds.size(); i++) {
+            byMailbox.put(mailboxIds.get(i), counts.get(i));
+        }
+        return byMailbox;
+    }
+
+    /** Whether a denial was a mailbox's or a sending domain's daily cap, which another mailbox may not have reached. */
+    public static boolean isSenderCap(RateLimit limit) {
+        return limit.key().startsWith("rate:mailbox:") || limit.key().startsWith("rate:domain:");
     }
 
     /** Gives back what an allowed decision took, for a send that failed, bounced or did not happen. */

@@ -43,4 +43,11 @@ class InProcessRateLimiter implements RateLimiter {
                     : new Counter(counter.count() - 1, counter.expiresAt()));
         }
     }
+
+    @Override
+    public synchronized List<Integer> current(List<String> keys) {
+        Instant now = clock.instant();
+        return keys.stream().map(counters::get)
+                .map(counter -> counter == null || !counter.expiresAt().isAfter(now) ? 0 : counter.count()).toList();
+    }
 }

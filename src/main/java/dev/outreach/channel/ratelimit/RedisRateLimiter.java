@@ -70,4 +70,14 @@ class RedisRateLimiter implements RateLimiter {
             redis.execute(RELEASE, limits.stream().map(RateLimit::key).toList());
         }
     }
+
+    @Override
+    public List<Integer> current(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = redis.opsForValue().multiGet(keys);
+        return values == null ? keys.stream().map(key -> 0).toList()
+                : values.stream().map(value -> value == null ? 0 : Integer.parseInt(value)).toList();
+    }
 }

@@ -20,7 +20,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.component.html.Anchor;
 import dev.outreach.campaign.EngineSettingsService;
+import dev.outreach.deliverability.MailboxDirectory;
 import dev.outreach.shared.DeliveryMode;
 import java.util.stream.Collectors;
 
@@ -35,11 +37,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authentication;
     private final transient EngineSettingsService engineSettings;
+    private final transient MailboxDirectory mailboxes;
     private final SideNav nav = new SideNav();
+    private final Anchor mailboxWarning = new Anchor("deliverability", "No healthy mailbox: email is waiting");
 
-    public MainLayout(AuthenticationContext authentication, EngineSettingsService engineSettings) {
+    public MainLayout(AuthenticationContext authentication, EngineSettingsService engineSettings,
+            MailboxDirectory mailboxes) {
         this.authentication = authentication;
         this.engineSettings = engineSettings;
+        this.mailboxes = mailboxes;
+        mailboxWarning.getElement().setAttribute("router-link", true);
+        mailboxWarning.getElement().getThemeList().add("badge error");
+        mailboxWarning.addClassName("mailbox-warning");
+        mailboxWarning.setVisible(false);
         setPrimarySection(Section.DRAWER);
         addToNavbar(true, new DrawerToggle(), header());
         H1 product = new H1("Outreach Engine");
@@ -58,6 +68,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             nav.addItem(item);
         }
+        mailboxWarning.setVisible(authentication.isAuthenticated() && noHealthyMailbox());
+    }
+
+    /** The console-wide warning that email cannot go out; a failure to tell never breaks navigation. */
+    private boolean noHealthyMailbox() {
+        try {
+            return mailboxes.select().noneEligible();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private HorizontalLayout header() {
@@ -75,7 +95,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         Div spacer = new Div();
-        HorizontalLayout header = new HorizontalLayout(badge, spacer, user, logout);
+        HorizontalLayout header = new HorizontalLayout(badge, mailboxWarning, spacer, user, logout);
         header.setFlexGrow(1, spacer);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);

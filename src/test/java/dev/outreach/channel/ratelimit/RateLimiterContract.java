@@ -138,6 +138,22 @@ abstract class RateLimiterContract {
         assertThat(third.allowed()).isFalse();
         assertThat(third.exceeded().orElseThrow().key()).contains("mailbox:7:day:20261121");
         assertThat(third.retryAt()).contains(Instant.parse("2026-11-22T00:00:00Z"));
+        assertThat(limits.mailboxSendsToday(List.of(7L, 8L))).containsEntry(7L, 2).containsEntry(8L, 0);
+    }
+
+    @Test
+    void aSendingDomainsDailyCapHoldsAcrossItsMailboxes() {
+        ChannelRateLimits limits = new ChannelRateLimits(prefixed(first()), CLOCK, Duration.ofDays(30));
+        ChannelSettings email = new ChannelSettings(ChannelType.EMAIL, true, 100, 500, 10, 2, List.of(24, 48),
+                Map.of(), Map.of(), null, null);
+
+        assertThat(limits.tryAcquire(email, 1L, 7L, 10, 3L, 2).allowed()).isTrue();
+        assertThat(limits.tryAcquire(email, 2L, 8L, 10, 3L, 2).allowed()).isTrue();
+        RateDecision third = limits.tryAcquire(email, 3L, 9L, 10, 3L, 2);
+
+        assertThat(third.allowed()).isFalse();
+        assertThat(ChannelRateLimits.isSenderCap(third.exceeded().orElseThrow())).isTrue();
+        assertThat(limits.tryAcquire(email, 3L, 9L, 10, 4L, 2).allowed()).as("another domain").isTrue();
     }
 
     /** Puts this run's prefix in front of every key, keeping runs apart in a shared Redis. */
@@ -151,6 +167,11 @@ abstract class RateLimiterContract {
             @Override
             public void release(List<RateLimit> limits) {
                 limiter.release(limits.stream().map(this::prefixed).toList());
+            }
+
+            @Override
+            public List<Integer> current(List<String> keys) {
+                return limiter.current(keys.stream().map(key -> prefix() + key).toList());
             }
 
             private RateLimit prefixed(RateLimit limit) {

@@ -1,0 +1,145 @@
+package dev.outreach.deliverability;
+
+import dev.outreach.campaign.EngineSettingsService;
+import dev.outreach.deliverability.EmailScore.Status;
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.AuditLog;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes down what reputation says: pauses a domain whose throttle is PAUSED, and a mailbox
+ * whose throttle is PAUSED or whose score fell below {@code mailbox_health_threshold}; resumes
+ * them once their window is clean again (no longer paused, score back at the threshold, or too
+ * little traffic left to judge), a mailbox at half its cap for {@code outreach.reputation.reduced-period}.
+ * Only pauses it made itself are resumed: an admin's pause stays until an admin resumes.
+ * Every change is in the audit log with the figures that caused it.
+ *
+ * <p>Selection reads health live and never waits for this guard; the guard makes the pause
+ * visible, audited and sticky until the window is clean.
+ */
+@Service
+public class HealthGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthGuard.class);
+
+    private final JdbcClient jdbc;
+    private final ReputationService reputation;
+    private final EngineSettingsService engine;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final Duration reducedPeriod;
+
+    HealthGuard(JdbcClient jdbc, ReputationService reputation, EngineSettingsService engine, AuditLog auditLog,
+            Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod) {
+        this.jdbc = jdbc;
+        this.reputation = reputation;
+        this.engine = engine;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.reducedPeriod = reducedPeriod;
+    }
+
+    /** What one run changed, in words (for the log and tests). */
+    public record Changes(List<String> paused, List<String> resumed) {
+    }
+
+    @Scheduled(fixedDelayString = "${outreach.reputation.guard-interval:PT5M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "health-guard")
+    void scheduledRun() {
+        try {
+            Changes changes = SystemActor.call(this::run);
+            if (!changes.paused().isEmpty() || !changes.resumed().isEmpty()) {
+                log.info("Health guard paused {} and resumed {}", changes.paused(), changes.resumed());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Health guard run failed; selection still skips unhealthy mailboxes live", e);
+        }
+    }
+
+    @Transactional
+    public Changes run() {
+        Map<String, EmailScore> domainHealth = reputation.getDomainHealthMap();
+        Map<String, EmailScore> mailboxHealth = reputation.getMailboxHealthMap();
+        int threshold = engine.mailboxHealthThreshold();
+        Instant now = clock.instant();
+        List<String> paused = new ArrayList<>();
+        List<String> resumed = new ArrayList<>();
+
+        record Scope(long id, String name, boolean active, boolean pausedByHealth) {
+        }
+        List<Scope> domains = jdbc.sql("select id, domain, status, paused_by_health from sending_domain order by id")
+                .query((rs, n) -> new Scope(rs.getLong("id"), rs.getString("domain").toLowerCase(Locale.ROOT),
+                        "ACTIVE".equals(rs.getString("status")), rs.getBoolean("paused_by_health"))).list();
+        for (Scope d : domains) {
+            long id = d.id();
+            String domain = d.name();
+            EmailScore score = domainHealth.get(domain);
+            boolean active = d.active();
+            if (active && score != null && score.paused()) {
+                String reason = "Automatic pause: " + ReputationFigures.of(score);
+                jdbc.sql("""
+                        update sending_domain set status = 'PAUSED', paused_reason = :reason, paused_at = :now,
+                               paused_by_health = true, updated_at = :now where id = :id and status = 'ACTIVE'
+                        """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
+                auditLog.record("domain.auto-pause", "sending_domain", id, "ACTIVE", "PAUSED: " + reason);
+                paused.add(domain);
+            } else if (!active && d.pausedByHealth() && (score == null || !score.paused())) {
+                String figures = score == null ? "no traffic in 24 h" : ReputationFigures.of(score);
+                jdbc.sql("""
+                        update sending_domain set status = 'ACTIVE', paused_reason = null, paused_at = null,
+                               paused_by_health = false, updated_at = :now where id = :id and paused_by_health
+                        """).param("now", Timestamp.from(now)).param("id", id).update();
+                auditLog.record("domain.auto-resume", "sending_domain", id, "PAUSED", "ACTIVE: window clean (" + figures + ")");
+                resumed.add(domain);
+            }
+        }
+
+        List<Scope> mailboxes = jdbc.sql("select id, address, active, paused_by_health from mailbox order by id")
+                .query((rs, n) -> new Scope(rs.getLong("id"), rs.getString("address").toLowerCase(Locale.ROOT),
+                        rs.getBoolean("active"), rs.getBoolean("paused_by_health"))).list();
+        for (Scope m : mailboxes) {
+            long id = m.id();
+            String address = m.name();
+            EmailScore score = mailboxHealth.get(address);
+            boolean unhealthy = score != null && (score.paused()
+                    || (score.status() != Status.INSUFFICIENT_DATA && score.score() < threshold));
+            if (m.active() && unhealthy) {
+                String reason = "Automatic pause: " + ReputationFigures.of(score)
+                        + (score.paused() ? "" : ", below the health threshold " + threshold);
+                jdbc.sql("""
+                        update mailbox set active = false, paused_reason = :reason, paused_at = :now,
+                               paused_by_health = true, updated_at = :now where id = :id and active
+                        """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
+                auditLog.record("mailbox.auto-pause", "mailbox", id, "ACTIVE", "PAUSED: " + reason);
+                paused.add(address);
+            } else if (!m.active() && m.pausedByHealth() && !unhealthy) {
+                Instant reducedUntil = now.plus(reducedPeriod);
+                String figures = score == null ? "no traffic in 24 h" : ReputationFigures.of(score);
+                jdbc.sql("""
+                        update mailbox set active = true, paused_reason = null, paused_at = null, paused_by_health = false,
+                               reduced_until = :reducedUntil, updated_at = :now where id = :id and paused_by_health
+                        """).param("reducedUntil", Timestamp.from(reducedUntil)).param("now", Timestamp.from(now))
+                        .param("id", id).update();
+                auditLog.record("mailbox.auto-resume", "mailbox", id, "PAUSED",
+                        "ACTIVE at half its cap until " + reducedUntil + ": window clean (" + figures + ")");
+                resumed.add(address);
+            }
+        }
+        return new Changes(paused, resumed);
+    }
+}
