@@ -7,6 +7,12 @@ import dev.outreach.lead.ColumnMapping;
 import dev.outreach.lead.ImportOptions;
 import dev.outreach.lead.ImportReport;
 import dev.outreach.lead.LeadFilter;
+import dev.outreach.lead.LeadRow;
+import dev.outreach.lead.LeadSort;
+import dev.outreach.outreach.OutreachQueue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import dev.outreach.lead.LeadImportService;
 import dev.outreach.lead.LeadService;
 import dev.outreach.security.SystemActor;
@@ -37,9 +43,13 @@ class DemoData implements ApplicationRunner {
     private final DemoSenders senders;
     private final LeadService leads;
     private final LeadImportService importer;
+    private final OutreachQueue outbox;
+    private final Clock clock;
 
     DemoData(DemoDataProperties properties, CampaignService campaigns, DemoSenders senders, LeadService leads,
-            LeadImportService importer) {
+            LeadImportService importer, OutreachQueue outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.properties = properties;
         this.campaigns = campaigns;
         this.senders = senders;
@@ -71,11 +81,37 @@ class DemoData implements ApplicationRunner {
                     new ImportOptions(ImportOptions.InvalidRows.IMPORT_VALID_ONLY, ImportOptions.Duplicates.SKIP,
                             "DEMO", campaign.id()), rows -> { });
             log.info("Demo data: {} leads in campaign '{}'", report.created(), CAMPAIGN);
+            queueTraffic(campaign.id());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(csv);
         }
+    }
+
+    /**
+     * Sandbox traffic, so that a new user sees mail go out and health move: first touches for
+     * some demo leads, due over the next hours, sent by the dispatcher into the sandbox.
+     */
+    private void queueTraffic(long campaignId) {
+        int count = properties.demoMessages();
+        if (count <= 0) {
+            return;
+        }
+        List<LeadRow> targets = leads.page(new LeadFilter(null, null, null, campaignId), LeadSort.GRADE, false, 0, count);
+        Instant now = clock.instant();
+        int index = 0;
+        for (LeadRow lead : targets) {
+            if (lead.email() == null) {
+                continue;
+            }
+            String company = lead.company() == null ? "your team" : lead.company();
+            outbox.queue(lead.id(), "Quick question about " + company + "'s spring tune-ups",
+                    "Hi " + (lead.firstName() == null ? "there" : lead.firstName()) + ",\n\nWe help home-services teams like "
+                            + company + " fill their spring schedule. Worth a short call next week?\n\nBest,\nThe demo team",
+                    now.plusSeconds(30L * index++));
+        }
+        log.info("Demo data: {} first touches queued for the sandbox", index);
     }
 
     private static void deleteQuietly(Path file) {

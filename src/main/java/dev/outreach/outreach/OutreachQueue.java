@@ -1,0 +1,51 @@
+package dev.outreach.outreach;
+
+import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceService;
+import dev.outreach.lead.LeadDetails;
+import dev.outreach.lead.LeadService;
+import dev.outreach.shared.FieldError;
+import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.MessageStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts a touch in the outbox for later: the dispatcher sends it once it is due, through the
+ * lead's sequence, with every limit and health rule applied. Used by the demo's traffic.
+ */
+@Service
+public class OutreachQueue {
+
+    private final OutreachStore store;
+    private final LeadService leads;
+    private final SequenceService sequences;
+    private final Clock clock;
+
+    OutreachQueue(OutreachStore store, LeadService leads, SequenceService sequences, Clock clock) {
+        this.store = store;
+        this.leads = leads;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    /** A PENDING first touch due at {@code dueAt}; returns its id. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public UUID queue(long leadId, String subject, String body, Instant dueAt) {
+        LeadDetails lead = leads.find(leadId).orElseThrow(
+                () -> new InvalidInputException(List.of(new FieldError("leadId", "No lead with id " + leadId))));
+        SequencePlan plan = sequences.forCampaign(lead.fields().getCampaignId());
+        Instant now = clock.instant();
+        OutreachMessage message = new OutreachMessage(UUID.randomUUID(), leadId, null, 0, "cold_outreach", null, subject,
+                body, MessageStatus.PENDING, null, null, null, false, dueAt, null, now, plan.id(), 0, null,
+                plan.steps().isEmpty() ? null : plan.steps().getFirst().channel());
+        store.insert(message, now);
+        return message.id();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.outreach.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreach.deliverability.ReputationService;
+import dev.outreach.outreach.OutreachService;
+import dev.outreach.outreach.SequenceResult;
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.MessageStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Sandbox email becomes events through the real ingestion path: statuses, counts and reputation
+ * move, and a second run adds nothing.
+ */
+@SpringBootTest(properties = {"outreach.dispatch.enabled=false", "outreach.simulator.enabled=true",
+        "outreach.simulator.delay=0s", "outreach.simulator.interval=1h", "outreach.simulator.open-rate=1",
+        "outreach.simulator.bounce-rate=0.3"})
+@ActiveProfiles("test")
+class SandboxSimulatorIntegrationTests {
+
+    @Autowired
+    SandboxEventSimulator simulator;
+    @Autowired
+    OutreachService outreach;
+    @Autowired
+    ReputationService reputation;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void sandboxEmailGetsDeliveryBounceAndOpenEventsOnce() {
+        long deliveredBefore = reputation.getEmailReputation().metrics().delivered();
+        long bouncedBefore = reputation.getEmailReputation().metrics().bounced();
+        List<Long> leadIds = jdbc.sql("select id from lead where email is not null order by id fetch first 40 rows only")
+                .query(Long.class).list();
+        List<UUID> messages = new ArrayList<>();
+        for (long leadId : leadIds) {
+            SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Hello", "Hi there"));
+            assertThat(result.status()).isEqualTo(MessageStatus.SENT);
+            messages.add(result.messageId());
+        }
+
+        assertThat(simulator.run()).isEqualTo(40);
+
+        long bounced = reputation.getEmailReputation().metrics().bounced() - bouncedBefore;
+        long delivered = reputation.getEmailReputation().metrics().delivered() - deliveredBefore;
+        assertThat(bounced).as("about 30%% of 40 bounce").isBetween(2L, 25L);
+        assertThat(delivered).isEqualTo(40 - bounced);
+        List<String> statuses = messages.stream().map(id -> jdbc.sql("select status from outreach_message where id = :id")
+                .param("id", id).query(String.class).single()).toList();
+        assertThat(statuses).contains("DELIVERED", "BOUNCED").doesNotContain("PENDING", "SENDING");
+        long opened = jdbc.sql("select count(*) from outreach_message where id in (:ids) and open_count > 0")
+                .param("ids", messages).query(Long.class).single();
+        assertThat(opened).as("every delivered message is opened at open-rate 1").isEqualTo(delivered);
+        long events = jdbc.sql("select count(*) from email_event where provider = 'simulator'").query(Long.class).single();
+
+        assertThat(simulator.run()).as("each message is simulated once").isZero();
+        assertThat(jdbc.sql("select count(*) from email_event where provider = 'simulator'").query(Long.class).single())
+                .isEqualTo(events);
+    }
+}
