@@ -1,5 +1,7 @@
 package dev.outreach.events;
 
+import dev.outreach.shared.LinkTokens;
+import dev.outreach.shared.TrackingProperties;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -12,22 +14,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The link in every email's List-Unsubscribe header, {@code /u/{messageId}}: GET shows a page
- * with one button; POST (the button, or a mail client's RFC 8058 one-click request) unsubscribes.
- * No login and no cookie; the message id is a random UUID, so links cannot be guessed.
+ * The link in every email's List-Unsubscribe header (and footer), {@code /u/{token}}: GET shows a
+ * page with one button (so a scanner following links unsubscribes nobody); POST (the button, or
+ * a mail client's RFC 8058 one-click request) unsubscribes, and the suppression is committed
+ * before the answer. No login and no cookie; the token is signed ({@link LinkTokens}), so links
+ * cannot be made up. Links sent before tokens were signed carry the bare message id (a random
+ * UUID) and keep working while {@code outreach.tracking.accept-legacy-unsubscribe-links} is on.
  */
 @Controller
 class UnsubscribeController {
 
     private final UnsubscribeService unsubscribes;
+    private final LinkTokens tokens;
+    private final TrackingProperties tracking;
 
-    UnsubscribeController(UnsubscribeService unsubscribes) {
+    UnsubscribeController(UnsubscribeService unsubscribes, LinkTokens tokens, TrackingProperties tracking) {
         this.unsubscribes = unsubscribes;
+        this.tokens = tokens;
+        this.tracking = tracking;
     }
 
-    @GetMapping("/u/{messageId}")
-    ResponseEntity<String> page(@PathVariable String messageId) {
-        Optional<String> address = parse(messageId).flatMap(unsubscribes::addressFor);
+    @GetMapping("/u/{token}")
+    ResponseEntity<String> page(@PathVariable String token) {
+        Optional<String> address = messageOf(token).flatMap(unsubscribes::addressFor);
         if (address.isEmpty()) {
             return notFound();
         }
@@ -35,9 +44,9 @@ class UnsubscribeController {
                 + "</strong>?</p><form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>");
     }
 
-    @PostMapping("/u/{messageId}")
-    ResponseEntity<String> unsubscribe(@PathVariable String messageId) {
-        Optional<String> address = parse(messageId).flatMap(unsubscribes::unsubscribe);
+    @PostMapping("/u/{token}")
+    ResponseEntity<String> unsubscribe(@PathVariable String token) {
+        Optional<String> address = messageOf(token).flatMap(unsubscribes::unsubscribe);
         if (address.isEmpty()) {
             return notFound();
         }
@@ -45,9 +54,13 @@ class UnsubscribeController {
                 + "</strong> will not hear from us again.</p>");
     }
 
-    private static Optional<UUID> parse(String id) {
+    private Optional<UUID> messageOf(String token) {
+        Optional<UUID> signed = tokens.unsubscribedMessage(token);
+        if (signed.isPresent() || !tracking.acceptLegacyUnsubscribeLinks()) {
+            return signed;
+        }
         try {
-            return Optional.of(UUID.fromString(id));
+            return Optional.of(UUID.fromString(token));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

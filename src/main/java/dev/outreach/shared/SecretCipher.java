@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +29,9 @@ public class SecretCipher {
 
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecretCipher.class);
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
@@ -71,6 +76,22 @@ public class SecretCipher {
         }
     }
 
+    /**
+     * An HMAC-SHA256 key for another use of the same secret (signing links), derived as
+     * HMAC-SHA256(secret key, "outreach-engine/" + purpose): one secret to keep, and neither
+     * the derived key nor anything signed with it reveals the encryption key.
+     */
+    public SecretKey derivedMacKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] derived = mac.doFinal(("outreach-engine/" + purpose).getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(derived, "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
+    }
+
     private static byte[] decodeKey(String base64) {
         byte[] bytes = Base64.getDecoder().decode(base64.strip());
         if (bytes.length != 32) {
@@ -81,22 +102,45 @@ public class SecretCipher {
 
     private byte[] keyFromFile(Path file) {
         try {
-            if (Files.exists(file)) {
-                return decodeKey(Files.readString(file));
+            if (!Files.exists(file)) {
+                byte[] fresh = new byte[32];
+                random.nextBytes(fresh);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                createOwnerOnly(file);
+                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
+                return fresh;
             }
-            byte[] fresh = new byte[32];
-            random.nextBytes(fresh);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
-            }
-            return fresh;
+            keepOwnerOnly(file);
+            return decodeKey(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret key file " + file, e);
+        }
+    }
+
+    /** Creates the empty key file readable by its owner only from the start: no moment when others could read the key. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            Files.createFile(file);
+            java.io.File plain = file.toFile();
+            plain.setReadable(false, false);
+            plain.setReadable(true, true);
+            plain.setWritable(false, false);
+            plain.setWritable(true, true);
+        }
+    }
+
+    /** A key file that others may read (copied around, restored from a backup) is narrowed back to its owner. */
+    private static void keepOwnerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
+                new java.util.HashSet<>(Files.getPosixFilePermissions(file));
+        if (permissions.removeIf(p -> !p.name().startsWith("OWNER_"))) {
+            log.warn("The secret key file {} was open to other users: it is now its owner's only", file);
+            Files.setPosixFilePermissions(file, permissions);
         }
     }
 }

@@ -53,12 +53,13 @@ final class EmailComposer {
         return "<" + messageId + "@" + mailboxDomain + ">";
     }
 
-    MimeMessage compose(Delivery delivery, Envelope envelope, URI unsubscribe, Instant now) throws MessagingException {
+    /** {@code content}: the bodies as they go out (with tracked links, see {@link TrackedBody}). */
+    MimeMessage compose(Delivery delivery, Delivery.Content content, Envelope envelope, URI unsubscribe, Instant now)
+            throws MessagingException {
         String messageId = messageIdHeader(delivery.messageId(), envelope.mailboxDomain());
         MimeMessage message = new OutreachMimeMessage(session, messageId);
         message.setFrom(envelope.from());
         message.setRecipient(Message.RecipientType.TO, envelope.to());
-        Delivery.Content content = delivery.content();
         message.setSubject(content.subject() == null ? null : oneLine(content.subject()), UTF_8);
         message.setSentDate(Date.from(now));
         setBody(message, content);

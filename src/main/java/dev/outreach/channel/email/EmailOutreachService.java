@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The reference's EmailOutreachService: sends a message over SMTP from the chosen mailbox, with
- * our own Message-ID and one-click unsubscribe headers. A batch keeps one connection per
+ * our own Message-ID and one-click unsubscribe headers, as text and HTML with tracked links and
+ * an open pixel ({@link TrackedBody}). A batch keeps one connection per
  * mailbox open. In SANDBOX mode the same message goes to the in-process
  * {@link SandboxMailServer} instead of the mailbox's server.
  */
@@ -38,15 +39,15 @@ public class EmailOutreachService implements ChannelSender {
     private static final Logger log = LoggerFactory.getLogger(EmailOutreachService.class);
 
     private final EmailProperties properties;
-    private final UnsubscribeLinks unsubscribeLinks;
+    private final MessageLinks links;
     private final SandboxMailServer sandbox;
     private final Clock clock;
     private final EmailComposer composer = new EmailComposer();
 
-    EmailOutreachService(EmailProperties properties, UnsubscribeLinks unsubscribeLinks, SandboxMailServer sandbox,
+    EmailOutreachService(EmailProperties properties, MessageLinks links, SandboxMailServer sandbox,
             Clock clock) {
         this.properties = properties;
-        this.unsubscribeLinks = unsubscribeLinks;
+        this.links = links;
         this.sandbox = sandbox;
         this.clock = clock;
     }
@@ -103,8 +104,8 @@ public class EmailOutreachService implements ChannelSender {
         private DeliveryResult send(Delivery delivery, EmailComposer.Envelope envelope, SmtpTarget target) {
             MimeMessage message;
             try {
-                message = composer.compose(delivery, envelope, unsubscribeLinks.oneClick(delivery.messageId()),
-                        clock.instant());
+                message = composer.compose(delivery, TrackedBody.of(delivery.content(), delivery.messageId(), links),
+                        envelope, links.oneClick(delivery.messageId()), clock.instant());
             } catch (MessagingException e) {
                 return DeliveryResult.hardFailure("the email could not be composed: " + e.getMessage());
             }

@@ -1,20 +1,28 @@
 package dev.outreach.channel.email;
 
+import dev.outreach.shared.LinkTokens;
+import dev.outreach.shared.TrackingProperties;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the one-click unsubscribe link of a message, the one place that knows its shape.
- * The token is the message id for now; signed tokens replace it here and nowhere else.
+ * Builds the links of a message, the one place that knows their shape: the one-click
+ * unsubscribe link {@code /u/{token}}, the open pixel {@code /t/o/{token}} and click redirects
+ * {@code /t/c/{token}}, each with a signed {@link LinkTokens token}, on
+ * {@code outreach.public-base-url}.
  */
 @Component
-public class UnsubscribeLinks {
+public class MessageLinks {
 
     private final String publicBaseUrl;
+    private final LinkTokens tokens;
+    private final TrackingProperties tracking;
 
-    public UnsubscribeLinks(@Value("${outreach.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    public MessageLinks(@Value("${outreach.public-base-url:http://localhost:8080}") String publicBaseUrl, LinkTokens tokens,
+            TrackingProperties tracking) {
         URI base = URI.create(publicBaseUrl.strip());
         if (!base.isAbsolute() || base.getHost() == null
                 || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
@@ -22,10 +30,29 @@ public class UnsubscribeLinks {
                     "outreach.public-base-url must be an absolute http(s) URL, was '" + publicBaseUrl + "'");
         }
         this.publicBaseUrl = base.toString().replaceAll("/+$", "");
+        this.tokens = tokens;
+        this.tracking = tracking;
     }
 
-    /** The https link that unsubscribes the lead of this message with one click (RFC 8058). */
+    /** The https link that unsubscribes the lead of this message with one click (RFC 8058); never tracked. */
     public URI oneClick(UUID messageId) {
-        return URI.create(publicBaseUrl + "/u/" + messageId);
+        return URI.create(publicBaseUrl + "/u/" + tokens.unsubscribe(messageId));
+    }
+
+    /** The open pixel's address, when open tracking is on. */
+    Optional<URI> openPixel(UUID messageId) {
+        return tracking.opens() ? Optional.of(URI.create(publicBaseUrl + "/t/o/" + tokens.open(messageId)))
+                : Optional.empty();
+    }
+
+    /**
+     * The click redirect for a link of the message, when click tracking is on and the link is
+     * an http(s) URL other than our own links (the unsubscribe link stays as it is).
+     */
+    Optional<URI> click(UUID messageId, String url) {
+        if (!tracking.clicks() || url.startsWith(publicBaseUrl + "/")) {
+            return Optional.empty();
+        }
+        return tokens.click(messageId, url).map(token -> URI.create(publicBaseUrl + "/t/c/" + token));
     }
 }

@@ -6,11 +6,14 @@ import dev.outreach.channel.Delivery.Recipient;
 import dev.outreach.channel.Delivery.SendingMailbox;
 import dev.outreach.channel.Delivery.SmtpEndpoint;
 import dev.outreach.shared.DeliveryMode;
+import dev.outreach.shared.LinkTokens;
+import dev.outreach.shared.TrackingProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Deliveries, mailboxes and a service for the email tests, without Spring. */
 final class EmailDeliveries {
@@ -22,9 +25,16 @@ final class EmailDeliveries {
     private EmailDeliveries() {
     }
 
+    /** Signs like the app does, with a fixed key, so that tests can read the tokens in links. */
+    static final LinkTokens TOKENS = new LinkTokens(new SecretKeySpec(new byte[32], "HmacSHA256"));
+
     static EmailOutreachService service(SandboxMailServer sandbox) {
         EmailProperties properties = new EmailProperties(Duration.ofSeconds(2), Duration.ofSeconds(2));
-        return new EmailOutreachService(properties, new UnsubscribeLinks(PUBLIC_BASE_URL), sandbox, CLOCK);
+        return new EmailOutreachService(properties, links(TrackingProperties.defaults()), sandbox, CLOCK);
+    }
+
+    static MessageLinks links(TrackingProperties tracking) {
+        return new MessageLinks(PUBLIC_BASE_URL, TOKENS, tracking);
     }
 
     /** A sandbox that is not running, for tests that only send LIVE. */

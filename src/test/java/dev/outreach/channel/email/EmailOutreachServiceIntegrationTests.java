@@ -59,8 +59,9 @@ class EmailOutreachServiceIntegrationTests {
         assertThat(result.providerMessageId()).isEqualTo("<" + id + "@acme.test>");
         MimeMessage message = onlyMessage();
         assertThat(message.getHeader("Message-ID")).containsExactly("<" + id + "@acme.test>");
+        String token = EmailDeliveries.TOKENS.unsubscribe(delivery.messageId());
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly(
-                "<https://outreach.example/u/" + id + ">, <mailto:unsubscribe@acme.test?subject=unsubscribe-" + id + ">");
+                "<https://outreach.example/u/" + token + ">, <mailto:unsubscribe@acme.test?subject=unsubscribe-" + id + ">");
         assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
     }
 
@@ -89,13 +90,27 @@ class EmailOutreachServiceIntegrationTests {
     }
 
     @Test
-    void withoutHtmlOnlyPlainTextGoesOut() throws Exception {
-        Content textOnly = new Content("Hello", "Just text.", null);
-        send(delivery(liveMailbox(), EmailDeliveries.jane(), textOnly));
+    void withoutHtmlTheHtmlPartIsMadeFromTheTextWithTrackedLinksAndTheOpenPixel() throws Exception {
+        Content textOnly = new Content("Hello", "Just text <b>, see https://doe-plumbing.test/offer.\n\nSam", null);
+        Delivery delivery = delivery(liveMailbox(), EmailDeliveries.jane(), textOnly);
+        send(delivery);
 
         MimeMessage message = onlyMessage();
-        assertThat(message.isMimeType("text/plain")).isTrue();
-        assertThat(((String) message.getContent()).strip()).isEqualTo("Just text.");
+        assertThat(message.isMimeType("multipart/alternative")).isTrue();
+        Multipart parts = (Multipart) message.getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        String html = ((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n");
+        var tokens = EmailDeliveries.TOKENS;
+        String click = "https://outreach.example/t/c/"
+                + tokens.click(delivery.messageId(), "https://doe-plumbing.test/offer").orElseThrow();
+        String unsubscribe = "https://outreach.example/u/" + tokens.unsubscribe(delivery.messageId());
+        assertThat(text).startsWith("Just text <b>, see " + click + ".\n\nSam")
+                .endsWith("Unsubscribe: " + unsubscribe);
+        assertThat(html).contains("<p>Just text &lt;b&gt;, see <a href=\"" + click + "\">https://doe-plumbing.test/offer</a>.</p>")
+                .contains("<p>Sam</p>")
+                .contains("<a href=\"" + unsubscribe + "\"")
+                .contains("<img src=\"https://outreach.example/t/o/" + tokens.open(delivery.messageId())
+                        + "\" width=\"1\" height=\"1\"");
     }
 
     @Test
