@@ -95,6 +95,12 @@ public class OutreachService {
         return store.find(messageId).map(OutreachMessage::leadId);
     }
 
+    /** When a message went out, if it did: tracking tells a machine's open (on arrival) from a person's by it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instant> sentAt(UUID messageId) {
+        return store.find(messageId).map(OutreachMessage::sentAt);
+    }
+
     /** Recent messages for the outreach history view. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")

@@ -1,0 +1,230 @@
+package dev.outreach.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreach.channel.email.SandboxMail;
+import dev.outreach.channel.email.SandboxMailServer;
+import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadService;
+import dev.outreach.outreach.OutreachService;
+import dev.outreach.outreach.SequenceResult;
+import dev.outreach.security.SystemActor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Our own tracking over real HTTP, with the links taken from the email as it went out (into the
+ * sandbox SMTP server): the open pixel, the click redirect and the one-click unsubscribe.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "outreach.dispatch.enabled=false", "outreach.imap.enabled=false", "outreach.simulator.enabled=false"})
+@ActiveProfiles("test")
+class TrackingIntegrationTests {
+
+    private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/124.0 Safari/537.36";
+    private static final String GOOGLE_PROXY = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0"
+            + " (via ggpht.com GoogleImageProxy)";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OutreachService outreach;
+    @Autowired
+    LeadService leads;
+    @Autowired
+    SandboxMailServer sandbox;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String token = Long.toString(System.nanoTime(), 36);
+    private String email;
+    private long leadId;
+    private UUID messageId;
+    private SandboxMail mail;
+
+    @BeforeEach
+    void anEmailWentOut() {
+        email = "tara-" + token + "@tara-solar.com";
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Tara");
+        draft.setCompany("Tara Solar " + token);
+        draft.setEmail(email);
+        leadId = SystemActor.call(() -> leads.create(draft));
+        SequenceResult sent = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Panels " + token,
+                "Hi Tara,\n\nour offer: https://offers.example.com/solar?lead=" + token + ".\n\nSam"));
+        assertThat(sent.success()).isTrue();
+        messageId = sent.messageId();
+        mail = SystemActor.call(() -> sandbox.messages(1000)).stream().filter(m -> m.subject().equals("Panels " + token))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyPixelFetchIsAnOpenAndProxiesCountAsMachineOpens() throws Exception {
+        sentAnHourAgo();
+        String pixel = path(mail.htmlBody(), "/t/o/");
+
+        HttpResponse<byte[]> human = get(pixel, CHROME);
+        HttpResponse<byte[]> again = get(pixel, CHROME);
+        HttpResponse<byte[]> proxy = get(pixel, GOOGLE_PROXY);
+
+        for (HttpResponse<byte[]> response : java.util.List.of(human, again, proxy)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).contains("image/gif");
+            assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+            assertThat(response.body()).isEqualTo(TrackingController.PIXEL);
+            assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+        Map<String, Object> counts = message("open_count", "human_open_count");
+        assertThat(counts).containsEntry("open_count", 3).containsEntry("human_open_count", 2);
+        assertThat(jdbc.sql("select count(*) from email_event where message_id = :id and provider = 'tracking'"
+                + " and event_type = 'OPENED'").param("id", messageId).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void anOpenWithinSecondsOfTheSendIsAMachineOpen() throws Exception {
+        jdbc.sql("update outreach_message set sent_at = :at where id = :id")
+                .param("at", Timestamp.from(Instant.now().minusSeconds(2))).param("id", messageId).update();
+
+        assertThat(get(path(mail.htmlBody(), "/t/o/"), CHROME).statusCode()).isEqualTo(200);
+
+        assertThat(message("open_count", "human_open_count")).containsEntry("open_count", 1)
+                .containsEntry("human_open_count", 0);
+    }
+
+    @Test
+    void aBadPixelTokenStillGetsTheImageButCountsNothing() throws Exception {
+        String pixel = path(mail.htmlBody(), "/t/o/");
+
+        HttpResponse<byte[]> forged = get(pixel.substring(0, pixel.length() - 3) + "AAA", CHROME);
+        HttpResponse<byte[]> garbage = get("/t/o/not-a-token", CHROME);
+
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.body()).isEqualTo(TrackingController.PIXEL);
+        assertThat(garbage.statusCode()).isEqualTo(200);
+        assertThat(message("open_count")).containsEntry("open_count", 0);
+    }
+
+    @Test
+    void aClickRedirectsToTheSignedUrlAndATamperedOneGoesNowhere() throws Exception {
+        sentAnHourAgo();
+        String click = path(mail.htmlBody(), "/t/c/");
+        assertThat(path(mail.textBody(), "/t/c/")).as("the text part's link is tracked too").isEqualTo(click);
+
+        HttpResponse<byte[]> redirect = get(click, CHROME);
+        String payload = click.substring("/t/c/".length(), click.indexOf('.'));
+        String mac = click.substring(click.indexOf('.'));
+        String tampered = "/t/c/" + payload.substring(0, payload.length() - 4)
+                + (payload.endsWith("AAAA") ? "BBBB" : "AAAA") + mac;
+        HttpResponse<byte[]> refused = get(tampered, CHROME);
+        HttpResponse<byte[]> unsigned = get("/t/c/aHR0cHM6Ly9ldmlsLmV4YW1wbGUuY29tLw", CHROME);
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).contains("https://offers.example.com/solar?lead=" + token);
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.headers().firstValue("Location")).isEmpty();
+        assertThat(new String(refused.body())).contains("This link is not valid.");
+        assertThat(unsigned.statusCode()).isEqualTo(404);
+        assertThat(unsigned.headers().firstValue("Location")).isEmpty();
+        assertThat(message("clicked_at").get("clicked_at")).isNotNull();
+        assertThat(clickEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkScannerIsRedirectedButItsClickIsNotEngagement() throws Exception {
+        sentAnHourAgo();
+        String click = path(mail.htmlBody(), "/t/c/");
+
+        HttpResponse<byte[]> scanner = get(click, "Mozilla/5.0 (compatible; Proofpoint URL Defense)");
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + click))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("User-Agent", CHROME).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(scanner.statusCode()).isEqualTo(302);
+        assertThat(head.statusCode()).isEqualTo(302);
+        assertThat(message("clicked_at").get("clicked_at")).isNull();
+        assertThat(clickEvents()).isZero();
+    }
+
+    @Test
+    void theOneClickUnsubscribeCommitsTheSuppressionBeforeItAnswersWithoutLoginOrCookie() throws Exception {
+        String link = mail.headers().stream().filter(h -> h.startsWith("List-Unsubscribe: <")).findFirst().orElseThrow()
+                .replaceAll("List-Unsubscribe: <([^>]+)>.*", "$1");
+        String unsubscribe = URI.create(link).getRawPath();
+        assertThat(unsubscribe).startsWith("/u/").doesNotContain(messageId.toString());
+        assertThat(mail.textBody()).contains(link);
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + unsubscribe))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(email);
+        assertThat(suppression()).as("showing the page changes nothing").isZero();
+
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + unsubscribe))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(oneClick.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(suppression()).isEqualTo(1);
+        assertThat(jdbc.sql("select status from lead where id = :id").param("id", leadId).query(String.class).single())
+                .isEqualTo("UNSUBSCRIBED");
+        assertThat(jdbc.sql("select count(*) from email_event where message_id = :id and event_type = 'UNSUBSCRIBED'")
+                .param("id", messageId).query(Long.class).single()).isEqualTo(1);
+
+        String forged = unsubscribe.substring(0, unsubscribe.length() - 2) + (unsubscribe.endsWith("AA") ? "BB" : "AA");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + forged))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
+    }
+
+    private long suppression() {
+        return jdbc.sql("select count(*) from suppression where kind = 'ADDRESS' and entry = :e and reason = 'unsubscribed'")
+                .param("e", email).query(Long.class).single();
+    }
+
+    private long clickEvents() {
+        return jdbc.sql("select count(*) from email_event where message_id = :id and event_type = 'CLICKED'")
+                .param("id", messageId).query(Long.class).single();
+    }
+
+    private void sentAnHourAgo() {
+        jdbc.sql("update outreach_message set sent_at = :at where id = :id")
+                .param("at", Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS))).param("id", messageId).update();
+    }
+
+    private Map<String, Object> message(String... columns) {
+        return jdbc.sql("select " + String.join(", ", columns) + " from outreach_message where id = :id")
+                .param("id", messageId).query().singleRow();
+    }
+
+    /** The path of the first link with this prefix in a body of the email. */
+    private static String path(String body, String prefix) {
+        Matcher matcher = Pattern.compile("https?://[^/\\s\"]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)").matcher(body);
+        assertThat(matcher.find()).as("a " + prefix + " link in " + body).isTrue();
+        return matcher.group(1);
+    }
+
+    private HttpResponse<byte[]> get(String path, String userAgent) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("User-Agent", userAgent)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
