@@ -59,6 +59,13 @@ class LeadQueries {
                 .param("id", id).param("at", java.sql.Timestamp.from(at)).update();
     }
 
+    /** Sets a status reached by an email event, unless the lead is in one of {@code keep}; true when it changed. */
+    boolean markFromEvent(long id, LeadStatus status, List<String> keep, java.time.Instant at) {
+        return jdbc.sql("update lead set status = :status, updated_at = :at where id = :id and status not in (:keep)")
+                .param("id", id).param("status", status.name()).param("keep", keep)
+                .param("at", java.sql.Timestamp.from(at)).update() == 1;
+    }
+
     void recordOutreach(long id, java.time.Instant at) {
         jdbc.sql("""
                 update lead set last_outreach_at = :at, updated_at = :at,

@@ -81,6 +81,32 @@ public class LeadService {
         counts.invalidate();
     }
 
+    /**
+     * The lead answered: REPLIED, which stops every sequence. A lead that unsubscribed or was
+     * disqualified keeps that status. True when the status changed.
+     */
+    @Transactional
+    public boolean markReplied(long id, java.time.Instant at) {
+        return markFromEvent(id, LeadStatus.REPLIED, List.of("REPLIED", "UNSUBSCRIBED", "DISQUALIFIED"), at);
+    }
+
+    /**
+     * The lead's address bounced for good: BOUNCED. A lead that unsubscribed or was disqualified
+     * keeps that status. True when the status changed.
+     */
+    @Transactional
+    public boolean markBounced(long id, java.time.Instant at) {
+        return markFromEvent(id, LeadStatus.BOUNCED, List.of("BOUNCED", "UNSUBSCRIBED", "DISQUALIFIED"), at);
+    }
+
+    private boolean markFromEvent(long id, LeadStatus status, List<String> keep, java.time.Instant at) {
+        boolean changed = queries.markFromEvent(id, status, keep, at);
+        if (changed) {
+            counts.invalidate();
+        }
+        return changed;
+    }
+
     /** Notes that a message reached the lead: last outreach time, and NEW becomes CONTACTED. */
     @Transactional
     public void recordOutreach(long id, java.time.Instant at) {
