@@ -1,16 +1,41 @@
 package dev.outreach.events;
 
+import dev.outreach.deliverability.EmailEventType;
+import dev.outreach.deliverability.ReputationService;
+import dev.outreach.events.EmailEventEffects.Effect;
+import dev.outreach.outreach.MessageEngagement;
+import dev.outreach.outreach.MessageEngagement.Target;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one path every email event takes (webhooks, own tracking, IMAP, the sandbox simulator):
  * stores the event under its unique (provider, provider event id) and applies its effects in
  * the same transaction, so that a replayed event has no second effect.
+ *
+ * <p>The event row's insert decides: it ignores conflicts, so the first transaction to insert a
+ * key applies its effects and every other one (the same event replayed, even concurrently: the
+ * later inserts wait for the first transaction, then count 0) is a duplicate. Reputation is
+ * counted after the commit, so an event that rolled back or was a duplicate never counts.
  */
 @Service
 public class EmailEventIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailEventIngestion.class);
 
     /** What became of an event. */
     public enum Outcome {
@@ -22,6 +47,21 @@ public class EmailEventIngestion {
         ORPHAN
     }
 
+    private final EmailEventStore store;
+    private final MessageEngagement engagement;
+    private final EmailEventEffects effects;
+    private final ReputationService reputation;
+    private final Clock clock;
+
+    EmailEventIngestion(EmailEventStore store, MessageEngagement engagement, EmailEventEffects effects,
+            ReputationService reputation, Clock clock) {
+        this.store = store;
+        this.engagement = engagement;
+        this.effects = effects;
+        this.reputation = reputation;
+        this.clock = clock;
+    }
+
     @Transactional
     public Outcome ingest(EmailEvent event) {
         return ingestAll(List.of(event)).get(0);
@@ -30,6 +70,121 @@ public class EmailEventIngestion {
     /** A batch (a webhook request) in one transaction; outcomes in the order of the events. */
     @Transactional
     public List<Outcome> ingestAll(List<EmailEvent> events) {
-        throw new UnsupportedOperationException("implemented with the webhook work");
+        events.forEach(EmailEventIngestion::check);
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Target> targets = resolve(events);
+        // Inserts in key order, so that two batches sharing events never wait for each other crosswise.
+        Integer[] byKey = IntStream.range(0, events.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> events.get(i).provider())
+                        .thenComparing(i -> events.get(i).providerEventId()))
+                .toArray(Integer[]::new);
+        List<EmailEventStore.Row> rows = Arrays.stream(byKey).map(i -> row(events.get(i), targets.get(i))).toList();
+        boolean[] insertedByKey = store.insertAll(rows, now);
+        Outcome[] outcomes = new Outcome[events.size()];
+        for (int k = 0; k < byKey.length; k++) {
+            int i = byKey[k];
+            outcomes[i] = !insertedByKey[k] ? Outcome.DUPLICATE : targets.get(i) == null ? Outcome.ORPHAN : Outcome.APPLIED;
+        }
+        apply(events, targets, outcomes, now);
+        return List.of(outcomes);
+    }
+
+    /**
+     * Applies the new events grouped by lead and message (each message's events in their
+     * order), so that concurrent batches lock message, enrollment and lead rows in one order.
+     */
+    private void apply(List<EmailEvent> events, List<Target> targets, Outcome[] outcomes, Instant now) {
+        List<Integer> order = IntStream.range(0, events.size()).filter(i -> outcomes[i] == Outcome.APPLIED).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> targets.get(i).leadId())
+                        .thenComparing(i -> targets.get(i).id()).thenComparingInt(i -> i))
+                .toList();
+        List<EmailEvent> applied = new ArrayList<>(order.size());
+        List<String> details = new ArrayList<>(order.size());
+        List<Counted> counted = new ArrayList<>();
+        for (int i : order) {
+            Effect effect = effects.apply(events.get(i), targets.get(i), now);
+            applied.add(events.get(i));
+            details.add(effect.detail());
+            effect.reputation().ifPresent(type -> counted.add(new Counted(type, targets.get(i).mailboxAddress())));
+        }
+        store.setDetails(applied, details);
+        recordReputationAfterCommit(counted);
+    }
+
+    /** The message each event names, by our id or else by the Message-ID we sent; null for none. */
+    private List<Target> resolve(List<EmailEvent> events) {
+        Map<UUID, Target> byId = engagement.byIds(events.stream().map(EmailEvent::messageId).filter(Objects::nonNull)
+                .distinct().toList());
+        Map<String, Target> byHeader = engagement.byProviderMessageIds(events.stream()
+                .filter(e -> e.messageId() == null || !byId.containsKey(e.messageId()))
+                .map(e -> headerId(e.providerMessageId())).filter(Objects::nonNull).distinct().toList());
+        return events.stream().map(e -> {
+            Target target = e.messageId() == null ? null : byId.get(e.messageId());
+            return target != null ? target : byHeader.get(headerId(e.providerMessageId()));
+        }).toList();
+    }
+
+    private static EmailEventStore.Row row(EmailEvent event, Target target) {
+        if (target != null) {
+            return new EmailEventStore.Row(event, target.id(), false, null);
+        }
+        String named = event.messageId() != null ? "id " + event.messageId()
+                : event.providerMessageId() != null ? "Message-ID " + event.providerMessageId() : null;
+        return new EmailEventStore.Row(event, null, true,
+                named == null ? "orphan: the event names no message" : "orphan: no message of ours has " + named);
+    }
+
+    /** Our Message-ID headers are stored in angle brackets; sources may drop them. */
+    static String headerId(String providerMessageId) {
+        if (providerMessageId == null || providerMessageId.isBlank()) {
+            return null;
+        }
+        String id = providerMessageId.strip();
+        return id.startsWith("<") ? id : "<" + id + ">";
+    }
+
+    private static void check(EmailEvent event) {
+        if (event.provider() == null || event.provider().isBlank() || event.provider().length() > 30) {
+            throw new IllegalArgumentException("An email event needs a provider of 1 to 30 characters: " + event);
+        }
+        if (event.providerEventId() == null || event.providerEventId().isBlank() || event.providerEventId().length() > 200) {
+            throw new IllegalArgumentException("An email event needs a provider event id of 1 to 200 characters: " + event);
+        }
+        if (event.kind() == null || event.occurredAt() == null) {
+            throw new IllegalArgumentException("An email event needs a kind and a time: " + event);
+        }
+    }
+
+    private record Counted(EmailEventType type, String mailboxAddress) {
+    }
+
+    private void recordReputationAfterCommit(List<Counted> counted) {
+        if (counted.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            record(counted);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                record(counted);
+            }
+        });
+    }
+
+    /** After the commit the events are safe: a counter store that is down costs scoring, never an event. */
+    private void record(List<Counted> counted) {
+        try {
+            for (Counted count : counted) {
+                reputation.recordEmailEventScoped(count.type(), null, count.mailboxAddress());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reputation not recorded for {} email events: {}", counted.size(), e.toString());
+        }
     }
 }

@@ -1,0 +1,146 @@
+package dev.outreach.events;
+
+import dev.outreach.deliverability.EmailEventType;
+import dev.outreach.deliverability.SuppressionList;
+import dev.outreach.lead.LeadDetails;
+import dev.outreach.lead.LeadService;
+import dev.outreach.lead.LeadStatus;
+import dev.outreach.outreach.MessageEngagement;
+import dev.outreach.outreach.MessageEngagement.Target;
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.AuditLog;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What one new event does to its message, enrollment, lead and the suppression list, in the
+ * ingesting transaction. Returns what it did (written to {@code email_event.detail}) and the
+ * reputation count it earns, which the ingestion records only after the commit.
+ */
+@Component
+class EmailEventEffects {
+
+    /** What an event did, and the reputation count it earns (none for deferrals, replies, unsubscribes). */
+    record Effect(String detail, Optional<EmailEventType> reputation) {
+
+        static Effect of(String detail, EmailEventType reputation) {
+            return new Effect(detail, Optional.of(reputation));
+        }
+
+        static Effect of(String detail) {
+            return new Effect(detail, Optional.empty());
+        }
+    }
+
+    private static final int MAX_REASON = 200;
+
+    private final MessageEngagement engagement;
+    private final LeadService leads;
+    private final SuppressionList suppressions;
+    private final AuditLog auditLog;
+
+    EmailEventEffects(MessageEngagement engagement, LeadService leads, SuppressionList suppressions,
+            AuditLog auditLog) {
+        this.engagement = engagement;
+        this.leads = leads;
+        this.suppressions = suppressions;
+        this.auditLog = auditLog;
+    }
+
+    Effect apply(EmailEvent event, Target target, Instant now) {
+        Instant at = event.occurredAt();
+        return switch (event.kind()) {
+            case DELIVERED -> Effect.of(engagement.markDelivered(target.id(), at) ? "delivered: message DELIVERED"
+                    : "delivered; the message stays " + target.status(), EmailEventType.DELIVERED);
+            case DEFERRED -> Effect.of(withDetail("deferred by the receiving server, no effect", event));
+            case OPENED -> opened(event, target, at);
+            case CLICKED -> Effect.of(withDetail(engagement.recordClick(target, at) ? "first click" : "clicked again", event),
+                    EmailEventType.CLICKED);
+            case REPLIED -> replied(event, target, at);
+            case BOUNCED -> event.hardBounce() ? bounced("hard bounce", event, target, now)
+                    : Effect.of(withDetail("soft bounce: counts against reputation only", event), EmailEventType.BOUNCED);
+            case DROPPED -> bounced("dropped", event, target, now);
+            case COMPLAINED -> {
+                engagement.markComplained(target.id(), at);
+                yield Effect.of("complaint: " + stop(target, "complaint", event, now), EmailEventType.COMPLAINED);
+            }
+            case UNSUBSCRIBED -> Effect.of("unsubscribed: " + stop(target, "unsubscribed", event, now));
+        };
+    }
+
+    /**
+     * Every open counts for reputation, machine opens included: the reference counts opens as the
+     * provider reports them. Engagement (the human open counts the cadence reads) leaves them out.
+     */
+    private Effect opened(EmailEvent event, Target target, Instant at) {
+        boolean first = engagement.recordOpen(target, !event.machineOpen(), at);
+        String detail = (first ? "first open" : "opened again")
+                + (event.machineOpen() ? " by a machine (proxy, scanner or prefetch): not counted as a human open" : "");
+        return Effect.of(detail, EmailEventType.OPENED);
+    }
+
+    private Effect replied(EmailEvent event, Target target, Instant at) {
+        boolean first = engagement.markReplied(target, at);
+        boolean leadChanged = SystemActor.call(() -> leadOf(target).map(lead -> {
+            boolean changed = leads.markReplied(lead.id(), at);
+            if (changed) {
+                auditLog.record("lead.reply", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
+                        "REPLIED (" + event.provider() + " reply to message " + target.id() + ")");
+            }
+            return changed;
+        }).orElse(false));
+        return Effect.of(withDetail((first ? "replied: message REPLIED" : "replied again")
+                + (leadChanged ? ", lead REPLIED" : ""), event));
+    }
+
+    /** A permanent failure: the message BOUNCED, the address suppressed, the lead BOUNCED. */
+    private Effect bounced(String what, EmailEvent event, Target target, Instant now) {
+        String reason = EmailEventStore.truncate(what + (event.detail() == null || event.detail().isBlank() ? ""
+                : ": " + event.detail().strip()), MAX_REASON);
+        boolean messageBounced = engagement.markBounced(target.id(), reason, event.occurredAt());
+        String leadEffect = SystemActor.call(() -> leadOf(target).map(lead -> {
+            String email = lead.fields().getEmail();
+            if (email != null && !email.isBlank()) {
+                suppressions.suppressAddress(email, reason, now);
+            }
+            boolean changed = leads.markBounced(lead.id(), now);
+            if (changed) {
+                auditLog.record("lead.bounce", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
+                        "BOUNCED (" + what + " of message " + target.id() + ")");
+            }
+            return (email == null ? "" : ", address suppressed") + (changed ? ", lead BOUNCED" : "");
+        }).orElse(""));
+        return Effect.of(reason + (messageBounced ? "; message BOUNCED" : "; the message stays " + target.status())
+                + leadEffect, EmailEventType.BOUNCED);
+    }
+
+    /**
+     * The recipient wants no more mail (an unsubscribe or a complaint): as the unsubscribe link
+     * does, the address is suppressed and the lead UNSUBSCRIBED; the enrollment is flagged too.
+     * Repeating it is harmless (the link's own event arrives after the link did all this).
+     */
+    private String stop(Target target, String reason, EmailEvent event, Instant now) {
+        engagement.markUnsubscribed(target.id(), now);
+        return SystemActor.call(() -> leadOf(target).map(lead -> {
+            String email = lead.fields().getEmail();
+            if (email != null && !email.isBlank()) {
+                suppressions.suppressAddress(email, reason, now);
+            }
+            if (lead.fields().getStatus() != LeadStatus.UNSUBSCRIBED) {
+                leads.markUnsubscribed(lead.id(), now);
+                auditLog.record("lead.unsubscribe", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
+                        "UNSUBSCRIBED (" + event.provider() + " " + reason + " for message " + target.id() + ")");
+            }
+            return email == null ? "lead UNSUBSCRIBED" : "address suppressed, lead UNSUBSCRIBED";
+        }).orElse("the message's lead is gone"));
+    }
+
+    private Optional<LeadDetails> leadOf(Target target) {
+        return leads.find(target.leadId());
+    }
+
+    private static String withDetail(String what, EmailEvent event) {
+        return event.detail() == null || event.detail().isBlank() ? what : what + ": " + event.detail().strip();
+    }
+}

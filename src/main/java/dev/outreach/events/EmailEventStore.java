@@ -1,0 +1,83 @@
+package dev.outreach.events;
+
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+
+/** SQL for {@code email_event}. Callers own the transaction. */
+@Component
+class EmailEventStore {
+
+    /** One event row to insert: the event, the message it names (null for an orphan) and why it is an orphan. */
+    record Row(EmailEvent event, UUID messageId, boolean orphan, String detail) {
+    }
+
+    /**
+     * The statement that decides whether an event is new: the unique (provider, provider_event_id)
+     * constraint uq_email_event_provider_id, with conflicts ignored (PostgreSQL, and H2 in
+     * PostgreSQL mode). A concurrent insert of the same key waits for the first transaction and
+     * then counts 0. bench/run.sh webhooks runs the same statement through pgbench.
+     */
+    static final String INSERT = """
+            insert into email_event (provider, provider_event_id, event_type, message_id, occurred_at, received_at,
+                raw_payload, orphan, detail)
+            values (:provider, :eventId, :type, :messageId, :occurredAt, :receivedAt, :raw, :orphan, :detail)
+            on conflict do nothing
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    EmailEventStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the rows in one batch; for each row, true when it was new (false: a duplicate). */
+    boolean[] insertAll(List<Row> rows, Instant receivedAt) {
+        SqlParameterSource[] params = rows.stream().map(row -> new MapSqlParameterSource()
+                .addValue("provider", row.event().provider())
+                .addValue("eventId", row.event().providerEventId())
+                .addValue("type", row.event().kind().name())
+                .addValue("messageId", row.messageId())
+                .addValue("occurredAt", Timestamp.from(row.event().occurredAt()))
+                .addValue("receivedAt", Timestamp.from(receivedAt))
+                .addValue("raw", truncate(row.event().rawPayload(), 20_000))
+                .addValue("orphan", row.orphan())
+                .addValue("detail", truncate(row.detail(), 1_000))).toArray(SqlParameterSource[]::new);
+        int[] counts = jdbc.batchUpdate(INSERT, params);
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO || counts[i] < 0) {
+                // Without per-row counts duplicates cannot be told apart (PostgreSQL's reWriteBatchedInserts does this).
+                throw new IllegalStateException("The JDBC driver did not report a count per inserted event; "
+                        + "do not enable reWriteBatchedInserts on the datasource");
+            }
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
+    }
+
+    /** Writes what each applied event did, in one batch (on the unique key). */
+    void setDetails(List<EmailEvent> events, List<String> details) {
+        if (events.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] params = new SqlParameterSource[events.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = new MapSqlParameterSource().addValue("provider", events.get(i).provider())
+                    .addValue("eventId", events.get(i).providerEventId())
+                    .addValue("detail", truncate(details.get(i), 1_000));
+        }
+        jdbc.batchUpdate("update email_event set detail = :detail where provider = :provider and provider_event_id = :eventId",
+                params);
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
