@@ -5,16 +5,18 @@
 #   2. CSV import of 20k and 100k leads: rows/s vs PostgreSQL COPY, and the peak live heap
 #   3. ./mvnw spring-boot:run on a built project until the login page answers
 #   4. the outbox: dispatcher -> Jakarta Mail -> smtp-sink vs smtp-source; claim rate vs pgbench
+#   5. scoped reputation recording in Redis vs redis-benchmark -P 16 running the same EVALSHA
+#   6. webhooks: signed event batches over HTTP (each sent 3 times) vs pgbench INSERT ... ON CONFLICT DO NOTHING
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, and postfix's smtp-sink/smtp-source (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks)
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -59,8 +61,16 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== Outbox: SMTP send path vs smtp-source, claim rate vs pgbench"
             PATH="$PATH:/usr/sbin" run_java -Xmx1g -cp "$classpath" dev.outreach.outreach.OutboxBenchmark "$results"
             ;;
+        reputation)
+            echo "== Scoped reputation recording (app, 50 threads on one Lettuce connection) vs redis-benchmark -P 16"
+            run_java -Xmx512m -cp "$classpath" dev.outreach.deliverability.ReputationBenchmark "$results"
+            ;;
+        webhooks)
+            echo "== Webhook ingest: signed batches of 1,000 events, each sent 3 times, vs pgbench; effects exactly once"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.events.WebhookIngestBenchmark "$results"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup or outbox)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation or webhooks)" >&2
             exit 2
             ;;
     esac

@@ -121,7 +121,7 @@ class MailboxSelectionIntegrationTests {
             record(20, EmailEventType.SENT, domain, "");
             record(2, EmailEventType.BOUNCED, domain, "");
         }
-        int sandboxBefore = sandbox.count();
+        int sandboxBefore = SystemActor.call(sandbox::count);
         long leadId = leadsWithEmail(1).getFirst();
 
         SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Hello", "Hi there"));
@@ -134,7 +134,7 @@ class MailboxSelectionIntegrationTests {
         assertThat(row.get("mailbox_id")).isNull();
         assertThat(jdbc.sql("select count(*) from outreach_attempt where message_id = :id").param("id", result.messageId())
                 .query(Long.class).single()).isZero();
-        assertThat(sandbox.count()).isEqualTo(sandboxBefore);
+        assertThat(SystemActor.call(sandbox::count)).isEqualTo(sandboxBefore);
     }
 
     @Test
