@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo sending setup for the embedded mode: three sending domains with three mailboxes each,
- * pointed at the in-process sandbox SMTP server, never at a real one.
+ * Demo sending setup for the embedded mode: three sending domains with three mailboxes each.
+ * Their SMTP servers are under {@code .example}, a top-level domain reserved so that it never
+ * resolves: in SANDBOX mode mail goes to the in-process sandbox server anyway, and in LIVE mode
+ * a demo mailbox cannot reach anyone. The settings are valid, so admins can edit the demo mailboxes.
  */
 @Component
 public class DemoSenders {
@@ -48,10 +50,10 @@ public class DemoSenders {
                         insert into mailbox (address, display_name, domain_id, smtp_host, smtp_port, smtp_security,
                                              daily_cap, warmup_start_volume, warmup_daily_increase, warmup_started_on,
                                              active, created_at, updated_at)
-                        values (?, ?, ?, 'sandbox', 0, 'NONE', 50, 10, 5, ?, true, ?, ?)
+                        values (?, ?, ?, ?, 587, 'STARTTLS', 50, 10, 5, ?, true, ?, ?)
                         """)
                         .params(person + "@" + domain, capitalize(person) + " from " + brand(domain), domainId,
-                                warmupStart, now, now)
+                                "smtp." + domain, warmupStart, now, now)
                         .update();
             }
         }
