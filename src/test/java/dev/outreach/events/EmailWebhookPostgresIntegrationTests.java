@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -121,6 +122,17 @@ class EmailWebhookPostgresIntegrationTests extends PostgresIntegrationTest {
             assertThat(jdbc.sql("select status, open_count from outreach_message where id = ?").param(message.id()).query()
                     .singleRow()).containsEntry("status", "DELIVERED").containsEntry("open_count", 1);
         }
+    }
+
+    @Test
+    void anOrphanIsStoredWithoutAMessage() throws Exception {
+        String id = uniqueId("orphan");
+        HttpResponse<String> response = postGeneric(port, genericEvent(id, "open", UUID.randomUUID(), Instant.now(), null));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"applied\":0,\"duplicate\":0,\"orphan\":1,\"ignored\":0}");
+        assertThat(jdbc.sql("select orphan, message_id from email_event where provider = 'generic' and provider_event_id = ?")
+                .param(id).query().singleRow()).containsEntry("orphan", true).containsEntry("message_id", null);
     }
 
     @Test
