@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
+import dev.outreach.deliverability.EmailEventType;
+import dev.outreach.deliverability.ReputationService;
 import dev.outreach.security.ApiKeyService;
 import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +31,8 @@ class OperatorApiIntegrationTests {
     ApiKeyService keys;
     @Autowired
     LeadService leads;
+    @Autowired
+    ReputationService reputation;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -137,6 +142,38 @@ class OperatorApiIntegrationTests {
         assertThat(again).contains("\"success\":false").contains("\"status\":\"SKIPPED\"").contains("The lead unsubscribed");
         assertThat(get("/u/" + java.util.UUID.randomUUID(), null).statusCode()).isEqualTo(404);
         assertThat(get("/u/not-a-uuid", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void emailHealthReturnsGlobalDomainsAndMailboxesAsTheReferenceShowsThem() throws Exception {
+        String operator = SystemActor.call(() -> keys.create("dashboard", Role.OPERATOR)).key();
+        // domains of their own, with paused mailboxes, so that no other test's sends count here
+        String run = Long.toString(System.nanoTime(), 36);
+        String busy = "busy-" + run + ".example";
+        String quiet = "quiet-" + run + ".example";
+        for (String domain : List.of(busy, quiet)) {
+            jdbc.sql("insert into sending_domain (domain, status, daily_cap, created_at, updated_at) values (?, 'ACTIVE', 100, now(), now())")
+                    .param(domain).update();
+            jdbc.sql("""
+                    insert into mailbox (address, display_name, domain_id, daily_cap, active, paused_reason, created_at, updated_at)
+                    select 'pat@' || domain, 'Pat', id, 50, false, 'test', now(), now() from sending_domain where domain = ?
+                    """).param(domain).update();
+        }
+        for (int i = 0; i < 25; i++) {
+            reputation.recordEmailEventScoped(EmailEventType.SENT, null, "pat@" + busy);
+        }
+        reputation.recordEmailEventScoped(EmailEventType.BOUNCED, null, "pat@" + busy);
+
+        HttpResponse<String> health = get("/api/v1/email-health", operator);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body())
+                .contains("\"global\":{\"score\":")
+                .contains("\"domain\":\"" + busy + "\",\"score\":50,\"status\":\"warning\",\"throttle\":\"reduced\","
+                        + "\"metrics\":{\"sent\":25,\"delivered\":0,\"bounced\":1,\"complained\":0,\"opened\":0,\"clicked\":0}")
+                .contains("\"from_email\":\"pat@" + busy + "\",\"domain\":\"" + busy + "\",\"score\":50")
+                .contains("\"domain\":\"" + quiet + "\",\"score\":90,\"status\":\"insufficient_data\",\"throttle\":\"none\"");
+        assertThat(get("/api/v1/email-health", null).statusCode()).isEqualTo(401);
     }
 
     @Test
