@@ -35,12 +35,14 @@ public class OutreachService {
     private final LeadService leads;
     private final SequenceService sequences;
     private final ChannelMetricsQuery metrics;
+    private final LeadReplies replies;
     private final DispatchProperties dispatch;
     private final AuditLog auditLog;
     private final Clock clock;
 
     OutreachService(OutreachStore store, OutboxDispatcher dispatcher, LeadService leads, SequenceService sequences,
-            ChannelMetricsQuery metrics, DispatchProperties dispatch, AuditLog auditLog, Clock clock) {
+            ChannelMetricsQuery metrics, LeadReplies replies, DispatchProperties dispatch, AuditLog auditLog, Clock clock) {
+        this.replies = replies;
         this.auditLog = auditLog;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -93,6 +95,13 @@ public class OutreachService {
     @Transactional(readOnly = true)
     public java.util.Optional<Long> leadOf(UUID messageId) {
         return store.find(messageId).map(OutreachMessage::leadId);
+    }
+
+    /** The replies a lead sent to our messages, newest first (read over IMAP; see the events module). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<LeadReply> replies(long leadId, int limit) {
+        return replies.forLead(leadId, Math.max(1, Math.min(limit, 500)));
     }
 
     /** When a message went out, if it did: tracking tells a machine's open (on arrival) from a person's by it. */

@@ -16,18 +16,20 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.outreach.lead.LeadDetails;
+import dev.outreach.outreach.LeadReply;
 import dev.outreach.outreach.MessageHistory;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.outreach.SequenceResult;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ui.FieldErrors;
 
-/** A lead's outreach, newest first, each message with its attempts; and "Send outreach" now. */
+/** A lead's replies and outreach, newest first, each message with its attempts; and "Send outreach" now. */
 class OutreachTimeline extends VerticalLayout {
 
     private final transient OutreachService outreach;
     private final LeadDetails lead;
     private final transient Runnable leadChanged;
+    private final Div replies = new Div();
     private final Div messages = new Div();
     final Button send = new Button("Send outreach", new Icon(VaadinIcon.PAPERPLANE));
 
@@ -38,11 +40,17 @@ class OutreachTimeline extends VerticalLayout {
         addClassName("outreach-timeline");
         setPadding(false);
         send.addClickListener(click -> openSendDialog());
-        add(new H3("Outreach"), send, messages);
+        add(new H3("Outreach"), send, replies, messages);
         refresh();
     }
 
     private void refresh() {
+        replies.removeAll();
+        var received = outreach.replies(lead.id(), 20);
+        if (!received.isEmpty()) {
+            replies.add(new H4("Replies"));
+            received.forEach(reply -> replies.add(replyCard(reply)));
+        }
         messages.removeAll();
         var history = outreach.outreachHistory(lead.id(), 50);
         if (history.isEmpty()) {
@@ -59,6 +67,20 @@ class OutreachTimeline extends VerticalLayout {
                 new Paragraph(state + channel + (message.statusReason() == null ? "" : " · " + message.statusReason())),
                 new AttemptList(entry.attempts()));
         card.addClassName("timeline-message");
+        return card;
+    }
+
+    /** Lead data: shown as text only, never as HTML. */
+    private static Div replyCard(LeadReply reply) {
+        Paragraph heading = new Paragraph(AttemptList.TIME.format(reply.receivedAt()) + " · from "
+                + (reply.fromAddress() == null ? "unknown sender" : reply.fromAddress())
+                + (reply.subject() == null ? "" : " · " + reply.subject()));
+        heading.addClassName("reply-heading");
+        Paragraph excerpt = new Paragraph(reply.excerpt() == null || reply.excerpt().isBlank() ? "(no text)" : reply.excerpt());
+        excerpt.addClassName("reply-excerpt");
+        excerpt.getStyle().set("white-space", "pre-line");
+        Div card = new Div(heading, excerpt);
+        card.addClassName("timeline-reply");
         return card;
     }
 
