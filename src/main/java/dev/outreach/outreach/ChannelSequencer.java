@@ -128,6 +128,10 @@ public class ChannelSequencer {
         if (prepared.outcome() != null) {
             return prepared.outcome();
         }
+        Optional<Outcome> suppressedSinceClaim = suppressedSinceClaim(message, step, index, prepared);
+        if (suppressedSinceClaim.isPresent()) {
+            return suppressedSinceClaim.get();
+        }
         DeliveryResult result = prepared.session().deliver(prepared.delivery());
         boolean reachedTheLead = result.status() == MessageStatus.SENT || result.status() == MessageStatus.DELIVERED
                 || (result.status() == MessageStatus.PENDING && !result.deferred());
@@ -193,6 +197,39 @@ public class ChannelSequencer {
         Delivery delivery = new Delivery(message.id(), messageType, attemptNumber, recipient(lead),
                 new Delivery.Content(message.subject(), message.body(), null), mailbox, mode);
         return new Prepared(null, session, delivery, settings, rate);
+    }
+
+    /**
+     * The last look before an email goes out. A batch reads the suppression list once, before it
+     * starts (see the dispatcher's read-ahead), so an unsubscribe or a bounce committed after the
+     * claim would not be in it: right before the delivery call the address is looked up again
+     * (one indexed query, uq_suppression_entry). When it is suppressed now the units go back and
+     * the lead is read again: a lead that stopped (unsubscribed, replied) ends the message
+     * SKIPPED on every channel; otherwise only the address is unusable and the email step is
+     * SKIPPED like any unreachable channel.
+     */
+    private Optional<Outcome> suppressedSinceClaim(OutreachMessage message, SequencePlan.Step step, int index,
+            Prepared prepared) {
+        if (step.channel() != ChannelType.EMAIL) {
+            return Optional.empty();
+        }
+        Optional<String> reason;
+        try {
+            reason = suppressions.reasonFor(prepared.delivery().recipient().email());
+        } catch (RuntimeException e) {
+            giveBack(prepared.rate());
+            return Optional.of(new Outcome(true, deferAfterError(message, index, e)));
+        }
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        giveBack(prepared.rate());
+        Optional<String> stopped = leads.find(message.leadId()).map(this::leadStop)
+                .orElseGet(() -> Optional.of("The lead was deleted"));
+        if (stopped.isPresent()) {
+            return Optional.of(new Outcome(true, finish(message, index, MessageStatus.SKIPPED, stopped.get())));
+        }
+        return Optional.of(skip(message, ChannelType.EMAIL, "The address is suppressed: " + reason.get()));
     }
 
     /** A failed, bounced or skipped try does not use up the lead's or the channel's allowance. */
