@@ -68,7 +68,7 @@ class MailboxForm extends Dialog {
         read(domains);
         FormLayout identity = new FormLayout(address, displayName, domain);
         FormLayout warmup = new FormLayout(dailyCap, warmupStartVolume, warmupDailyIncrease, warmupStartedOn);
-        add(new H4("Mailbox"), identity, smtp, imap, new H4("Daily cap and warm-up"), warmup);
+        add(new H4("Mailbox"), identity, smtp, imap, ServerSection.heading("Daily cap and warm-up"), warmup);
         save = new Button(existing == null ? "Create" : "Save", click -> save(saved));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), save);

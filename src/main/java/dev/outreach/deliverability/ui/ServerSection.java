@@ -61,8 +61,15 @@ class ServerSection extends VerticalLayout {
         test.setDisableOnClick(true);
         result.addClassName("connection-result");
         FormLayout form = new FormLayout(host, port, security, username, password);
-        add(new H4(protocol == MailProtocol.SMTP ? "Sending (SMTP)" : "Replies and bounces (IMAP, optional)"), form,
+        add(heading(protocol == MailProtocol.SMTP ? "Sending (SMTP)" : "Replies and bounces (IMAP, optional)"), form,
                 test, result);
+    }
+
+    /** A section heading with room above it, so sections do not run into each other. */
+    static H4 heading(String text) {
+        H4 heading = new H4(text);
+        heading.getStyle().set("margin-top", "var(--lumo-space-l)");
+        return heading;
     }
 
     private void read(Mailbox.Server stored) {
