@@ -225,6 +225,28 @@ class MailboxesViewTests extends KaribuTest {
     }
 
     @Test
+    void anAdminPauseTakesOverAPauseByTheHealthGuard() {
+        Mailbox mailbox = mailbox("guarded@health-paused.test", "smtp.health-paused.test", 587, "pw");
+        jdbc.sql("""
+                update mailbox set active = false, paused_reason = 'Bounce rate 9% over 24 h', paused_at = current_timestamp,
+                       paused_by_health = true where id = ?
+                """).param(mailbox.id()).update();
+        MailboxesView view = open();
+        assertThat(GridKt._getFormatted(view.grid, row(view.grid, m -> m.id() == mailbox.id()), "status")).isEqualTo("Auto-paused");
+
+        clickInRow(view, mailbox, "Resume");
+        ReasonDialog resume = _get(ReasonDialog.class);
+        _setValue(resume.reason, "Checked the bounces by hand");
+        _click(resume.confirm);
+        SystemActor.run(() -> mailboxes.pause(mailbox.id(), "Keep it off until the new list is cleaned"));
+
+        var stored = jdbc.sql("select active, paused_reason, paused_by_health from mailbox where id = ?").param(mailbox.id())
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getString(2), rs.getBoolean(3))).single();
+        assertThat(stored).as("the guard only resumes its own pauses").containsExactly(false,
+                "Keep it off until the new list is cleaned", false);
+    }
+
+    @Test
     void aMailboxThatSentMessagesIsNotDeletedButAnUnusedOneIs() {
         Mailbox used = mailbox("used@delete-mailbox.test", "smtp.delete-mailbox.test", 587, "pw");
         Mailbox unused = mailbox("unused@delete-mailbox.test", "smtp.delete-mailbox.test", 587, "pw");

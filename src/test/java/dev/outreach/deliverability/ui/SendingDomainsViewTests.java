@@ -162,6 +162,21 @@ class SendingDomainsViewTests extends KaribuTest {
         assertThat(domains.find(demo.id()).orElseThrow().paused()).isFalse();
     }
 
+    @Test
+    void theMenuListsTheAdminViewsForAdminsOnlyAndTheSuppressionListForEveryone() {
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(SuppressionListView.class);
+        assertThat(menuLabels()).contains("Suppression list").doesNotContain("Sending domains", "Mailboxes");
+
+        open();
+        assertThat(menuLabels()).contains("Suppression list", "Sending domains", "Mailboxes");
+    }
+
+    private static List<String> menuLabels() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.sidenav.SideNavItem.class)
+                .stream().map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList();
+    }
+
     private SendingDomainsView open() {
         login("ada", Role.ADMIN);
         UI.getCurrent().navigate(SendingDomainsView.class);
