@@ -165,9 +165,11 @@ public class ChannelSequencer {
                             NO_HEALTHY_MAILBOX + (selection.skipped().isEmpty() ? " (no mailbox is set up)" : ""))));
                 }
                 rate = null;
+                int cycle = message.enrollmentId() == null ? 0
+                        : sessions.memo("cycle:" + message.enrollmentId(), () -> store.recontactCycle(message.enrollmentId()));
                 // the touch's mailbox first; when its (or its domain's) daily cap is reached, the next in the rotation
                 for (MailboxDirectory.EligibleMailbox candidate : MailboxDirectory.rotation(selection.eligible(), lead.id(),
-                        message.touch(), 0)) {
+                        message.touch(), cycle)) {
                     rate = rateLimits.tryAcquire(settings, lead.id(), candidate.mailbox().id(), candidate.dailyCap(),
                             candidate.domainId(), candidate.domainDailyCap());
                     if (rate.allowed() || !ChannelRateLimits.isSenderCap(rate.exceeded().orElseThrow())) {

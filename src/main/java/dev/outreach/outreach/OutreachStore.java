@@ -182,6 +182,15 @@ class OutreachStore {
     }
 
     /** Attempts on one channel that count against its retries (skips do not). */
+    /** The re-contact cycle of a message's enrollment (0 without one): it picks the cycle's mailbox. */
+    int recontactCycle(Long enrollmentId) {
+        if (enrollmentId == null) {
+            return 0;
+        }
+        return jdbc.sql("select re_contact_cycle from enrollment where id = :id").param("id", enrollmentId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
     int triesOn(UUID messageId, ChannelType channel) {
         return jdbc.sql("""
                 select count(*) from outreach_attempt
