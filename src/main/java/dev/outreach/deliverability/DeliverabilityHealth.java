@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -87,25 +88,26 @@ public class DeliverabilityHealth {
                 }).list();
 
         record Row(long id, String address, String domain, boolean active, String pausedReason, boolean pausedByHealth,
-                LocalDate warmupStartedOn, int targetCap, Instant reducedUntil) {
+                Warmup warmup, Instant reducedUntil) {
         }
         List<Row> rows = jdbc.sql("""
                 select m.id, m.address, d.domain, m.active, m.paused_reason, m.paused_by_health, m.warmup_started_on,
-                       m.daily_cap, m.reduced_until
+                       m.daily_cap, m.warmup_start_volume, m.warmup_daily_increase, m.reduced_until
                 from mailbox m join sending_domain d on d.id = m.domain_id order by m.address
                 """).query((rs, n) -> {
                     java.sql.Date started = rs.getDate("warmup_started_on");
                     Timestamp reduced = rs.getTimestamp("reduced_until");
                     return new Row(rs.getLong("id"), rs.getString("address"), rs.getString("domain").toLowerCase(Locale.ROOT),
                             rs.getBoolean("active"), rs.getString("paused_reason"), rs.getBoolean("paused_by_health"),
-                            started == null ? null : started.toLocalDate(), rs.getInt("daily_cap"),
+                            new Warmup(rs.getInt("daily_cap"), rs.getInt("warmup_start_volume"),
+                                    rs.getInt("warmup_daily_increase"), started == null ? null : started.toLocalDate()),
                             reduced == null ? null : reduced.toInstant());
                 }).list();
         Map<Long, Integer> sentToday = rateLimits.mailboxSendsToday(rows.stream().map(Row::id).toList());
         List<MailboxHealth> mailboxes = rows.stream().map(row -> {
             String address = row.address().toLowerCase(Locale.ROOT);
-            Integer warmupDay = row.warmupStartedOn() == null ? null
-                    : (int) (today.toEpochDay() - row.warmupStartedOn().toEpochDay()) + 1;
+            OptionalInt day = row.warmup().dayOn(today);
+            Integer warmupDay = day.isPresent() ? day.getAsInt() : null;
             return new MailboxHealth(row.id(), row.address(), row.domain(), row.active(), row.pausedReason(),
                     row.pausedByHealth(), mailboxHealth.getOrDefault(address, ReputationScoring.computeEmailScore(EmailMetrics.NONE)),
                     capsToday.getOrDefault(row.id(), 0), sentToday.getOrDefault(row.id(), 0), warmupDay,

@@ -94,7 +94,7 @@ public class MailboxDirectory {
             boolean domainReduced = domainScore != null && domainScore.throttle() == Throttle.REDUCED;
             boolean mailboxReduced = (mailboxScore != null && mailboxScore.throttle() == Throttle.REDUCED)
                     || (row.reducedUntil() != null && row.reducedUntil().isAfter(now));
-            int cap = warmupCap(row.targetCap(), row.warmupStart(), row.warmupIncrease(), row.warmupStartedOn(), today);
+            int cap = Warmup.capOn(row.targetCap(), row.warmupStart(), row.warmupIncrease(), row.warmupStartedOn(), today);
             if (domainReduced || mailboxReduced) {
                 cap = half(cap);
             }
@@ -135,18 +135,6 @@ public class MailboxDirectory {
 
     private static int half(int cap) {
         return cap <= 1 ? cap : cap / 2;
-    }
-
-    /**
-     * The warm-up ramp: {@code start + increase x days since the warm-up began}, never above the
-     * target cap; a mailbox with no warm-up start date sends at its target cap.
-     */
-    static int warmupCap(int targetCap, int start, int increase, LocalDate startedOn, LocalDate today) {
-        if (startedOn == null) {
-            return targetCap;
-        }
-        long days = Math.max(0, today.toEpochDay() - startedOn.toEpochDay());
-        return (int) Math.min(targetCap, start + increase * days);
     }
 
     /**

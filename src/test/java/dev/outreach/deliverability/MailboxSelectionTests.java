@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.channel.Delivery.SendingMailbox;
 import dev.outreach.deliverability.MailboxDirectory.EligibleMailbox;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The rotation and the warm-up ramp, without a database. */
+/** The rotation, without a database. */
 class MailboxSelectionTests {
 
     private static List<EligibleMailbox> mailboxes(int count) {
@@ -55,14 +54,5 @@ class MailboxSelectionTests {
         assertThat(rotation).hasSize(5).doesNotHaveDuplicates();
         assertThat(rotation.getFirst().mailbox().id()).isEqualTo(1 + (8 + 2) % 5);
         assertThat(MailboxDirectory.rotation(List.of(), 8, 2, 0)).isEmpty();
-    }
-
-    @Test
-    void theWarmUpRampGrowsDailyUpToTheTargetCap() {
-        LocalDate start = LocalDate.of(2026, 3, 1);
-        assertThat(MailboxDirectory.warmupCap(50, 10, 5, start, start)).isEqualTo(10);
-        assertThat(MailboxDirectory.warmupCap(50, 10, 5, start, start.plusDays(3))).isEqualTo(25);
-        assertThat(MailboxDirectory.warmupCap(50, 10, 5, start, start.plusDays(30))).isEqualTo(50);
-        assertThat(MailboxDirectory.warmupCap(50, 10, 5, null, start)).isEqualTo(50);
     }
 }
