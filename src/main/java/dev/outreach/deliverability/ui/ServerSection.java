@@ -86,10 +86,9 @@ class ServerSection extends VerticalLayout {
             return;
         }
         host.setValue(stored.host());
-        if (stored.port() != null) {
-            port.setValue(stored.port());
-        }
+        // security before port: setting it suggests a usual port, which must not replace the stored one
         security.setValue(stored.security() == null ? ConnectionSecurity.STARTTLS : stored.security());
+        port.setValue(stored.port());
         username.setValue(stored.username() == null ? "" : stored.username());
         if (stored.passwordStored()) {
             password.setPlaceholder("stored");

@@ -225,6 +225,27 @@ class MailboxesViewTests extends KaribuTest {
     }
 
     @Test
+    void theFormKeepsAStoredPortAndSuggestsTheUsualPortWhenSecurityChanges() {
+        SendingDomain domain = domain("ports.test");
+        SystemActor.run(() -> mailboxes.create(new MailboxDraft("odd@ports.test", "Odd", domain.id(),
+                new MailServerSettings("smtp.ports.test", 587, ConnectionSecurity.SSL, null, null),
+                MailServerSettings.none(), 50, 10, 5, null)));
+        MailboxesView view = open();
+
+        Mailbox odd = GridKt._get(view.grid, row(view.grid, m -> m.address().equals("odd@ports.test")));
+        MailboxForm edit = editForm(view, odd);
+        assertThat(edit.smtp.port.getValue()).isEqualTo(587);
+        assertThat(edit.smtp.security.getValue()).isEqualTo(ConnectionSecurity.SSL);
+        edit.close();
+
+        MailboxForm form = newForm(view);
+        assertThat(form.smtp.port.getValue()).isEqualTo(587);
+        _setValue(form.smtp.security, ConnectionSecurity.SSL);
+        assertThat(form.smtp.port.getValue()).isEqualTo(465);
+        assertThat(form.imap.port.getValue()).as("no IMAP port while IMAP is not set up").isNull();
+    }
+
+    @Test
     void anAdminPauseTakesOverAPauseByTheHealthGuard() {
         Mailbox mailbox = mailbox("guarded@health-paused.test", "smtp.health-paused.test", 587, "pw");
         jdbc.sql("""
