@@ -1,0 +1,2 @@
+/** Message templates, personalization, angle rotation per re-contact cycle and the optional LLM writer. */
+package dev.outreach.content;
