@@ -126,6 +126,10 @@ class ImapPoller {
                 progress.lastUid = uid;
             }
             mailboxes.saveProgress(mailbox.id(), progress.uidValidity, progress.lastUid, now);
+            if (progress.replies + progress.bounces > 0) {
+                log.info("Mailbox {}: {} new mail, {} replies, {} bounce reports, {} automatic answers", mailbox.id(),
+                        progress.read, progress.replies, progress.bounces, progress.automatic);
+            }
             return progress.outcome(Optional.empty());
         } catch (MessagingException | RuntimeException e) {
             if (progress.uidValidity != null && progress.lastUid != null) {
