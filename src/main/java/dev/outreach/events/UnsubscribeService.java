@@ -12,16 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stops all outreach to the recipient of a message: the address goes on the suppression list
- * and the lead becomes UNSUBSCRIBED. The unsubscribe link does it through an UNSUBSCRIBED event
- * of the message (so it shows in the message's events), committed before the page answers;
- * complaints do it through their own events.
+ * The unsubscribe link: stops all outreach to the recipient of a message (address suppressed,
+ * lead UNSUBSCRIBED) through an UNSUBSCRIBED event of the message, so that it shows with the
+ * message's events and its effects are the ingestion's, committed before the page answers.
  */
 @Service
 public class UnsubscribeService {
@@ -31,14 +28,13 @@ public class UnsubscribeService {
     private final OutreachService outreach;
     private final LeadService leads;
     private final SuppressionList suppressions;
-    /** Looked up when used: the ingestion applies UNSUBSCRIBED events with {@link #stop}, so it depends on this service. */
-    private final ObjectProvider<EmailEventIngestion> ingestion;
+    private final EmailEventIngestion ingestion;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     UnsubscribeService(OutreachService outreach, LeadService leads, SuppressionList suppressions,
-            ObjectProvider<EmailEventIngestion> ingestion, AuditLog auditLog, TransactionTemplate transaction, Clock clock) {
+            EmailEventIngestion ingestion, AuditLog auditLog, TransactionTemplate transaction, Clock clock) {
         this.outreach = outreach;
         this.leads = leads;
         this.suppressions = suppressions;
@@ -54,10 +50,10 @@ public class UnsubscribeService {
     }
 
     /**
-     * The unsubscribe link: records an UNSUBSCRIBED event of the message, whose effect is
-     * {@link #stop}, and returns once that is committed. Every request counts (repeating it is
-     * harmless). Should the event fail to record, the unsubscribe is done without it: it must
-     * never fail. Empty when the link matches no message.
+     * Records an UNSUBSCRIBED event of the message and returns once its effects are committed.
+     * Every request counts (repeating it is harmless). Should the event fail to record, the
+     * address is suppressed and the lead unsubscribed without it: an unsubscribe must never
+     * fail. Empty when the link matches no message.
      */
     public Optional<String> unsubscribe(UUID messageId) {
         return SystemActor.call(() -> {
@@ -67,7 +63,7 @@ public class UnsubscribeService {
             }
             Instant now = clock.instant();
             try {
-                EmailEventIngestion.Outcome outcome = ingestion.getObject().ingest(new EmailEvent(TrackingService.PROVIDER,
+                EmailEventIngestion.Outcome outcome = ingestion.ingest(new EmailEvent(TrackingService.PROVIDER,
                         UUID.randomUUID().toString(), EmailEventKind.UNSUBSCRIBED, messageId, null, now, false, false,
                         "Unsubscribed with the link in the message", null));
                 if (outcome == EmailEventIngestion.Outcome.APPLIED) {
@@ -77,26 +73,20 @@ public class UnsubscribeService {
             } catch (RuntimeException e) {
                 log.warn("Message {}: the unsubscribe event could not be recorded; unsubscribing without it", messageId, e);
             }
-            return transaction.execute(status -> stop(messageId, "unsubscribed", "link in message " + messageId));
+            return unsubscribeWithoutEvent(messageId, now);
         });
     }
 
-    /**
-     * Suppresses the address of the message's lead with {@code reason} and marks the lead
-     * UNSUBSCRIBED, in the caller's transaction; {@code note} goes to the audit log. Returns the
-     * address (empty when the message or its lead is gone, or the lead has no address).
-     */
-    @Transactional
-    public Optional<String> stop(UUID messageId, String reason, String note) {
-        return SystemActor.call(() -> lead(messageId).flatMap(lead -> {
-            Instant now = clock.instant();
+    /** Without the event: the address suppressed and the lead UNSUBSCRIBED, in one transaction. */
+    private Optional<String> unsubscribeWithoutEvent(UUID messageId, Instant now) {
+        return transaction.execute(status -> lead(messageId).flatMap(lead -> {
             String email = lead.fields().getEmail();
             if (email != null && !email.isBlank()) {
-                suppressions.suppressAddress(email, reason, now);
+                suppressions.suppressAddress(email, "unsubscribed", now);
             }
             leads.markUnsubscribed(lead.id(), now);
             auditLog.record("lead.unsubscribe", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
-                    "UNSUBSCRIBED (" + note + ")");
+                    "UNSUBSCRIBED (link in message " + messageId + ")");
             return Optional.ofNullable(email);
         }));
     }
