@@ -156,14 +156,16 @@ public class ChannelSequencer {
         }
         ChannelSender.SenderSession session = sessions.session(channel);
         SendingMailbox mailbox = null;
+        // outside the rate limiter's try: a mailbox that cannot be read is a preparation error, not a limiter outage
+        MailboxDirectory.Selection selection = channel == ChannelType.EMAIL ? sessions.memo("mailboxes", mailboxes::select)
+                : null;
+        if (selection != null && selection.noneEligible()) {
+            return Prepared.done(new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS),
+                    NO_HEALTHY_MAILBOX + (selection.skipped().isEmpty() ? " (no mailbox is set up)" : ""))));
+        }
         RateDecision rate;
         try {
-            if (channel == ChannelType.EMAIL) {
-                MailboxDirectory.Selection selection = sessions.memo("mailboxes", mailboxes::select);
-                if (selection.noneEligible()) {
-                    return Prepared.done(new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS),
-                            NO_HEALTHY_MAILBOX + (selection.skipped().isEmpty() ? " (no mailbox is set up)" : ""))));
-                }
+            if (selection != null) {
                 rate = null;
                 int cycle = message.enrollmentId() == null ? 0
                         : sessions.memo("cycle:" + message.enrollmentId(), () -> store.recontactCycle(message.enrollmentId()));

@@ -39,7 +39,7 @@ class SandboxSimulatorIntegrationTests {
     void sandboxEmailGetsDeliveryBounceAndOpenEventsOnce() {
         long deliveredBefore = reputation.getEmailReputation().metrics().delivered();
         long bouncedBefore = reputation.getEmailReputation().metrics().bounced();
-        List<Long> leadIds = jdbc.sql("select id from lead where email is not null order by id fetch first 40 rows only")
+        List<Long> leadIds = jdbc.sql("select id from lead where email is not null and status = 'NEW' order by id fetch first 40 rows only")
                 .query(Long.class).list();
         List<UUID> messages = new ArrayList<>();
         for (long leadId : leadIds) {
