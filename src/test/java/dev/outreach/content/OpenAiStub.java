@@ -1,0 +1,64 @@
+package dev.outreach.content;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An OpenAI-compatible {@code /v1/chat/completions} on loopback that records every request body. */
+final class OpenAiStub implements AutoCloseable {
+
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+    private volatile int status = 200;
+    private volatile String content = "";
+
+    OpenAiStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1/chat/completions", exchange -> {
+            requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = (status == 200 ? completion(content) : "{\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    void answer(String text) {
+        status = 200;
+        content = text;
+    }
+
+    void fail(int httpStatus) {
+        status = httpStatus;
+    }
+
+    private static String completion(String text) {
+        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return """
+                {"id":"chatcmpl-stub","object":"chat.completion","created":1700000000,"model":"stub-model",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":10,"completion_tokens":10,"total_tokens":20}}
+                """.formatted(escaped);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
