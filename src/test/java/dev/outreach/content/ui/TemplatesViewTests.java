@@ -1,0 +1,127 @@
+package dev.outreach.content.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import dev.outreach.console.ui.AccessDeniedView;
+import dev.outreach.content.MessageTemplate;
+import dev.outreach.content.TemplateService;
+import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadRow;
+import dev.outreach.lead.LeadService;
+import dev.outreach.security.Role;
+import dev.outreach.security.SystemActor;
+import dev.outreach.support.KaribuTest;
+import dev.outreach.support.Notifications;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+class TemplatesViewTests extends KaribuTest {
+
+    @Autowired
+    TemplateService templates;
+    @Autowired
+    LeadService leads;
+
+    @Test
+    void anAdminEditsATemplateSeesTheLivePreviewForAPickedLeadAndSaves() {
+        long leadId = lead("Quentin", "<i>Ketch</i> & Co");
+        TemplatesView view = open();
+        select(view, "email-follow-up");
+
+        List<LeadRow> found = ComboBoxKt.getSuggestionItems(filtered(view, "Quentin"));
+        LeadRow picked = found.stream().filter(row -> row.id() == leadId).findFirst().orElseThrow();
+        _setValue(view.lead, picked);
+        _setValue(view.subject, "A note for {{company}}");
+        _setValue(view.body, "Hi {{first_name}},\nstill keen to help {{company}}.{{nope}}");
+
+        assertThat(view.previewText.getText())
+                .isEqualTo("Subject: A note for <i>Ketch</i> & Co\n\nHi Quentin,\nstill keen to help <i>Ketch</i> & Co.");
+        assertThat(view.previewHtmlSource.getText())
+                .isEqualTo("Hi Quentin,<br>\nstill keen to help &lt;i&gt;Ketch&lt;/i&gt; &amp; Co.");
+        assertThat(view.previewHtmlSource.getElement().getChildren()).as("shown as text, not markup")
+                .allMatch(com.vaadin.flow.dom.Element::isTextNode);
+
+        _click(view.save);
+
+        assertThat(Notifications.texts()).contains("email-follow-up saved");
+        MessageTemplate stored = named("email-follow-up");
+        assertThat(stored.subject()).isEqualTo("A note for {{company}}");
+        assertThat(stored.updatedBy()).isEqualTo("ada");
+        int row = GridKt._findAll(view.grid).indexOf(stored);
+        assertThat(GridKt._getFormatted(view.grid, row, "updatedBy")).isEqualTo("ada");
+    }
+
+    @Test
+    void aBrokenTemplateShowsTheErrorOnTheFieldAndChangesNothing() {
+        MessageTemplate before = SystemActor.call(() -> named("email-final"));
+        TemplatesView view = open();
+        select(view, "email-final");
+
+        _setValue(view.body, "Hi {{first_name}},\n{{#company}}never closed");
+        assertThat(view.body.isInvalid()).as("the live preview already says so").isTrue();
+        _click(view.save);
+
+        assertThat(view.body.isInvalid()).isTrue();
+        assertThat(view.body.getErrorMessage()).startsWith("Line ");
+        assertThat(Notifications.texts()).anyMatch(text -> text.startsWith("Not saved: Line "));
+
+        _setValue(view.body, "Hi");
+        _setValue(view.subject, "");
+        _click(view.save);
+        assertThat(view.subject.getErrorMessage()).isEqualTo("An email needs a subject");
+        assertThat(SystemActor.call(() -> named("email-final"))).isEqualTo(before);
+    }
+
+    @Test
+    void operatorsCannotOpenTheEditorAndTheServiceRefusesTheirChanges() {
+        login("olivia", Role.OPERATOR);
+
+        UI.getCurrent().navigate(TemplatesView.class);
+
+        _assertOne(AccessDeniedView.class);
+        _assertNone(TemplatesView.class);
+        MessageTemplate template = named("linkedin-dm");
+        assertThatThrownBy(() -> templates.update(template.id(), null, "Hi")).isInstanceOf(AccessDeniedException.class);
+        assertThat(named("linkedin-dm").body()).isEqualTo(template.body());
+    }
+
+    private TemplatesView open() {
+        login("ada", Role.ADMIN);
+        UI.getCurrent().navigate(TemplatesView.class);
+        return _get(TemplatesView.class);
+    }
+
+    private static void select(TemplatesView view, String name) {
+        MessageTemplate template = GridKt._findAll(view.grid).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        view.grid.select(template);
+    }
+
+    private static com.vaadin.flow.component.combobox.ComboBox<LeadRow> filtered(TemplatesView view, String text) {
+        ComboBoxKt.setUserInput(view.lead, text);
+        return view.lead;
+    }
+
+    private MessageTemplate named(String name) {
+        return templates.findAll().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private long lead(String firstName, String company) {
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName(firstName);
+        draft.setLastName("Viewtest");
+        draft.setCompany(company);
+        draft.setEmail(firstName.toLowerCase() + "-" + System.nanoTime() + "@example.com");
+        return SystemActor.call(() -> leads.create(draft));
+    }
+}
