@@ -1,0 +1,66 @@
+package dev.outreach.cadence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A clock tests set and move; every service gets it injected instead of the system clock.
+ * {@link Config} also puts in a fixed {@link TouchContent} (touch 4 of 4 is "final").
+ */
+public final class MutableClock extends Clock {
+
+    private volatile Instant now;
+
+    public MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    /** Import it to run a context on a {@link MutableClock}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+
+        /** Plain drafts naming touch and cycle, so that the cadence tests do not depend on the content module's templates. */
+        @Bean
+        @Primary
+        TouchContent testTouchContent() {
+            return (leadId, touch, cycle) -> TouchContent.Draft.of("Touch " + (touch + 1),
+                    "Hello, this is touch " + (touch + 1) + (cycle > 0 ? " of re-contact cycle " + cycle : "") + ".",
+                    touch == 0 ? "initial" : touch == 3 ? "final" : "follow_up");
+        }
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2025-06-03T15:00:00Z"));
+        }
+    }
+}
