@@ -6,10 +6,14 @@ import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadStatus;
 import dev.outreach.outreach.MessageEngagement;
+import dev.outreach.outreach.MessageEngagement.Engagement;
+import dev.outreach.outreach.MessageEngagement.EngagementKind;
 import dev.outreach.outreach.MessageEngagement.Target;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.AuditLog;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +52,71 @@ class EmailEventEffects {
         this.auditLog = auditLog;
     }
 
-    Effect apply(EmailEvent event, Target target, Instant now) {
+    /**
+     * Applies new events in the given order. Deliveries, opens and clicks between two other
+     * events go to the database together ({@link MessageEngagement#recordAll}); every other event
+     * (reply, bounce, complaint, unsubscribe) runs on its own, after the ones before it.
+     */
+    List<Effect> applyAll(List<EmailEvent> events, List<Target> targets, Instant now) {
+        Effect[] effects = new Effect[events.size()];
+        List<Integer> run = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (engagement(events.get(i).kind()) != null) {
+                run.add(i);
+            } else {
+                flush(run, events, targets, effects);
+                effects[i] = apply(events.get(i), targets.get(i), now);
+            }
+        }
+        flush(run, events, targets, effects);
+        return List.of(effects);
+    }
+
+    private static EngagementKind engagement(EmailEventKind kind) {
+        return switch (kind) {
+            case DELIVERED -> EngagementKind.DELIVERED;
+            case OPENED -> EngagementKind.OPENED;
+            case CLICKED -> EngagementKind.CLICKED;
+            default -> null;
+        };
+    }
+
+    private void flush(List<Integer> run, List<EmailEvent> events, List<Target> targets, Effect[] effects) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<Engagement> engagements = run.stream().map(i -> new Engagement(engagement(events.get(i).kind()),
+                targets.get(i), !events.get(i).machineOpen(), events.get(i).occurredAt())).toList();
+        boolean[] changed = engagement.recordAll(engagements);
+        for (int k = 0; k < run.size(); k++) {
+            int i = run.get(k);
+            effects[i] = describe(events.get(i), targets.get(i), changed[k]);
+        }
+        run.clear();
+    }
+
+    /**
+     * What a delivery, open or click did. Every open counts for reputation, machine opens
+     * included: the reference counts opens as the provider reports them. Engagement (the human
+     * open counts the cadence reads) leaves them out.
+     */
+    private static Effect describe(EmailEvent event, Target target, boolean changed) {
+        return switch (event.kind()) {
+            case DELIVERED -> Effect.of(changed ? "delivered: message DELIVERED" : "delivered; the message stays "
+                    + target.status(), EmailEventType.DELIVERED);
+            case OPENED -> Effect.of((changed ? "first open" : "opened again") + (event.machineOpen()
+                    ? " by a machine (proxy, scanner or prefetch): not counted as a human open" : ""), EmailEventType.OPENED);
+            case CLICKED -> Effect.of(withDetail(changed ? "first click" : "clicked again", event), EmailEventType.CLICKED);
+            default -> throw new IllegalArgumentException("Not a delivery, open or click: " + event.kind());
+        };
+    }
+
+    /** Any other event, on its own. */
+    private Effect apply(EmailEvent event, Target target, Instant now) {
         Instant at = event.occurredAt();
         return switch (event.kind()) {
-            case DELIVERED -> Effect.of(engagement.markDelivered(target.id(), at) ? "delivered: message DELIVERED"
-                    : "delivered; the message stays " + target.status(), EmailEventType.DELIVERED);
+            case DELIVERED, OPENED, CLICKED -> throw new IllegalArgumentException("Applied in batches: " + event.kind());
             case DEFERRED -> Effect.of(withDetail("deferred by the receiving server, no effect", event));
-            case OPENED -> opened(event, target, at);
-            case CLICKED -> Effect.of(withDetail(engagement.recordClick(target, at) ? "first click" : "clicked again", event),
-                    EmailEventType.CLICKED);
             case REPLIED -> replied(event, target, at);
             case BOUNCED -> event.hardBounce() ? bounced("hard bounce", event, target, now)
                     : Effect.of(withDetail("soft bounce: counts against reputation only", event), EmailEventType.BOUNCED);
@@ -67,17 +127,6 @@ class EmailEventEffects {
             }
             case UNSUBSCRIBED -> Effect.of("unsubscribed: " + stop(target, "unsubscribed", event, now));
         };
-    }
-
-    /**
-     * Every open counts for reputation, machine opens included: the reference counts opens as the
-     * provider reports them. Engagement (the human open counts the cadence reads) leaves them out.
-     */
-    private Effect opened(EmailEvent event, Target target, Instant at) {
-        boolean first = engagement.recordOpen(target, !event.machineOpen(), at);
-        String detail = (first ? "first open" : "opened again")
-                + (event.machineOpen() ? " by a machine (proxy, scanner or prefetch): not counted as a human open" : "");
-        return Effect.of(detail, EmailEventType.OPENED);
     }
 
     private Effect replied(EmailEvent event, Target target, Instant at) {

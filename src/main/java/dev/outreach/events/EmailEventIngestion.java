@@ -94,23 +94,27 @@ public class EmailEventIngestion {
 
     /**
      * Applies the new events grouped by lead and message (each message's events in their
-     * order), so that concurrent batches lock message, enrollment and lead rows in one order.
+     * order), after locking their messages in id order, so that concurrent batches take the
+     * rows they share (messages, then enrollments and leads) in one order.
      */
     private void apply(List<EmailEvent> events, List<Target> targets, Outcome[] outcomes, Instant now) {
         List<Integer> order = IntStream.range(0, events.size()).filter(i -> outcomes[i] == Outcome.APPLIED).boxed()
                 .sorted(Comparator.comparingLong((Integer i) -> targets.get(i).leadId())
                         .thenComparing(i -> targets.get(i).id()).thenComparingInt(i -> i))
                 .toList();
-        List<EmailEvent> applied = new ArrayList<>(order.size());
-        List<String> details = new ArrayList<>(order.size());
-        List<Counted> counted = new ArrayList<>();
-        for (int i : order) {
-            Effect effect = effects.apply(events.get(i), targets.get(i), now);
-            applied.add(events.get(i));
-            details.add(effect.detail());
-            effect.reputation().ifPresent(type -> counted.add(new Counted(type, targets.get(i).mailboxAddress())));
+        if (order.isEmpty()) {
+            return;
         }
-        store.setDetails(applied, details);
+        List<EmailEvent> applied = order.stream().map(events::get).toList();
+        List<Target> appliedTargets = order.stream().map(targets::get).toList();
+        engagement.lock(appliedTargets.stream().map(Target::id).distinct().toList());
+        List<Effect> done = effects.applyAll(applied, appliedTargets, now);
+        List<Counted> counted = new ArrayList<>();
+        for (int k = 0; k < done.size(); k++) {
+            String mailbox = appliedTargets.get(k).mailboxAddress();
+            done.get(k).reputation().ifPresent(type -> counted.add(new Counted(type, mailbox)));
+        }
+        store.setDetails(applied, done.stream().map(Effect::detail).toList());
         recordReputationAfterCommit(counted);
     }
 

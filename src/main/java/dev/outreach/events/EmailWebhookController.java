@@ -74,6 +74,13 @@ class EmailWebhookController {
         } catch (InvalidInputException e) {
             log.info("Webhook {} refused (400): {}", provider, e.getMessage());
             return ResponseEntity.badRequest().body(new Refusal("Invalid webhook body: " + e.getMessage(), e.errors()));
+        } catch (ConcurrencyFailureException | DuplicateKeyException e) {
+            log.warn("Webhook {}: batch still losing lock races after {} tries: {}", provider, TRIES, e.toString());
+            return refuse(HttpStatus.SERVICE_UNAVAILABLE, "Busy with concurrent events; nothing was stored, send again");
+        } catch (RuntimeException e) {
+            // Answered here: the error page lives behind the console's login, which would answer a redirect.
+            log.error("Webhook {} failed; nothing was stored", provider, e);
+            return refuse(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error; nothing was stored, send again");
         }
     }
 

@@ -5,19 +5,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What email events (webhooks, tracking, replies) do to a message and to its enrollment. Each
- * method is one or two statements in the caller's transaction; the caller has already made sure
- * the event is new, so these only guard against events arriving out of order (a late
- * "delivered" never undoes a reply or a bounce).
+ * What email events (webhooks, tracking, replies) do to a message and to its enrollment, in the
+ * caller's transaction. The caller has already made sure each event is new, so these only guard
+ * against events arriving out of order (a late "delivered" never undoes a reply or a bounce).
+ * Deliveries, opens and clicks, the bulk of all events, go in JDBC batches: one round trip per
+ * statement shape for a whole webhook request.
  */
 @Component
 public class MessageEngagement {
@@ -33,9 +38,13 @@ public class MessageEngagement {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    /** Which SQL dialect to lock rows with; found on first use. */
+    private volatile Boolean postgres;
 
-    MessageEngagement(JdbcClient jdbc) {
+    MessageEngagement(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Messages by our id, in one query (primary key); unknown ids are absent. */
@@ -61,55 +70,140 @@ public class MessageEngagement {
         return found;
     }
 
+    /** A delivery, an open or a click: the events {@link #recordAll} applies in batches. */
+    public enum EngagementKind {
+        DELIVERED, OPENED, CLICKED
+    }
+
+    /** One delivery, open ({@code human} false for a proxy, scanner or prefetch open) or click of a message. */
+    public record Engagement(EngagementKind kind, Target target, boolean human, Instant at) {
+    }
+
     /** SENT becomes DELIVERED; a message already further along (replied, bounced) keeps its status. */
-    public boolean markDelivered(UUID id, Instant at) {
-        return jdbc.sql("""
-                update outreach_message set status = 'DELIVERED', delivered_at = coalesce(delivered_at, :at), updated_at = :at
-                where id = :id and status = 'SENT'
-                """).param("id", id).param("at", ts(at)).update() == 1;
+    private static final String DELIVERED = """
+            update outreach_message set status = 'DELIVERED', delivered_at = coalesce(delivered_at, :at), updated_at = :at
+            where id = :id and status = 'SENT'
+            """;
+    /** Only the message's first open matches: under the row lock, "first" is exact even with concurrent opens. */
+    private static final String FIRST_OPEN = """
+            update outreach_message set first_opened_at = :at where id = :id and first_opened_at is null
+            """;
+    private static final String OPEN_COUNTS = """
+            update outreach_message set open_count = open_count + 1, human_open_count = human_open_count + :human,
+                updated_at = :at
+            where id = :id
+            """;
+    private static final String FIRST_CLICK = """
+            update outreach_message set clicked_at = :at, updated_at = :at where id = :id and clicked_at is null
+            """;
+    /** The enrollment's open counts; its last-open time moves only with a message's first open. */
+    private static final String ENROLLMENT_OPEN = """
+            update enrollment set email_open_count = email_open_count + 1,
+                email_human_open_count = email_human_open_count + :human,
+                last_email_opened_at = case when :first then :at else last_email_opened_at end, updated_at = :at
+            where id = :id
+            """;
+    private static final String ENROLLMENT_CLICK = """
+            update enrollment set last_email_clicked_at = :at, updated_at = :at where id = :id
+            """;
+
+    /**
+     * Locks the messages' rows in id order. A caller that locks first may then update them in
+     * any order without deadlocking another caller doing the same with overlapping messages.
+     * On PostgreSQL the lock is FOR NO KEY UPDATE, the one an UPDATE of these columns takes: a
+     * plain FOR UPDATE would also wait for the KEY SHARE locks that inserting email_event rows
+     * (their foreign key) takes, and two batches would deadlock on each other's inserts.
+     */
+    public void lock(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id from outreach_message where id in (:ids) order by id " + (postgres() ? "for no key update" : "for update"))
+                    .param("ids", List.copyOf(ids)).query(UUID.class).list();
+        }
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = batch.getJdbcTemplate().execute((java.sql.Connection connection) -> connection.getMetaData()
+                    .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+        }
+        return postgres;
     }
 
     /**
-     * Counts an open on the message and on its enrollment; the first open time is set only by
-     * the message's first open. A machine open (proxy, scanner, prefetch) counts as an open but
-     * not as a human one. True when this was the message's first open.
+     * Applies deliveries, opens and clicks, in one JDBC batch per statement shape (the shapes
+     * touch different columns, so their order does not matter; within a shape the order is
+     * kept): the messages first, then their enrollments, which depend on whether an open or
+     * click was the message's first. Opens count on the message and the enrollment; machine
+     * opens count as opens but not as human ones. For each engagement, whether it changed the
+     * message's state: SENT became DELIVERED, or it was the first open or the first click.
      */
-    public boolean recordOpen(Target target, boolean human, Instant at) {
-        int humanOpens = human ? 1 : 0;
-        // The first statement only matches the first open: its row lock makes "first" exact under concurrency.
-        boolean first = jdbc.sql("""
-                update outreach_message set first_opened_at = :at, open_count = open_count + 1,
-                    human_open_count = human_open_count + :human, updated_at = :at
-                where id = :id and first_opened_at is null
-                """).param("id", target.id()).param("at", ts(at)).param("human", humanOpens).update() == 1;
-        if (!first) {
-            jdbc.sql("""
-                    update outreach_message set open_count = open_count + 1, human_open_count = human_open_count + :human,
-                        updated_at = :at
-                    where id = :id
-                    """).param("id", target.id()).param("at", ts(at)).param("human", humanOpens).update();
+    public boolean[] recordAll(List<Engagement> engagements) {
+        boolean[] changed = new boolean[engagements.size()];
+        Shape delivered = new Shape(DELIVERED);
+        Shape firstOpen = new Shape(FIRST_OPEN);
+        Shape openCounts = new Shape(OPEN_COUNTS);
+        Shape firstClick = new Shape(FIRST_CLICK);
+        for (int i = 0; i < engagements.size(); i++) {
+            Engagement e = engagements.get(i);
+            MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", e.target().id())
+                    .addValue("at", ts(e.at())).addValue("human", e.human() ? 1 : 0);
+            switch (e.kind()) {
+                case DELIVERED -> delivered.add(i, params);
+                case OPENED -> {
+                    firstOpen.add(i, params);
+                    openCounts.add(i, params);
+                }
+                case CLICKED -> firstClick.add(i, params);
+            }
         }
-        if (target.enrollmentId() != null) {
-            jdbc.sql("""
-                    update enrollment set email_open_count = email_open_count + 1,
-                        email_human_open_count = email_human_open_count + :human,
-                        last_email_opened_at = case when :first then :at else last_email_opened_at end, updated_at = :at
-                    where id = :id
-                    """).param("id", target.enrollmentId()).param("at", ts(at)).param("human", humanOpens)
-                    .param("first", first).update();
+        delivered.run(batch, changed);
+        firstOpen.run(batch, changed);
+        openCounts.run(batch, null);
+        firstClick.run(batch, changed);
+        Shape enrollmentOpen = new Shape(ENROLLMENT_OPEN);
+        Shape enrollmentClick = new Shape(ENROLLMENT_CLICK);
+        for (int i = 0; i < engagements.size(); i++) {
+            Engagement e = engagements.get(i);
+            if (e.target().enrollmentId() == null) {
+                continue;
+            }
+            MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", e.target().enrollmentId())
+                    .addValue("at", ts(e.at())).addValue("human", e.human() ? 1 : 0).addValue("first", changed[i]);
+            if (e.kind() == EngagementKind.OPENED) {
+                enrollmentOpen.add(i, params);
+            } else if (e.kind() == EngagementKind.CLICKED && changed[i]) {
+                enrollmentClick.add(i, params);
+            }
         }
-        return first;
+        enrollmentOpen.run(batch, null);
+        enrollmentClick.run(batch, null);
+        return changed;
     }
 
-    /** Notes the message's first click, on the message and its enrollment. True when it was the first. */
-    public boolean recordClick(Target target, Instant at) {
-        boolean first = jdbc.sql("update outreach_message set clicked_at = :at, updated_at = :at where id = :id and clicked_at is null")
-                .param("id", target.id()).param("at", ts(at)).update() == 1;
-        if (first && target.enrollmentId() != null) {
-            jdbc.sql("update enrollment set last_email_clicked_at = :at, updated_at = :at where id = :id")
-                    .param("id", target.enrollmentId()).param("at", ts(at)).update();
+    /** One statement and the engagements it runs for, in order; {@link #run} sets their "changed" flags from the counts. */
+    private record Shape(String sql, List<Integer> indexes, List<SqlParameterSource> params) {
+
+        Shape(String sql) {
+            this(sql, new ArrayList<>(), new ArrayList<>());
         }
-        return first;
+
+        void add(int index, SqlParameterSource values) {
+            indexes.add(index);
+            params.add(values);
+        }
+
+        void run(NamedParameterJdbcTemplate batch, boolean[] changed) {
+            if (params.isEmpty()) {
+                return;
+            }
+            int[] counts = batch.batchUpdate(sql, params.toArray(SqlParameterSource[]::new));
+            for (int k = 0; changed != null && k < counts.length; k++) {
+                if (counts[k] < 0) {
+                    throw new IllegalStateException("The JDBC driver did not report a count per statement");
+                }
+                changed[indexes.get(k)] = counts[k] == 1;
+            }
+        }
     }
 
     /**
