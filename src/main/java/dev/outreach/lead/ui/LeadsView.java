@@ -58,6 +58,7 @@ public class LeadsView extends VerticalLayout {
     private final transient LeadService leads;
     private final transient LeadExportService export;
     private final transient List<CampaignSummary> campaigns;
+    private final transient List<dev.outreach.lead.LeadBulkAction> bulkActions;
 
     final Grid<LeadRow> grid = new Grid<>(LeadRow.class, false);
     final TextField search = new TextField();
@@ -67,15 +68,36 @@ public class LeadsView extends VerticalLayout {
     final Span count = new Span();
     private LeadFilter filter = LeadFilter.all();
 
-    public LeadsView(LeadService leads, LeadExportService export, CampaignService campaigns) {
+    public LeadsView(LeadService leads, LeadExportService export, CampaignService campaigns,
+            List<dev.outreach.lead.LeadBulkAction> bulkActions) {
         this.leads = leads;
         this.export = export;
         this.campaigns = campaigns.findAll();
+        this.bulkActions = bulkActions.stream()
+                .sorted(java.util.Comparator.comparingInt(dev.outreach.lead.LeadBulkAction::order)).toList();
         addClassName("view");
         setSizeFull();
         configureGrid();
         add(createToolbar(), grid);
         refresh();
+    }
+
+    /** Other modules' actions on the selected leads (a checkbox column appears when there are any). */
+    private void addBulkActions(HorizontalLayout toolbar) {
+        if (bulkActions.isEmpty()) {
+            return;
+        }
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        for (dev.outreach.lead.LeadBulkAction action : bulkActions) {
+            Button button = new Button(action.label(), click -> action.run(
+                    grid.getSelectedItems().stream().map(LeadRow::id).toList(), () -> {
+                        grid.deselectAll();
+                        refresh();
+                    }));
+            button.setEnabled(false);
+            grid.addSelectionListener(selection -> button.setEnabled(!selection.getAllSelectedItems().isEmpty()));
+            toolbar.add(button);
+        }
     }
 
     private void configureGrid() {
@@ -143,6 +165,7 @@ public class LeadsView extends VerticalLayout {
 
         count.addClassName("lead-count");
         HorizontalLayout toolbar = new HorizontalLayout(search, status, grade, campaign, count, create, importCsv, exportCsv);
+        addBulkActions(toolbar);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.setFlexGrow(1, count);
         toolbar.setWidthFull();

@@ -1,0 +1,20 @@
+package dev.outreach.lead;
+
+/**
+ * An action other modules add to the leads grid for the selected leads (cadence's "Enroll in
+ * campaign") without the lead module depending on them: each Spring bean of this type becomes a
+ * toolbar button, in {@link #order()}, enabled while leads are selected.
+ */
+public interface LeadBulkAction {
+
+    int order();
+
+    /** The button's text. */
+    String label();
+
+    /**
+     * Runs for the selected leads (opens a dialog or acts at once); calls {@code done} after it
+     * changed something, so that the grid refreshes.
+     */
+    void run(java.util.List<Long> leadIds, Runnable done);
+}

@@ -1,0 +1,58 @@
+package dev.outreach.cadence.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.lead.LeadRow;
+import dev.outreach.lead.ui.LeadsView;
+import dev.outreach.security.Role;
+import dev.outreach.support.KaribuTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The leads grid's "Enroll in campaign" action, as an operator uses it. */
+class EnrollLeadsActionTests extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void enrollsTheSelectedLeadsInTheChosenCampaign() {
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(LeadsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<LeadRow> grid = _get(LeadsView.class).getChildren().filter(Grid.class::isInstance).map(Grid.class::cast)
+                .findFirst().orElseThrow();
+        Button action = _get(Button.class, spec -> spec.withText("Enroll in campaign"));
+        assertThat(action.isEnabled()).isFalse();
+        LeadRow first = GridKt._get(grid, 0);
+        LeadRow second = GridKt._get(grid, 1);
+        grid.select(first);
+        grid.select(second);
+        assertThat(action.isEnabled()).isTrue();
+
+        _click(action);
+        @SuppressWarnings("unchecked")
+        ComboBox<CampaignSummary> campaign = _get(ComboBox.class, spec -> spec.withId("enroll-campaign"));
+        CampaignSummary chosen = campaign.getListDataView().getItems()
+                .filter(c -> c.id() != null).findFirst().orElseThrow();
+        campaign.setValue(chosen);
+        _click(_get(Button.class, spec -> spec.withId("enroll-confirm")));
+
+        List<Long> enrolled = jdbc.sql("select lead_id from enrollment where campaign_id = :c and lead_id in (:ids) order by lead_id")
+                .param("c", chosen.id()).param("ids", List.of(first.id(), second.id())).query(Long.class).list();
+        assertThat(enrolled).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(jdbc.sql("select count(*) from enrollment where lead_id in (:ids) and status = 'COLD'")
+                .param("ids", List.of(first.id(), second.id())).query(Integer.class).single()).isEqualTo(2);
+        assertThat(grid.getSelectedItems()).isEmpty();
+    }
+}
