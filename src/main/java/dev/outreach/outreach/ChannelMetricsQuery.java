@@ -9,7 +9,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The metrics SQL: one pass over the period's attempts, one over its messages (ix_outreach_message_lead). */
+/**
+ * The metrics SQL: one pass over the period's attempts, one over its messages (ix_outreach_message_lead).
+ * A bounce counts whether the SMTP server refused the message (a BOUNCED attempt) or it bounced
+ * later (a DSN or a provider event turned the message BOUNCED).
+ */
 @Component
 class ChannelMetricsQuery {
 
@@ -27,7 +31,9 @@ class ChannelMetricsQuery {
         }
         var attempted = jdbc.sql("""
                 select a.channel, count(distinct a.message_id) as tried,
-                       count(distinct case when a.status = 'BOUNCED' then a.message_id end) as bounced
+                       count(distinct case when a.status = 'BOUNCED'
+                                                or (m.status = 'BOUNCED' and m.channel_used = a.channel)
+                                           then a.message_id end) as bounced
                 from outreach_attempt a join outreach_message m on m.id = a.message_id join lead l on l.id = m.lead_id
                 where m.created_at >= :since and a.status not in ('SKIPPED', 'PENDING')""" + campaign + """
                  group by a.channel""");

@@ -177,6 +177,18 @@ class OperatorApiIntegrationTests {
     }
 
     @Test
+    void theCommandCenterIsJsonWithTheReferencesRecontactStats() throws Exception {
+        String operator = SystemActor.call(() -> keys.create("wallboard", Role.OPERATOR)).key();
+
+        HttpResponse<String> center = get("/api/v1/command-center", operator);
+
+        assertThat(center.statusCode()).isEqualTo(200);
+        assertThat(center.body()).contains("\"recontact_stats\":{\"total_eligible\":0,\"total_recycled_30d\":0,"
+                + "\"cycle_distribution\":{\"0\":").contains("\"last_7_days\":{").contains("\"domain_health\":[")
+                .contains("\"due_today\":");
+    }
+
+    @Test
     void theOpenApiDescriptionIsPublic() throws Exception {
         HttpResponse<String> description = get("/api/v1/openapi", null);
 

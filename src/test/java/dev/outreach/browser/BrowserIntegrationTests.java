@@ -99,6 +99,10 @@ class BrowserIntegrationTests {
 
         signIn("browser-operator", "operator-password-1");
 
+        // the landing page is the command center; its charts are SVG drawn on the server
+        wait.until(driver -> driver.findElements(By.cssSelector("h2")).stream().anyMatch(h -> h.getText().equals("Command center")));
+        assertThat(browser.findElements(By.cssSelector(".card svg.bar-chart"))).isNotEmpty();
+        browser.get(url("/leads"));
         wait.until(driver -> cellTexts().stream().anyMatch(text -> text.contains("@")));
         assertThat(browser.findElement(By.cssSelector(".lead-count")).getText()).matches("[0-9,]+ leads");
         assertThat(browser.findElement(By.cssSelector(".delivery-mode")).getText()).isEqualTo("SANDBOX");
@@ -119,6 +123,8 @@ class BrowserIntegrationTests {
     void disablingAUserEndsTheirOpenSession() {
         var user = SystemActor.call(() -> users.create("soon-disabled", "operator-password-2", Role.OPERATOR));
         signIn("soon-disabled", "operator-password-2");
+        wait.until(driver -> driver.findElements(By.cssSelector("h2")).stream().anyMatch(h -> h.getText().equals("Command center")));
+        browser.get(url("/leads"));
         wait.until(driver -> !cellTexts().isEmpty());
 
         SystemActor.run(() -> users.setEnabled(user.id(), false));

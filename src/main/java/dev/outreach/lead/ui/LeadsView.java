@@ -21,7 +21,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
@@ -46,7 +45,6 @@ import java.util.Locale;
  * count comes from a short-lived cache, so scrolling never counts again.
  */
 @Route("leads")
-@RouteAlias("")
 @PageTitle("Leads | Outreach Engine")
 @Menu(order = 10, icon = "vaadin:users", title = "Leads")
 @PermitAll

@@ -39,6 +39,47 @@ public final class SvgCharts {
         return new Html(svg.toString());
     }
 
+    /**
+     * Horizontal bars, one per label, scaled to the largest value, each with its value written
+     * after it ({@code unit} appended, e.g. "%"); {@code title} is the accessible description.
+     */
+    public static Html bars(java.util.List<String> labels, double[] values, String unit, String title) {
+        int labelWidth = 110;
+        int barArea = 220;
+        int rowHeight = 22;
+        int width = labelWidth + barArea + 60;
+        int height = Math.max(rowHeight, labels.size() * rowHeight);
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        StringBuilder svg = new StringBuilder(1024);
+        svg.append(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar-chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">",
+                width, height, width, height));
+        svg.append("<title>").append(escape(title)).append("</title>");
+        for (int i = 0; i < labels.size(); i++) {
+            double value = i < values.length ? values[i] : 0;
+            double barWidth = max <= 0 ? 0 : value / max * barArea;
+            int y = i * rowHeight;
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"currentColor\">%s</text>", y + 15, escape(labels.get(i))));
+            svg.append(String.format(Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" rx=\"2\" fill=\"var(--lumo-primary-color)\"/>",
+                    labelWidth, y + 4, barWidth));
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" fill=\"currentColor\">%s</text>",
+                    labelWidth + barWidth + 6, y + 15, escape(format(value) + unit)));
+        }
+        svg.append("</svg>");
+        return new Html(svg.toString());
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%.1f", value);
+    }
+
     private static void appendBar(StringBuilder svg, int index, long value, long max, double barWidth, int height,
             String fill) {
         if (value <= 0) {

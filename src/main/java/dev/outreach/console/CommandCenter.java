@@ -1,0 +1,59 @@
+package dev.outreach.console;
+
+import dev.outreach.cadence.DueTouches;
+import dev.outreach.cadence.RecontactStats;
+import dev.outreach.deliverability.DeliverabilityHealth;
+import dev.outreach.outreach.ChannelMetrics;
+import dev.outreach.outreach.OutreachService;
+import dev.outreach.outreach.WaitingMessages;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the command center shows, in one read: channel metrics for today and the last 7 days,
+ * domain health, re-contact stats, touches due today and why messages are waiting. The view and
+ * the JSON endpoint both use it.
+ */
+@Service
+public class CommandCenter {
+
+    /** One domain's line of the health summary. */
+    public record DomainSummary(String domain, boolean active, int score, String status, String throttle) {
+    }
+
+    public record Snapshot(ChannelMetrics today, ChannelMetrics week, List<DomainSummary> domains,
+            boolean noHealthyMailbox, RecontactStats.Stats recontactStats, long dueToday,
+            List<WaitingMessages.Reason> waiting) {
+    }
+
+    private final OutreachService outreach;
+    private final DeliverabilityHealth health;
+    private final RecontactStats recontact;
+    private final DueTouches due;
+    private final WaitingMessages waiting;
+
+    CommandCenter(OutreachService outreach, DeliverabilityHealth health, RecontactStats recontact, DueTouches due,
+            WaitingMessages waiting) {
+        this.outreach = outreach;
+        this.health = health;
+        this.recontact = recontact;
+        this.due = due;
+        this.waiting = waiting;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public Snapshot snapshot() {
+        DeliverabilityHealth.Report report = health.report();
+        List<DomainSummary> domains = report.domains().stream()
+                .map(d -> new DomainSummary(d.domain(), d.active(), d.score().score(), name(d.score().status()),
+                        name(d.score().throttle())))
+                .toList();
+        return new Snapshot(outreach.channelMetrics(null, 1), outreach.channelMetrics(null, 7), domains,
+                report.noHealthyMailbox(), recontact.stats(), due.dueToday(), waiting.reasons());
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.outreach.console.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import dev.outreach.console.CommandCenter;
+import dev.outreach.outreach.ChannelMetrics;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.ui.SvgCharts;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The landing page: how outreach went today and over 7 days per channel, where deliveries landed,
+ * domain health, re-contact, what is due today and why messages wait. The same data is JSON at
+ * {@code /api/v1/command-center}.
+ */
+@Route("")
+@RouteAlias("command-center")
+@PageTitle("Command center | Outreach Engine")
+@Menu(order = 0, icon = "vaadin:dashboard", title = "Command center")
+@RolesAllowed({"ADMIN", "OPERATOR"})
+public class CommandCenterView extends VerticalLayout {
+
+    private final transient CommandCenter commandCenter;
+
+    final Div today = new Div();
+    final Div week = new Div();
+    final Div distribution = new Div();
+    final Div domains = new Div();
+    final Div recontact = new Div();
+    final Div waiting = new Div();
+    final Span dueToday = new Span();
+    final Div warning = new Div();
+
+    public CommandCenterView(CommandCenter commandCenter) {
+        this.commandCenter = commandCenter;
+        addClassName("view");
+        setWidthFull();
+        Button refresh = new Button("Refresh", new Icon(VaadinIcon.REFRESH), click -> refresh());
+        HorizontalLayout header = new HorizontalLayout(new H2("Command center"), refresh);
+        header.setAlignItems(Alignment.BASELINE);
+        warning.addClassName("health-warning");
+        FlexLayout cards = new FlexLayout(card("Today", today), card("Last 7 days", week),
+                card("Channel distribution, 7 days", distribution), card("Domain health", domains),
+                card("Re-contact", recontact), card("Waiting messages", waiting));
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.addClassName("cards");
+        add(header, warning, dueToday, cards);
+        refresh();
+    }
+
+    private static Component card(String title, Div body) {
+        Div card = new Div(new H3(title), body);
+        card.addClassName("card");
+        return card;
+    }
+
+    void refresh() {
+        CommandCenter.Snapshot snapshot = commandCenter.snapshot();
+        warning.setVisible(snapshot.noHealthyMailbox());
+        warning.setText("No healthy mailbox: email is waiting and nothing is sent until a mailbox may send again.");
+        dueToday.setText(snapshot.dueToday() == 1 ? "1 touch is due today." : snapshot.dueToday() + " touches are due today.");
+        fillMetrics(today, snapshot.today());
+        fillMetrics(week, snapshot.week());
+
+        distribution.removeAll();
+        List<String> labels = new ArrayList<>();
+        double[] shares = new double[ChannelType.values().length];
+        int i = 0;
+        for (ChannelType channel : ChannelType.values()) {
+            labels.add(channel.label());
+            shares[i++] = snapshot.week().channelDistribution().getOrDefault(channel, 0.0);
+        }
+        distribution.add(SvgCharts.bars(labels, shares, "%", "Share of delivered messages per channel, last 7 days"),
+                new Paragraph(String.format(Locale.ROOT, "%d delivered, %.1f%% after a fallback.", snapshot.week().delivered(),
+                        snapshot.week().fallbackRate())));
+
+        domains.removeAll();
+        if (snapshot.domains().isEmpty()) {
+            domains.add(new Paragraph("No sending domain yet."));
+        }
+        for (CommandCenter.DomainSummary domain : snapshot.domains()) {
+            Span badge = new Span(domain.active() ? domain.status().replace('_', ' ') : "paused");
+            badge.getElement().getThemeList().add("badge " + (!domain.active() || "critical".equals(domain.status()) ? "error"
+                    : "warning".equals(domain.status()) ? "warning" : "success"));
+            Div line = new Div(new Span(domain.domain() + " "), badge, new Span(" score " + domain.score()));
+            line.addClassName("domain-line");
+            domains.add(line);
+        }
+
+        recontact.removeAll();
+        var stats = snapshot.recontactStats();
+        recontact.add(new Paragraph(stats.totalEligible() + " eligible now, " + stats.totalRecycled30d()
+                + " recycled in the last 30 days."));
+        List<String> cycles = new ArrayList<>();
+        double[] counts = new double[stats.cycleDistribution().size()];
+        int c = 0;
+        for (Map.Entry<Integer, Long> entry : stats.cycleDistribution().entrySet()) {
+            cycles.add("Cycle " + entry.getKey());
+            counts[c++] = entry.getValue();
+        }
+        recontact.add(SvgCharts.bars(cycles, counts, "", "Enrollments per re-contact cycle"));
+
+        waiting.removeAll();
+        if (snapshot.waiting().isEmpty()) {
+            waiting.add(new Paragraph("Nothing is waiting."));
+        }
+        snapshot.waiting().forEach(reason -> waiting.add(new Div(new Span(reason.messages() + " "), new Span(reason.reason()))));
+    }
+
+    private static void fillMetrics(Div target, ChannelMetrics metrics) {
+        target.removeAll();
+        long sent = 0;
+        for (ChannelType channel : ChannelType.values()) {
+            ChannelMetrics.ChannelRates rates = metrics.channels().get(channel);
+            if (rates == null || rates.attempted() == 0) {
+                continue;
+            }
+            sent += rates.delivered();
+            target.add(new Div(new Span(String.format(Locale.ROOT, "%s: %d sent of %d tried; delivery %.1f%%, reply %.1f%%, bounce %.1f%%",
+                    channel.label(), rates.delivered(), rates.attempted(), rates.deliveryRate(), rates.replyRate(),
+                    rates.bounceRate()))));
+        }
+        if (sent == 0 && target.getChildren().findAny().isEmpty()) {
+            target.add(new Paragraph("Nothing sent."));
+        }
+        target.add(new Paragraph(String.format(Locale.ROOT, "Fallback rate %.1f%%.", metrics.fallbackRate())));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.outreach.outreach;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages waiting in the outbox, grouped by why: a rate limit, no healthy mailbox, a retry, an
+ * operator task, or simply not due yet. Reasons carry details (a counter key, a mailbox); the
+ * grouping keeps their words and drops what is in parentheses.
+ */
+@Service
+public class WaitingMessages {
+
+    /** One reason and how many PENDING messages wait for it. */
+    public record Reason(String reason, long messages) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    WaitingMessages(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<Reason> reasons() {
+        Instant now = clock.instant();
+        Map<String, Long> grouped = new LinkedHashMap<>();
+        jdbc.sql("""
+                select status_reason, waiting_for is not null as task, due_at <= :now as due, count(*) as messages
+                from outreach_message where status = 'PENDING'
+                group by status_reason, waiting_for is not null, due_at <= :now
+                """).param("now", Timestamp.from(now)).query((rs, n) -> {
+                    String reason = rs.getBoolean("task") ? "Waiting for an operator task"
+                            : rs.getString("status_reason") != null ? group(rs.getString("status_reason"))
+                            : rs.getBoolean("due") ? "Due: the dispatcher picks it up at its next poll"
+                            : "Scheduled for later";
+                    grouped.merge(reason, rs.getLong("messages"), Long::sum);
+                    return null;
+                }).list();
+        return grouped.entrySet().stream().map(e -> new Reason(e.getKey(), e.getValue()))
+                .sorted((a, b) -> Long.compare(b.messages(), a.messages())).toList();
+    }
+
+    static String group(String reason) {
+        String words = reason.replaceAll("\\s*\\([^)]*\\)", "").replaceAll(":.*$", "").strip();
+        return words.isEmpty() ? reason : words;
+    }
+}

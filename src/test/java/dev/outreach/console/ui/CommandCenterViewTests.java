@@ -1,0 +1,64 @@
+package dev.outreach.console.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import dev.outreach.outreach.OutreachQueue;
+import dev.outreach.outreach.OutreachService;
+import dev.outreach.security.Role;
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.MessageStatus;
+import dev.outreach.support.KaribuTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class CommandCenterViewTests extends KaribuTest {
+
+    @Autowired
+    OutreachService outreach;
+    @Autowired
+    OutreachQueue queue;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void emptyOutbox() {
+        jdbc.sql("delete from outreach_message where subject like 'Command center %'").update();
+        jdbc.sql("update mailbox set active = true, paused_reason = null").update();
+    }
+
+    @Test
+    void theLandingPageShowsTodaysSendsDomainsReContactAndWhyMessagesWait() {
+        login("olivia", Role.OPERATOR);
+        long lead = jdbc.sql("select id from lead where email is not null and status = 'NEW' order by id fetch first 1 rows only")
+                .query(Long.class).single();
+        assertThat(SystemActor.call(() -> outreach.sendOutreachMessage(lead, "Command center today", "Hello")).status())
+                .isEqualTo(MessageStatus.SENT);
+        SystemActor.run(() -> queue.queue(lead, "Command center later", "Hello", Instant.now().plus(2, ChronoUnit.DAYS)));
+
+        UI.getCurrent().navigate("");
+
+        CommandCenterView view = _get(CommandCenterView.class);
+        assertThat(view.today.getElement().getTextRecursively()).contains("Email: ").contains("sent of");
+        assertThat(view.distribution.getElement().getOuterHTML()).contains("<svg").contains("Email");
+        assertThat(view.domains.getElement().getTextRecursively()).contains("getsummitreach.example", "hearfromfieldpro.example");
+        assertThat(view.recontact.getElement().getTextRecursively()).contains("eligible now", "recycled in the last 30 days");
+        assertThat(view.waiting.getElement().getTextRecursively()).contains("Scheduled for later");
+        assertThat(view.warning.isVisible()).isFalse();
+    }
+
+    @Test
+    void itWarnsWhenNoMailboxMaySend() {
+        jdbc.sql("update mailbox set active = false, paused_reason = 'maintenance'").update();
+        login("olivia", Role.OPERATOR);
+
+        UI.getCurrent().navigate(CommandCenterView.class);
+
+        assertThat(_get(CommandCenterView.class).warning.isVisible()).isTrue();
+    }
+}
