@@ -9,7 +9,7 @@
 #   6. webhooks: signed event batches over HTTP (each sent 3 times) vs pgbench INSERT ... ON CONFLICT DO NOTHING
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, and postfix's smtp-sink/smtp-source (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
@@ -69,8 +69,12 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== Webhook ingest: signed batches of 1,000 events, each sent 3 times, vs pgbench; effects exactly once"
             run_java -Xmx1g -cp "$classpath" dev.outreach.events.WebhookIngestBenchmark "$results"
             ;;
+        tick)
+            echo "== Sequencer tick: 100k due among 1M and 200k enrollments vs the same INSERT ... SELECT in psql"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.TickBenchmark "$results"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation or webhooks)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks or tick)" >&2
             exit 2
             ;;
     esac

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("outreach.cadence")
 record CadenceProperties(
         @DefaultValue("true") boolean tickEnabled,
-        @DefaultValue("2000") int batchSize,
+        @DefaultValue("5000") int batchSize,
         @DefaultValue("6h") Duration gateRecheck,
         @DefaultValue("1000") int recontactBatchSize) {
 }

@@ -28,16 +28,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The sequencer tick: every {@code tick_interval_minutes} (read from the engine settings at each
  * check, default 30), one instance at a time cluster-wide (ShedLock {@code sequencer-tick}),
  * it writes one PENDING message per due touch to the outbox in the same transaction that
- * advances the enrollment. In order:
- * <ol>
- * <li>stops due enrollments whose lead replied, unsubscribed, hard-bounced or is suppressed;</li>
- * <li>moves on the due time of those that cannot go yet (adaptive delay not over, final touch
- * gated for want of engagement, previous touch still in the outbox, campaign paused);</li>
- * <li>in batches of {@code outreach.cadence.batch-size}, one transaction each: selects ready
- * touches (campaign-bound, then unbound), lets those outside the lead's send window wait for
- * its next opening, drafts the rest ({@link TouchContent}), writes them with one
- * {@code INSERT ... SELECT} and advances their enrollments with one {@code UPDATE}.</li>
- * </ol>
+ * advances the enrollment. It works in batches of {@code outreach.cadence.batch-size} due
+ * enrollments (campaign-bound and unbound alike), one transaction each, read in one pass over
+ * {@code ix_enrollment_due}; each enrollment read leaves the due range in that transaction:
+ * <ul>
+ * <li>stopped (STOPPED with the reason) when its lead replied, unsubscribed, hard-bounced, was
+ * disqualified or is suppressed (address or domain);</li>
+ * <li>moved on to the next tick when its adaptive delay has not passed, its previous touch is
+ * still in the outbox or its campaign is paused; by {@code outreach.cadence.gate-recheck}
+ * (6h) when its final touch is gated for want of engagement;</li>
+ * <li>moved to the next opening of its send window when it is outside the lead's business hours;</li>
+ * <li>otherwise drafted ({@link TouchContent}), written to the outbox with one bulk statement
+ * per batch ({@code COPY} on PostgreSQL, a JDBC batch on H2), and advanced with one
+ * {@code UPDATE ... WHERE id = ANY(...)} per batch.</li>
+ * </ul>
  *
  * <p>Who writes what: the tick sets {@code outreach_sequence_step}, {@code status},
  * {@code next_touch_due_at} and {@code last_email_sent_at} (the moment it releases a touch,
@@ -120,50 +124,76 @@ public class SequencerTick {
         Instant now = clock.instant();
         lastRun = now;
         EngineSettings settings = settingsService.settings();
-        int stopped = transaction.execute(status -> store.stopFinished(now) + store.closeCompleted(now, settings.maxSequenceSteps()));
-        Duration interval = Duration.ofMinutes(Math.max(1, settings.tickIntervalMinutes()));
-        int deferred = transaction.execute(status -> store.deferNotReady(now, settings, now.plus(interval),
-                now.plus(properties.gateRecheck())));
-        TickStore.Sequences sequences = store.sequences();
-        TouchContent content = content();
-        SendWindow window = SendWindow.of(settings);
-        Instant earliestFollowup = now.plus(Duration.ofHours(
-                FollowupTiming.shortestDelayHours(settings.baseFollowupDelayHours(), settings.minFollowupDelayHours())));
-        int[] totals = new int[3];
+        Plan plan = new Plan(now, settings, store.sequences(), content(), SendWindow.of(settings),
+                now.plus(Duration.ofHours(FollowupTiming.shortestDelayHours(settings.baseFollowupDelayHours(),
+                        settings.minFollowupDelayHours()))),
+                now.plus(Duration.ofMinutes(Math.max(1, settings.tickIntervalMinutes()))), now.plus(properties.gateRecheck()));
+        int[] totals = new int[5];
         int selected;
         do {
-            int[] batch = transaction.execute(status -> batch(now, settings, sequences, content, window, earliestFollowup));
+            int[] batch = transaction.execute(status -> batch(plan));
             selected = batch[0];
-            totals[0] += batch[1];
-            totals[1] += batch[2];
-            totals[2] += batch[3];
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += batch[i + 1];
+            }
         } while (selected == properties.batchSize());
-        Result result = new Result(stopped, deferred, totals[0], totals[1], totals[2], true);
+        Result result = new Result(totals[0], totals[1], totals[2], totals[3], totals[4], true);
         if (result.queued() + result.stopped() + result.skipped() > 0) {
             log.info("Sequencer tick: {}", result);
         }
         return result;
     }
 
-    /** One batch transaction; returns {selected, outside the window, queued, skipped}. */
-    private int[] batch(Instant now, EngineSettings settings, TickStore.Sequences sequences, TouchContent content,
-            SendWindow window, Instant earliestFollowup) {
+    /** What every batch of one tick shares. */
+    private record Plan(Instant now, EngineSettings settings, TickStore.Sequences sequences, TouchContent content,
+            SendWindow window, Instant earliestFollowup, Instant recheck, Instant gateRecheck) {
+    }
+
+    /**
+     * One batch transaction: every due enrollment read is stopped, moved on or advanced.
+     * Returns {selected, stopped, deferred, outside the window, queued, skipped}.
+     */
+    private int[] batch(Plan plan) {
+        Instant now = plan.now();
+        EngineSettings settings = plan.settings();
+        int maxSteps = settings.maxSequenceSteps();
         List<TickStore.Due> due = store.dueBatch(now, settings, properties.batchSize());
-        Map<Instant, List<Long>> waiting = new TreeMap<>();
+        Map<String, List<Long>> stops = new TreeMap<>();
+        Map<Instant, List<Long>> deferred = new TreeMap<>();
+        List<Long> completed = new ArrayList<>();
         List<TickStore.Touch> touches = new ArrayList<>(due.size());
         List<Long> sent = new ArrayList<>(due.size());
         List<Long> skipped = new ArrayList<>();
+        int waiting = 0;
         int outside = 0;
         for (TickStore.Due row : due) {
+            if (row.stopReason() != null) {
+                stops.computeIfAbsent(row.stopReason(), k -> new ArrayList<>()).add(row.enrollmentId());
+                continue;
+            }
+            if (row.step() >= maxSteps) {
+                completed.add(row.enrollmentId());
+                continue;
+            }
+            if (!row.gatePassed()) {
+                deferred.computeIfAbsent(plan.gateRecheck(), k -> new ArrayList<>()).add(row.enrollmentId());
+                waiting++;
+                continue;
+            }
+            if (!row.delayPassed() || row.inFlight() || !row.campaignActive()) {
+                deferred.computeIfAbsent(plan.recheck(), k -> new ArrayList<>()).add(row.enrollmentId());
+                waiting++;
+                continue;
+            }
             ZoneId zone = SendWindow.zone(row.leadTimeZone(), row.campaignTimeZone(), settings.defaultTimeZone());
-            if (!window.contains(now, zone)) {
-                waiting.computeIfAbsent(window.nextOpening(now, zone), k -> new ArrayList<>()).add(row.enrollmentId());
+            if (!plan.window().contains(now, zone)) {
+                deferred.computeIfAbsent(plan.window().nextOpening(now, zone), k -> new ArrayList<>()).add(row.enrollmentId());
                 outside++;
                 continue;
             }
-            Long sequenceId = sequences.idFor(row.sequenceId());
-            String firstChannel = sequenceId == null ? null : sequences.firstChannels().get(sequenceId);
-            TouchContent.Draft draft = content.draft(row.leadId(), row.step(), row.cycle());
+            Long sequenceId = plan.sequences().idFor(row.sequenceId());
+            String firstChannel = sequenceId == null ? null : plan.sequences().firstChannels().get(sequenceId);
+            TouchContent.Draft draft = plan.content().draft(row.leadId(), row.step(), row.cycle());
             if (draft.skipped()) {
                 touches.add(new TickStore.Touch(UUID.randomUUID(), row.leadId(), row.enrollmentId(), row.step(),
                         row.step() == 0 ? "initial" : "follow_up", null, null, "SKIPPED",
@@ -176,18 +206,27 @@ public class SequencerTick {
                 sent.add(row.enrollmentId());
             }
         }
-        waiting.forEach((opening, ids) -> store.deferTo(ids, opening, now));
+        int stopped = 0;
+        for (var stop : stops.entrySet()) {
+            stopped += store.stop(stop.getValue(), stop.getKey(), now);
+        }
+        store.close(completed, now);
+        deferred.forEach((at, ids) -> store.deferTo(ids, at, now));
         store.insertTouches(touches, now);
-        store.advance(sent, true, now, earliestFollowup, settings.maxSequenceSteps());
-        store.advance(skipped, false, now, earliestFollowup, settings.maxSequenceSteps());
-        return new int[] {due.size(), outside, sent.size(), skipped.size()};
+        store.advance(sent, true, now, plan.earliestFollowup(), maxSteps);
+        store.advance(skipped, false, now, plan.earliestFollowup(), maxSteps);
+        return new int[] {due.size(), stopped + completed.size(), waiting, outside, sent.size(), skipped.size()};
     }
 
     /** The primary writer, else the content module's (any but the placeholder), else the placeholder. */
     private TouchContent content() {
-        TouchContent unique = contents.getIfUnique();
-        if (unique != null) {
-            return unique;
+        try {
+            TouchContent unique = contents.getIfUnique();
+            if (unique != null) {
+                return unique;
+            }
+        } catch (org.springframework.beans.factory.NoUniqueBeanDefinitionException e) {
+            // several marked primary: fall through to the first in order
         }
         return contents.orderedStream().filter(c -> !(c instanceof PlaceholderTouchContent)).findFirst()
                 .orElseGet(() -> contents.orderedStream().findFirst().orElseThrow());

@@ -1,9 +1,6 @@
 package dev.outreach.cadence;
 
 import dev.outreach.campaign.EngineSettings;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -37,7 +34,8 @@ class TickStore {
 
     /** One due touch as the tick selects it. */
     record Due(long enrollmentId, long leadId, int step, int cycle, String leadTimeZone, String campaignTimeZone,
-            Long sequenceId) {
+            Long sequenceId, boolean campaignActive, String stopReason, boolean delayPassed, boolean gatePassed,
+            boolean inFlight) {
     }
 
     /** One row to write to the outbox. */
@@ -45,7 +43,6 @@ class TickStore {
             String status, String reason, Long sequenceId, String firstChannel) {
     }
 
-    static final String DUE = "e.status in ('COLD', 'ACTIVE') and e.next_touch_due_at <= :now";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -81,13 +78,6 @@ class TickStore {
             exists (select 1 from outreach_message m where m.lead_id = e.lead_id and m.enrollment_id = e.id
                     and m.status in ('PENDING', 'SENDING'))""";
 
-    static final String CAMPAIGN_PAUSED = """
-            exists (select 1 from campaign c where c.id = e.campaign_id and c.status <> 'ACTIVE')""";
-
-    static String ready() {
-        return "e.outreach_sequence_step < :maxSteps and " + followupDue() + " and " + GATE_PASSED + " and not " + IN_FLIGHT;
-    }
-
     /** Why a lead must not be touched again, or null. */
     private static final String STOP_REASON = """
             case when e.last_email_replied_at is not null or l.status = 'REPLIED' then 'replied'
@@ -102,74 +92,42 @@ class TickStore {
                  else null end""";
 
     /**
-     * Stops due enrollments whose lead replied, unsubscribed, hard-bounced, was disqualified or
-     * suppressed: STOPPED with the reason, no due time. Returns how many.
-     */
-    int stopFinished(Instant now) {
-        return jdbc.sql("""
-                update enrollment e set status = 'STOPPED', next_touch_due_at = null, updated_at = :now,
-                    stopped_reason = (select %1$s from lead l where l.id = e.lead_id)
-                where %2$s and exists (select 1 from lead l where l.id = e.lead_id and (%1$s) is not null)
-                """.formatted(STOP_REASON, DUE)).param("now", ts(now)).update();
-    }
-
-    /** Due enrollments past the last step (the step count was lowered): the cycle is over. */
-    int closeCompleted(Instant now, int maxSteps) {
-        return jdbc.sql("""
-                update enrollment e set status = 'CONTACTED', next_touch_due_at = null, updated_at = :now
-                where %s and e.outreach_sequence_step >= :maxSteps
-                """.formatted(DUE)).param("now", ts(now)).param("maxSteps", maxSteps).update();
-    }
-
-    /**
-     * Due enrollments that cannot go yet move their due time on, so that each tick reads them
-     * once: gated ones (final touch, no engagement) to {@code gateRecheck}; those whose adaptive
-     * delay has not passed, whose previous touch is still in the outbox or whose campaign is
-     * paused to {@code recheck} (the next tick). Returns how many.
-     */
-    int deferNotReady(Instant now, EngineSettings settings, Instant recheck, Instant gateRecheck) {
-        String sql = """
-                update enrollment e set updated_at = :now,
-                    next_touch_due_at = case when not %s then cast(:gateRecheck as timestamp with time zone)
-                        else cast(:recheck as timestamp with time zone) end
-                where %s and e.outreach_sequence_step < :maxSteps and (not (%s) or %s)
-                """.formatted(GATE_PASSED, DUE, ready(), CAMPAIGN_PAUSED);
-        return timing(jdbc.sql(sql), now, settings).param("recheck", ts(recheck)).param("gateRecheck", ts(gateRecheck))
-                .update();
-    }
-
-    /**
-     * The document's two queries: enrollments bound to an active campaign (its sequence and time
-     * zone), then unbound ones (the default sequence and the engine's time zone); at most
-     * {@code limit} due, ready touches, locked for this transaction (others' locked rows are
-     * skipped on PostgreSQL).
+     * The document's two cases in one pass: enrollments bound to a campaign (its sequence, time
+     * zone and status come along) and unbound ones (no campaign: the default sequence and the
+     * engine's time zone). At most {@code limit} due enrollments, COLD ones first, each status in
+     * due order straight from the index, locked for this
+     * transaction (rows others hold are skipped on PostgreSQL), each with what decides its fate:
+     * the stop reason, whether the adaptive delay has passed, the gate, a touch still in flight.
+     * Every row read leaves the due range in the same transaction (stopped, moved on or
+     * advanced), so batch after batch reads each due enrollment once.
      */
     List<Due> dueBatch(Instant now, EngineSettings settings, int limit) {
-        List<Due> due = new ArrayList<>(select(true, now, settings, limit));
+        List<Due> due = new ArrayList<>(select("COLD", now, settings, limit));
         if (due.size() < limit) {
-            due.addAll(select(false, now, settings, limit - due.size()));
+            due.addAll(select("ACTIVE", now, settings, limit - due.size()));
         }
         return due;
     }
 
-    private List<Due> select(boolean bound, Instant now, EngineSettings settings, int limit) {
-        String sql = bound ? """
+    /** One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the due ones start. */
+    private List<Due> select(String status, Instant now, EngineSettings settings, int limit) {
+        String sql = """
                 select e.id, e.lead_id, e.outreach_sequence_step, e.re_contact_cycle, l.time_zone,
-                    c.default_time_zone, c.sequence_id
-                from enrollment e join lead l on l.id = e.lead_id join campaign c on c.id = e.campaign_id
-                where %s and c.status = 'ACTIVE' and %s
+                    c.default_time_zone, c.sequence_id, coalesce(c.status, 'ACTIVE') = 'ACTIVE' as campaign_active,
+                    %s as stop_reason,
+                    %s as delay_passed,
+                    %s as gate_passed,
+                    %s as in_flight
+                from enrollment e join lead l on l.id = e.lead_id left join campaign c on c.id = e.campaign_id
+                where e.status = :status and e.next_touch_due_at <= :now
+                order by e.next_touch_due_at
                 fetch first :limit rows only
-                """ : """
-                select e.id, e.lead_id, e.outreach_sequence_step, e.re_contact_cycle, l.time_zone,
-                    cast(null as varchar(64)) as campaign_tz, cast(null as bigint) as sequence_id
-                from enrollment e join lead l on l.id = e.lead_id
-                where %s and e.campaign_id is null and %s
-                fetch first :limit rows only
-                """;
-        sql = sql.formatted(DUE, ready()) + (postgres ? " for update of e skip locked" : " for update");
-        return timing(jdbc.sql(sql), now, settings).param("limit", limit)
+                """.formatted(STOP_REASON, followupDue(), GATE_PASSED, IN_FLIGHT)
+                + (postgres ? " for update of e skip locked" : " for update");
+        return timing(jdbc.sql(sql), now, settings).param("status", status).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6), rs.getObject(7, Long.class)))
+                        rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8), rs.getString(9), rs.getBoolean(10),
+                        rs.getBoolean(11), rs.getBoolean(12)))
                 .list();
     }
 
@@ -210,40 +168,18 @@ class TickStore {
         return new Sequences(defaultId[0], channels);
     }
 
-    /** Writes the touches to the outbox: one INSERT ... SELECT from arrays on PostgreSQL, a batch on H2. */
+    /**
+     * Writes the touches to the outbox in the columns {@code OutreachStore.insert} writes: on
+     * PostgreSQL one {@code COPY ... FROM STDIN} per batch (the bulk path; the rows are in the
+     * batch's transaction like any insert), on H2 a JDBC batch.
+     */
     void insertTouches(List<Touch> touches, Instant now) {
         if (touches.isEmpty()) {
             return;
         }
         Timestamp at = ts(now);
         if (postgres) {
-            template.execute((ConnectionCallback<Integer>) connection -> {
-                try (PreparedStatement statement = connection.prepareStatement("""
-                        insert into outreach_message (id, lead_id, enrollment_id, touch, message_type, subject, body, status,
-                            status_reason, due_at, created_at, updated_at, sequence_id, step_index, first_channel)
-                        select t.id, t.lead_id, t.enrollment_id, t.touch, t.message_type, t.subject, t.body, t.status,
-                            t.reason, ?, ?, ?, t.sequence_id, 0, t.first_channel
-                        from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            as t(id, lead_id, enrollment_id, touch, message_type, subject, body, status, reason,
-                                 sequence_id, first_channel)
-                        """)) {
-                    statement.setTimestamp(1, at);
-                    statement.setTimestamp(2, at);
-                    statement.setTimestamp(3, at);
-                    statement.setArray(4, array(connection, "uuid", touches, Touch::id));
-                    statement.setArray(5, array(connection, "bigint", touches, Touch::leadId));
-                    statement.setArray(6, array(connection, "bigint", touches, Touch::enrollmentId));
-                    statement.setArray(7, array(connection, "integer", touches, Touch::touch));
-                    statement.setArray(8, array(connection, "varchar", touches, Touch::messageType));
-                    statement.setArray(9, array(connection, "varchar", touches, Touch::subject));
-                    statement.setArray(10, array(connection, "varchar", touches, Touch::body));
-                    statement.setArray(11, array(connection, "varchar", touches, Touch::status));
-                    statement.setArray(12, array(connection, "varchar", touches, Touch::reason));
-                    statement.setArray(13, array(connection, "bigint", touches, Touch::sequenceId));
-                    statement.setArray(14, array(connection, "varchar", touches, Touch::firstChannel));
-                    return statement.executeUpdate();
-                }
-            });
+            copy(touches, now);
             return;
         }
         template.batchUpdate("""
@@ -268,13 +204,47 @@ class TickStore {
                 });
     }
 
-    private static <T> Array array(Connection connection, String type, List<Touch> touches,
-            java.util.function.Function<Touch, T> value) throws SQLException {
-        Object[] values = new Object[touches.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = value.apply(touches.get(i));
+    private void copy(List<Touch> touches, Instant now) {
+        String at = now.toString();
+        StringBuilder csv = new StringBuilder(touches.size() * 200);
+        for (Touch t : touches) {
+            csv.append(t.id()).append(',').append(t.leadId()).append(',').append(t.enrollmentId()).append(',')
+                    .append(t.touch()).append(',');
+            quoted(csv, t.messageType()).append(',');
+            quoted(csv, t.subject()).append(',');
+            quoted(csv, t.body()).append(',');
+            quoted(csv, t.status()).append(',');
+            quoted(csv, t.reason()).append(',');
+            csv.append(at).append(',').append(at).append(',').append(at).append(',')
+                    .append(t.sequenceId() == null ? "" : t.sequenceId().toString()).append(",0,");
+            quoted(csv, t.firstChannel()).append('\n');
         }
-        return connection.createArrayOf(type, values);
+        template.execute((ConnectionCallback<Long>) connection -> {
+            // the driver is a runtime dependency: its COPY API through reflection on its public interfaces
+            try {
+                Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
+                Object copyManager = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
+                return (Long) Class.forName("org.postgresql.copy.CopyManager")
+                        .getMethod("copyIn", String.class, java.io.Reader.class).invoke(copyManager, """
+                                copy outreach_message (id, lead_id, enrollment_id, touch, message_type, subject, body, status,
+                                    status_reason, due_at, created_at, updated_at, sequence_id, step_index, first_channel)
+                                from stdin (format csv)
+                                """, new java.io.StringReader(csv.toString()));
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause() instanceof SQLException sql ? sql
+                        : new SQLException("COPY into outreach_message failed", e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new SQLException("The PostgreSQL driver's COPY API is not available", e);
+            }
+        });
+    }
+
+    /** A CSV field: null is an unquoted empty field (NULL to COPY), any text is quoted with quotes doubled. */
+    private static StringBuilder quoted(StringBuilder csv, String value) {
+        if (value == null) {
+            return csv;
+        }
+        return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     /**
@@ -284,32 +254,45 @@ class TickStore {
      * skipped touch leaves it alone.
      */
     int advance(List<Long> enrollmentIds, boolean sent, Instant now, Instant earliestFollowup, int maxSteps) {
+        return update(enrollmentIds, """
+                outreach_sequence_step = outreach_sequence_step + 1,
+                status = case when outreach_sequence_step + 1 >= :maxSteps then 'CONTACTED' else 'ACTIVE' end,
+                next_touch_due_at = case when outreach_sequence_step + 1 >= :maxSteps then null
+                    else cast(:next as timestamp with time zone) end,
+                """ + (sent ? "last_email_sent_at = :now," : ""),
+                Map.of("maxSteps", maxSteps, "next", ts(earliestFollowup)), now);
+    }
+
+    /** Stops enrollments for good: STOPPED with the reason, no due time. */
+    int stop(List<Long> enrollmentIds, String reason, Instant now) {
+        return update(enrollmentIds, "status = 'STOPPED', stopped_reason = :reason, next_touch_due_at = null,",
+                Map.of("reason", reason), now);
+    }
+
+    /** Enrollments past the last step (the step count was lowered): the cycle is over. */
+    int close(List<Long> enrollmentIds, Instant now) {
+        return update(enrollmentIds, "status = 'CONTACTED', next_touch_due_at = null,", Map.of(), now);
+    }
+
+    /** Moves the due time on: the touch cannot go yet (send window, adaptive delay, gate, in flight, paused campaign). */
+    int deferTo(List<Long> enrollmentIds, Instant dueAt, Instant now) {
+        return update(enrollmentIds, "next_touch_due_at = cast(:dueAt as timestamp with time zone),",
+                Map.of("dueAt", ts(dueAt)), now);
+    }
+
+    /** {@code update enrollment set <assignments> updated_at = now where id in ids}: an array on PostgreSQL. */
+    private int update(List<Long> enrollmentIds, String assignments, Map<String, Object> params, Instant now) {
         if (enrollmentIds.isEmpty()) {
             return 0;
         }
-        String sql = """
-                update enrollment set outreach_sequence_step = outreach_sequence_step + 1,
-                    status = case when outreach_sequence_step + 1 >= :maxSteps then 'CONTACTED' else 'ACTIVE' end,
-                    next_touch_due_at = case when outreach_sequence_step + 1 >= :maxSteps then null
-                        else cast(:next as timestamp with time zone) end,
-                    %s updated_at = :now
-                where id %s
-                """.formatted(sent ? "last_email_sent_at = :now," : "", postgres ? "= any(:ids)" : "in (:ids)");
-        var spec = jdbc.sql(sql).param("maxSteps", maxSteps).param("next", ts(earliestFollowup)).param("now", ts(now));
+        String sql = "update enrollment set " + assignments + " updated_at = :now where id "
+                + (postgres ? "= any(:ids)" : "in (:ids)");
+        var spec = jdbc.sql(sql).params(params).param("now", ts(now));
         if (postgres) {
             return template.execute((ConnectionCallback<Integer>) connection -> spec
                     .param("ids", connection.createArrayOf("bigint", enrollmentIds.toArray())).update());
         }
         return spec.param("ids", enrollmentIds).update();
-    }
-
-    /** Touches outside the lead's send window wait for its next opening. */
-    int deferTo(List<Long> enrollmentIds, Instant opening, Instant now) {
-        if (enrollmentIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("update enrollment set next_touch_due_at = :opening, updated_at = :now where id in (:ids)")
-                .param("opening", ts(opening)).param("now", ts(now)).param("ids", enrollmentIds).update();
     }
 
     static Timestamp ts(Instant instant) {

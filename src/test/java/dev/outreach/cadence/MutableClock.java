@@ -48,6 +48,18 @@ public final class MutableClock extends Clock {
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
 
+        /** Leaves {@link #testTouchContent} the only primary writer, whatever the content module marks primary. */
+        @Bean
+        static org.springframework.beans.factory.config.BeanFactoryPostProcessor onlyTestTouchContentIsPrimary() {
+            return factory -> {
+                for (String name : factory.getBeanNamesForType(TouchContent.class, true, false)) {
+                    if (!name.equals("testTouchContent") && factory.containsBeanDefinition(name)) {
+                        factory.getBeanDefinition(name).setPrimary(false);
+                    }
+                }
+            };
+        }
+
         /** Plain drafts naming touch and cycle, so that the cadence tests do not depend on the content module's templates. */
         @Bean
         @Primary
