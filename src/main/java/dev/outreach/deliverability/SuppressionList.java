@@ -158,8 +158,11 @@ public class SuppressionList {
     public void suppressAddress(String email, String reason, java.time.Instant at) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         if (reasonFor(address).isEmpty()) {
-            jdbc.sql("insert into suppression (kind, entry, reason, created_at) values ('ADDRESS', :entry, :reason, :at)")
-                    .param("entry", address).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update();
+            // two events for one address may race here (a bounce and an unsubscribe): the first insert wins
+            jdbc.sql("""
+                    insert into suppression (kind, entry, reason, created_at) values ('ADDRESS', :entry, :reason, :at)
+                    on conflict (kind, entry) do nothing
+                    """).param("entry", address).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update();
         }
     }
 

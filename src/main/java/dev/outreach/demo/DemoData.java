@@ -109,7 +109,7 @@ class DemoData implements ApplicationRunner {
             outbox.queue(lead.id(), "Quick question about " + company + "'s spring tune-ups",
                     "Hi " + (lead.firstName() == null ? "there" : lead.firstName()) + ",\n\nWe help home-services teams like "
                             + company + " fill their spring schedule. Worth a short call next week?\n\nBest,\nThe demo team",
-                    now.plusSeconds(30L * index++));
+                    now.plusSeconds(5L * index++));
         }
         log.info("Demo data: {} first touches queued for the sandbox", index);
     }

@@ -37,13 +37,15 @@ public class WaitingMessages {
         Instant now = clock.instant();
         Map<String, Long> grouped = new LinkedHashMap<>();
         jdbc.sql("""
-                select status_reason, waiting_for is not null as task, due_at <= :now as due, count(*) as messages
-                from outreach_message where status = 'PENDING'
-                group by status_reason, waiting_for is not null, due_at <= :now
+                select status_reason, task, due, count(*) as messages
+                from (select status_reason, case when waiting_for is not null then 1 else 0 end as task,
+                             case when due_at <= :now then 1 else 0 end as due
+                      from outreach_message where status = 'PENDING') pending
+                group by status_reason, task, due
                 """).param("now", Timestamp.from(now)).query((rs, n) -> {
-                    String reason = rs.getBoolean("task") ? "Waiting for an operator task"
+                    String reason = rs.getInt("task") == 1 ? "Waiting for an operator task"
                             : rs.getString("status_reason") != null ? group(rs.getString("status_reason"))
-                            : rs.getBoolean("due") ? "Due: the dispatcher picks it up at its next poll"
+                            : rs.getInt("due") == 1 ? "Due: the dispatcher picks it up at its next poll"
                             : "Scheduled for later";
                     grouped.merge(reason, rs.getLong("messages"), Long::sum);
                     return null;
