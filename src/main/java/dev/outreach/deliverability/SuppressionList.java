@@ -161,7 +161,7 @@ public class SuppressionList {
             // two events for one address may race here (a bounce and an unsubscribe): the first insert wins
             jdbc.sql("""
                     insert into suppression (kind, entry, reason, created_at) values ('ADDRESS', :entry, :reason, :at)
-                    on conflict (kind, entry) do nothing
+                    on conflict do nothing
                     """).param("entry", address).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update();
         }
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The tick's and the re-contact worker's SQL, run on H2 ({@link SequencerTickTests}) and on
+ * The tick's and the re-contact worker's SQL, run on H2 ({@link SequencerTickIntegrationTests}) and on
  * PostgreSQL ({@link SequencerTickPostgresIntegrationTests}): the reference's tests 2c and 4g,
  * the adaptive delay in SQL agreeing with the Java function, stops, send windows.
  */

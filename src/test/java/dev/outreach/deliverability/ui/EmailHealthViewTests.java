@@ -61,7 +61,8 @@ class EmailHealthViewTests extends KaribuTest {
         assertThat(bouncing.score().metrics().bounced()).isEqualTo(4);
         assertThat(GridKt._getFormattedRow(view.domains, domains.indexOf(bouncing))).contains("4 (10.0%)", "Span[text='Critical', @theme='badge error']");
         List<MailboxHealth> mailboxes = GridKt._fetch(view.mailboxes, 0, 100);
-        assertThat(mailboxes).hasSize(9);
+        assertThat(mailboxes).extracting(MailboxHealth::address).contains("alex@getsummitreach.example",
+                "jordan@trytradeflow.example", "sam@" + domain);
         MailboxHealth sam = mailboxes.stream().filter(m -> m.address().equals("sam@" + domain)).findFirst().orElseThrow();
         assertThat(sam.eligible()).isFalse();
         assertThat(sam.skipReason()).contains("reputation is paused");

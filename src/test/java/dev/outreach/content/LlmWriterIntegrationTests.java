@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The LLM path against an OpenAI-compatible stub over real HTTP on loopback. */
 @SpringBootTest
 @ActiveProfiles("test")
-class LlmWriterTests {
+class LlmWriterIntegrationTests {
 
     static final OpenAiStub STUB = new OpenAiStub();
 

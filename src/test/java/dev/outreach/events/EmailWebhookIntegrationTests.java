@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false"})
 @ActiveProfiles("test")
-class EmailWebhookTests {
+class EmailWebhookIntegrationTests {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {

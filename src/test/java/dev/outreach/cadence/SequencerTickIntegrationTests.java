@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {"outreach.cadence.tick-enabled=false", "outreach.dispatch.enabled=false"})
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
-class SequencerTickTests implements CadenceContract {
+class SequencerTickIntegrationTests implements CadenceContract {
 
     @Autowired
     JdbcClient jdbc;
