@@ -1,10 +1,12 @@
 package dev.outreach.deliverability.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import dev.outreach.deliverability.DeliverabilityHealth.DomainHealth;
 import dev.outreach.deliverability.DeliverabilityHealth.MailboxHealth;
 import dev.outreach.deliverability.EmailEventType;
@@ -67,6 +69,7 @@ class EmailHealthViewTests extends KaribuTest {
         assertThat(sam.eligible()).isFalse();
         assertThat(sam.skipReason()).contains("reputation is paused");
         assertThat(view.warning.isVisible()).isFalse();
+        _assertNone(Anchor.class, spec -> spec.withText("No healthy mailbox: email is waiting"));
     }
 
     @Test
@@ -79,5 +82,8 @@ class EmailHealthViewTests extends KaribuTest {
         EmailHealthView view = _get(EmailHealthView.class);
         assertThat(view.warning.isVisible()).isTrue();
         assertThat(view.warning.getText()).contains("No healthy mailbox");
+        // every page's header carries the warning, linking here
+        assertThat(_get(Anchor.class, spec -> spec.withText("No healthy mailbox: email is waiting")).getHref())
+                .isEqualTo("deliverability");
     }
 }
