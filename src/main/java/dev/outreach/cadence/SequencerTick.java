@@ -144,6 +144,28 @@ public class SequencerTick {
         return result;
     }
 
+    /** What the tick does with one due enrollment (the dry run asks the same question). */
+    enum Decision {
+        STOP, COMPLETE, GATED, WAIT, OUTSIDE_WINDOW, SEND
+    }
+
+    static Decision decide(TickStore.Due row, Instant now, EngineSettings settings, SendWindow window) {
+        if (row.stopReason() != null) {
+            return Decision.STOP;
+        }
+        if (row.step() >= settings.maxSequenceSteps()) {
+            return Decision.COMPLETE;
+        }
+        if (!row.gatePassed()) {
+            return Decision.GATED;
+        }
+        if (!row.delayPassed() || row.inFlight() || !row.campaignActive()) {
+            return Decision.WAIT;
+        }
+        ZoneId zone = SendWindow.zone(row.leadTimeZone(), row.campaignTimeZone(), settings.defaultTimeZone());
+        return window.contains(now, zone) ? Decision.SEND : Decision.OUTSIDE_WINDOW;
+    }
+
     /** What every batch of one tick shares. */
     private record Plan(Instant now, EngineSettings settings, TickStore.Sequences sequences, TouchContent content,
             SendWindow window, Instant earliestFollowup, Instant recheck, Instant gateRecheck) {
@@ -167,29 +189,36 @@ public class SequencerTick {
         int waiting = 0;
         int outside = 0;
         for (TickStore.Due row : due) {
-            if (row.stopReason() != null) {
-                stops.computeIfAbsent(row.stopReason(), k -> new ArrayList<>()).add(row.enrollmentId());
-                continue;
-            }
-            if (row.step() >= maxSteps) {
-                completed.add(row.enrollmentId());
-                continue;
-            }
-            if (!row.gatePassed()) {
-                deferred.computeIfAbsent(plan.gateRecheck(), k -> new ArrayList<>()).add(row.enrollmentId());
-                waiting++;
-                continue;
-            }
-            if (!row.delayPassed() || row.inFlight() || !row.campaignActive()) {
-                deferred.computeIfAbsent(plan.recheck(), k -> new ArrayList<>()).add(row.enrollmentId());
-                waiting++;
-                continue;
-            }
-            ZoneId zone = SendWindow.zone(row.leadTimeZone(), row.campaignTimeZone(), settings.defaultTimeZone());
-            if (!plan.window().contains(now, zone)) {
-                deferred.computeIfAbsent(plan.window().nextOpening(now, zone), k -> new ArrayList<>()).add(row.enrollmentId());
-                outside++;
-                continue;
+            Decision decision = decide(row, now, settings, plan.window());
+            switch (decision) {
+                case STOP -> {
+                    stops.computeIfAbsent(row.stopReason(), k -> new ArrayList<>()).add(row.enrollmentId());
+                    continue;
+                }
+                case COMPLETE -> {
+                    completed.add(row.enrollmentId());
+                    continue;
+                }
+                case GATED -> {
+                    deferred.computeIfAbsent(plan.gateRecheck(), k -> new ArrayList<>()).add(row.enrollmentId());
+                    waiting++;
+                    continue;
+                }
+                case WAIT -> {
+                    deferred.computeIfAbsent(plan.recheck(), k -> new ArrayList<>()).add(row.enrollmentId());
+                    waiting++;
+                    continue;
+                }
+                case OUTSIDE_WINDOW -> {
+                    ZoneId zone = SendWindow.zone(row.leadTimeZone(), row.campaignTimeZone(), settings.defaultTimeZone());
+                    deferred.computeIfAbsent(plan.window().nextOpening(now, zone), k -> new ArrayList<>())
+                            .add(row.enrollmentId());
+                    outside++;
+                    continue;
+                }
+                case SEND -> {
+                    // written below
+                }
             }
             Long sequenceId = plan.sequences().idFor(row.sequenceId());
             String firstChannel = sequenceId == null ? null : plan.sequences().firstChannels().get(sequenceId);

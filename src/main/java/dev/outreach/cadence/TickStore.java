@@ -102,15 +102,20 @@ class TickStore {
      * advanced), so batch after batch reads each due enrollment once.
      */
     List<Due> dueBatch(Instant now, EngineSettings settings, int limit) {
-        List<Due> due = new ArrayList<>(select("COLD", now, settings, limit));
+        return dueBatch(now, settings, limit, true);
+    }
+
+    /** {@code lock} false reads without locking (the dry run), in a read-only transaction. */
+    List<Due> dueBatch(Instant now, EngineSettings settings, int limit, boolean lock) {
+        List<Due> due = new ArrayList<>(select("COLD", now, settings, limit, lock));
         if (due.size() < limit) {
-            due.addAll(select("ACTIVE", now, settings, limit - due.size()));
+            due.addAll(select("ACTIVE", now, settings, limit - due.size(), lock));
         }
         return due;
     }
 
     /** One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the due ones start. */
-    private List<Due> select(String status, Instant now, EngineSettings settings, int limit) {
+    private List<Due> select(String status, Instant now, EngineSettings settings, int limit, boolean lock) {
         String sql = """
                 select e.id, e.lead_id, e.outreach_sequence_step, e.re_contact_cycle, l.time_zone,
                     c.default_time_zone, c.sequence_id, coalesce(c.status, 'ACTIVE') = 'ACTIVE' as campaign_active,
@@ -123,7 +128,7 @@ class TickStore {
                 order by e.next_touch_due_at
                 fetch first :limit rows only
                 """.formatted(STOP_REASON, followupDue(), GATE_PASSED, IN_FLIGHT)
-                + (postgres ? " for update of e skip locked" : " for update");
+                + (!lock ? "" : postgres ? " for update of e skip locked" : " for update");
         return timing(jdbc.sql(sql), now, settings).param("status", status).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8), rs.getString(9), rs.getBoolean(10),

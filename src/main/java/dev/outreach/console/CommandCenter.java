@@ -2,6 +2,7 @@ package dev.outreach.console;
 
 import dev.outreach.cadence.DueTouches;
 import dev.outreach.cadence.RecontactStats;
+import dev.outreach.cadence.TickPreview;
 import dev.outreach.deliverability.DeliverabilityHealth;
 import dev.outreach.outreach.ChannelMetrics;
 import dev.outreach.outreach.OutreachService;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the command center shows, in one read: channel metrics for today and the last 7 days,
- * domain health, re-contact stats, touches due today and why messages are waiting. The view and
+ * domain health, re-contact stats, touches due today, why messages are waiting and a dry run of
+ * the next sequencer tick. The view and
  * the JSON endpoint both use it.
  */
 @Service
@@ -24,17 +26,22 @@ public class CommandCenter {
 
     public record Snapshot(ChannelMetrics today, ChannelMetrics week, List<DomainSummary> domains,
             boolean noHealthyMailbox, RecontactStats.Stats recontactStats, long dueToday,
-            List<WaitingMessages.Reason> waiting) {
+            List<WaitingMessages.Reason> waiting, TickPreview.Preview nextTick) {
     }
+
+    /** Enrollments the dry run of the next tick looks at, at most. */
+    static final int PREVIEW_LIMIT = 5000;
 
     private final OutreachService outreach;
     private final DeliverabilityHealth health;
     private final RecontactStats recontact;
     private final DueTouches due;
     private final WaitingMessages waiting;
+    private final TickPreview tickPreview;
 
     CommandCenter(OutreachService outreach, DeliverabilityHealth health, RecontactStats recontact, DueTouches due,
-            WaitingMessages waiting) {
+            WaitingMessages waiting, TickPreview tickPreview) {
+        this.tickPreview = tickPreview;
         this.outreach = outreach;
         this.health = health;
         this.recontact = recontact;
@@ -50,7 +57,8 @@ public class CommandCenter {
                         name(d.score().throttle())))
                 .toList();
         return new Snapshot(outreach.channelMetrics(null, 1), outreach.channelMetrics(null, 7), domains,
-                report.noHealthyMailbox(), recontact.stats(), due.dueToday(), waiting.reasons());
+                report.noHealthyMailbox(), recontact.stats(), due.dueToday(), waiting.reasons(),
+                tickPreview.preview(PREVIEW_LIMIT));
     }
 
     private static String name(Enum<?> value) {

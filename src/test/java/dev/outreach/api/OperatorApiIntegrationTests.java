@@ -185,7 +185,7 @@ class OperatorApiIntegrationTests {
         assertThat(center.statusCode()).isEqualTo(200);
         assertThat(center.body()).contains("\"recontact_stats\":{\"total_eligible\":0,\"total_recycled_30d\":0,"
                 + "\"cycle_distribution\":{\"0\":").contains("\"last_7_days\":{").contains("\"domain_health\":[")
-                .contains("\"due_today\":");
+                .contains("\"due_today\":").contains("\"next_tick\":{").contains("\"wouldQueue\":");
     }
 
     @Test

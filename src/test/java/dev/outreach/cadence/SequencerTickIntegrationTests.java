@@ -84,6 +84,48 @@ class SequencerTickIntegrationTests implements CadenceContract {
                 engagement.byIds(List.of(id)).get(id), human, clock.instant())));
     }
 
+    @Autowired
+    TickPreview preview;
+
+    @Test
+    void theDryRunShowsWhatTheTickWouldDoPerMailboxAndWritesNothing() {
+        List<Long> leads = List.of(lead("dry-1", null), lead("dry-2", null), lead("dry-3", null), lead("dry-4", "Asia/Tokyo"));
+        SystemActor.run(() -> enrollments.enroll(leads, null));
+        // T0 is Tuesday 11:00 in New York and midnight in Tokyo: the Tokyo lead waits for its window
+        jdbc.sql("update sales_engine_config set send_window_start_hour = 9, send_window_end_hour = 17 where id = 1").update();
+        long messagesBefore = jdbc.sql("select count(*) from outreach_message").query(Long.class).single();
+
+        TickPreview.Preview plan = SystemActor.call(() -> preview.preview(5000));
+
+        assertThat(plan.wouldQueue()).isEqualTo(3);
+        assertThat(plan.outsideWindow()).isEqualTo(1);
+        assertThat(plan.byChannel()).containsEntry("EMAIL", 3);
+        assertThat(plan.mailboxes().stream().mapToInt(TickPreview.MailboxLoad::planned).sum()).isEqualTo(3);
+        assertThat(plan.binding()).anySatisfy(reason -> assertThat(reason).contains("1 touch(es) outside the lead's send window"));
+        assertThat(jdbc.sql("select count(*) from outreach_message").query(Long.class).single()).isEqualTo(messagesBefore);
+        assertThat(jdbc.sql("select count(*) from enrollment where lead_id in (:ids) and outreach_sequence_step = 0 and status = 'COLD'")
+                .param("ids", leads).query(Long.class).single()).as("nothing advanced").isEqualTo(4);
+
+        SequencerTick.Result ran = tick.tick();
+        assertThat(ran.queued()).as("the tick does what the dry run said").isEqualTo(plan.wouldQueue());
+        assertThat(ran.outsideWindow()).isEqualTo(plan.outsideWindow());
+    }
+
+    @Test
+    void theDryRunNamesTheMissingMailboxes() {
+        SystemActor.run(() -> enrollments.enroll(List.of(lead("no-mailbox", null)), null));
+        jdbc.sql("update mailbox set active = false, paused_reason = 'maintenance'").update();
+        try {
+            TickPreview.Preview plan = SystemActor.call(() -> preview.preview(5000));
+
+            assertThat(plan.wouldQueue()).isEqualTo(1);
+            assertThat(plan.binding()).anySatisfy(reason -> assertThat(reason)
+                    .startsWith("1 email touch(es) wait: no healthy mailbox").contains("mailbox is paused: maintenance"));
+        } finally {
+            jdbc.sql("update mailbox set active = true, paused_reason = null").update();
+        }
+    }
+
     @Test
     void oneLeadEndToEnd() {
         // the default EMAIL cap of 3 per lead per 30 days would hold the 4th touch back: not what this test is about

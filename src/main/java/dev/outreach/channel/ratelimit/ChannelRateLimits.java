@@ -63,6 +63,17 @@ public class ChannelRateLimits {
         return limiter.tryAcquire(limits);
     }
 
+    /** Sends a channel has taken from its hourly and daily limits in the current windows. */
+    public record ChannelUsage(int thisHour, int today) {
+    }
+
+    public ChannelUsage channelUsage(ChannelType channel) {
+        Instant now = clock.instant();
+        List<Integer> counts = limiter.current(List.of("rate:" + channel + ":hour:" + HOUR.format(now),
+                "rate:" + channel + ":day:" + DAY.format(now)));
+        return new ChannelUsage(counts.get(0), counts.get(1));
+    }
+
     /** Sends each mailbox has taken from its daily cap today (UTC), by mailbox id. */
     public java.util.Map<Long, Integer> mailboxSendsToday(List<Long> mailboxIds) {
         String day = DAY.format(clock.instant());

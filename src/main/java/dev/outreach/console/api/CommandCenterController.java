@@ -1,6 +1,7 @@
 package dev.outreach.console.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.outreach.cadence.TickPreview;
 import dev.outreach.console.CommandCenter;
 import dev.outreach.outreach.ChannelMetrics;
 import dev.outreach.outreach.WaitingMessages;
@@ -30,7 +31,8 @@ class CommandCenterController {
             @JsonProperty("no_healthy_mailbox") boolean noHealthyMailbox,
             @JsonProperty("recontact_stats") RecontactStatsJson recontactStats,
             @JsonProperty("due_today") long dueToday,
-            @JsonProperty("waiting") List<WaitingMessages.Reason> waiting) {
+            @JsonProperty("waiting") List<WaitingMessages.Reason> waiting,
+            @JsonProperty("next_tick") TickPreview.Preview nextTick) {
     }
 
     @Operation(summary = "Command center: today and 7 days per channel, domain health, re-contact stats, due today, waiting messages")
@@ -40,6 +42,6 @@ class CommandCenterController {
         return new CommandCenterJson(s.today(), s.week(), s.domains(), s.noHealthyMailbox(),
                 new RecontactStatsJson(s.recontactStats().totalEligible(), s.recontactStats().totalRecycled30d(),
                         s.recontactStats().cycleDistribution()),
-                s.dueToday(), s.waiting());
+                s.dueToday(), s.waiting(), s.nextTick());
     }
 }

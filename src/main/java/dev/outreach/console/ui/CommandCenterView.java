@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,8 +18,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.outreach.cadence.SequencerTick;
+import dev.outreach.cadence.TickPreview;
 import dev.outreach.console.CommandCenter;
 import dev.outreach.outreach.ChannelMetrics;
+import dev.outreach.security.Role;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.ui.SvgCharts;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +34,8 @@ import java.util.Map;
 
 /**
  * The landing page: how outreach went today and over 7 days per channel, where deliveries landed,
- * domain health, re-contact, what is due today and why messages wait. The same data is JSON at
+ * domain health, re-contact, what is due today, why messages wait, and a dry run of the next
+ * sequencer tick (admins may run it now). The same data is JSON at
  * {@code /api/v1/command-center}.
  */
 @Route("")
@@ -46,11 +53,17 @@ public class CommandCenterView extends VerticalLayout {
     final Div domains = new Div();
     final Div recontact = new Div();
     final Div waiting = new Div();
+    final Div nextTick = new Div();
+    final Button runTick = new Button("Run the tick now", new Icon(VaadinIcon.PLAY), click -> runTick());
     final Span dueToday = new Span();
     final Div warning = new Div();
 
-    public CommandCenterView(CommandCenter commandCenter) {
+    private final transient SequencerTick tick;
+
+    public CommandCenterView(CommandCenter commandCenter, SequencerTick tick, AuthenticationContext authentication) {
         this.commandCenter = commandCenter;
+        this.tick = tick;
+        runTick.setVisible(authentication.hasRole(Role.ADMIN_NAME));
         addClassName("view");
         setWidthFull();
         Button refresh = new Button("Refresh", new Icon(VaadinIcon.REFRESH), click -> refresh());
@@ -59,7 +72,8 @@ public class CommandCenterView extends VerticalLayout {
         warning.addClassName("health-warning");
         FlexLayout cards = new FlexLayout(card("Today", today), card("Last 7 days", week),
                 card("Channel distribution, 7 days", distribution), card("Domain health", domains),
-                card("Re-contact", recontact), card("Waiting messages", waiting));
+                card("Re-contact", recontact), card("Waiting messages", waiting),
+                card("Next tick (dry run)", nextTick));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("cards");
         add(header, warning, dueToday, cards);
@@ -123,6 +137,34 @@ public class CommandCenterView extends VerticalLayout {
             waiting.add(new Paragraph("Nothing is waiting."));
         }
         snapshot.waiting().forEach(reason -> waiting.add(new Div(new Span(reason.messages() + " "), new Span(reason.reason()))));
+
+        fillNextTick(snapshot.nextTick());
+    }
+
+    private void fillNextTick(TickPreview.Preview plan) {
+        nextTick.removeAll();
+        String channels = plan.byChannel().isEmpty() ? "" : " (" + String.join(", ", plan.byChannel().entrySet().stream()
+                .map(e -> e.getKey().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + e.getValue()).toList()) + ")";
+        nextTick.add(new Paragraph(plan.wouldQueue() + " touch(es) would be queued now" + channels + "; "
+                + plan.gated() + " held by the engagement gate, " + plan.waiting() + " waiting for their delay, "
+                + plan.outsideWindow() + " outside the send window, " + plan.stops().values().stream().mapToInt(Integer::intValue).sum()
+                + " to stop" + (plan.more() ? "; more are due than the " + plan.examined() + " looked at" : "") + "."));
+        plan.mailboxes().stream().filter(m -> m.planned() > 0).forEach(m -> nextTick.add(new Div(new Span(
+                m.address() + ": " + m.planned() + " planned (" + m.sentToday() + " of " + m.capToday() + " sent today)"))));
+        plan.binding().forEach(reason -> {
+            Div line = new Div(new Span(reason));
+            line.addClassName("binding");
+            nextTick.add(line);
+        });
+        nextTick.add(runTick);
+    }
+
+    private void runTick() {
+        SequencerTick.Result result = tick.runNow();
+        Notification.show(result.ran() ? "Tick: " + result.queued() + " queued, " + result.stopped() + " stopped, "
+                + result.deferred() + " waiting, " + result.outsideWindow() + " outside the window"
+                : "A tick is already running on another instance").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        refresh();
     }
 
     private static void fillMetrics(Div target, ChannelMetrics metrics) {

@@ -1,0 +1,151 @@
+package dev.outreach.cadence;
+
+import dev.outreach.campaign.EngineSettings;
+import dev.outreach.campaign.EngineSettingsService;
+import dev.outreach.channel.ChannelConfigService;
+import dev.outreach.channel.ChannelSettings;
+import dev.outreach.channel.ratelimit.ChannelRateLimits;
+import dev.outreach.deliverability.MailboxDirectory;
+import dev.outreach.shared.ChannelType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dry-run plan: what the sequencer tick would do if it ran now, without writing anything.
+ * It reads the same due enrollments and makes the same decision for each
+ * ({@link SequencerTick#decide}), then spreads the email touches over the mailboxes the
+ * dispatcher would choose (the same rotation, health and caps) and names what binds: a
+ * mailbox's or the channel's cap, the engagement gate, the send window, no healthy mailbox.
+ * Content is not written, so an LLM is never called.
+ */
+@Service
+public class TickPreview {
+
+    /** One mailbox's share of the next tick's email. */
+    public record MailboxLoad(String address, int planned, int sentToday, int capToday) {
+    }
+
+    /** The plan; {@code more} means more enrollments are due than were examined. */
+    public record Preview(Instant at, int examined, boolean more, int wouldQueue, Map<String, Integer> byChannel,
+            int gated, int waiting, int outsideWindow, int completed, Map<String, Integer> stops,
+            List<MailboxLoad> mailboxes, List<String> binding) {
+    }
+
+    private final TickStore store;
+    private final EngineSettingsService settingsService;
+    private final MailboxDirectory mailboxes;
+    private final ChannelRateLimits rateLimits;
+    private final ChannelConfigService channels;
+    private final Clock clock;
+
+    TickPreview(TickStore store, EngineSettingsService settingsService, MailboxDirectory mailboxes,
+            ChannelRateLimits rateLimits, ChannelConfigService channels, Clock clock) {
+        this.store = store;
+        this.settingsService = settingsService;
+        this.mailboxes = mailboxes;
+        this.rateLimits = rateLimits;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public Preview preview(int limit) {
+        Instant now = clock.instant();
+        EngineSettings settings = settingsService.settings();
+        SendWindow window = SendWindow.of(settings);
+        TickStore.Sequences sequences = store.sequences();
+        List<TickStore.Due> due = store.dueBatch(now, settings, limit, false);
+        Map<String, Integer> stops = new TreeMap<>();
+        Map<String, Integer> byChannel = new TreeMap<>();
+        List<TickStore.Due> email = new ArrayList<>();
+        int gated = 0;
+        int waiting = 0;
+        int outside = 0;
+        int completed = 0;
+        int queue = 0;
+        for (TickStore.Due row : due) {
+            switch (SequencerTick.decide(row, now, settings, window)) {
+                case STOP -> stops.merge(row.stopReason(), 1, Integer::sum);
+                case COMPLETE -> completed++;
+                case GATED -> gated++;
+                case WAIT -> waiting++;
+                case OUTSIDE_WINDOW -> outside++;
+                case SEND -> {
+                    queue++;
+                    Long sequenceId = sequences.idFor(row.sequenceId());
+                    String first = sequenceId == null ? null : sequences.firstChannels().get(sequenceId);
+                    byChannel.merge(first == null ? "none" : first, 1, Integer::sum);
+                    if (ChannelType.EMAIL.name().equals(first)) {
+                        email.add(row);
+                    }
+                }
+            }
+        }
+        List<String> binding = new ArrayList<>();
+        List<MailboxLoad> loads = spreadOverMailboxes(email, binding);
+        if (gated > 0) {
+            binding.add(gated + " final touch(es) held by the engagement gate (no human open or click yet)");
+        }
+        if (outside > 0) {
+            binding.add(outside + " touch(es) outside the lead's send window");
+        }
+        return new Preview(now, due.size(), due.size() == limit, queue, byChannel, gated, waiting, outside, completed,
+                stops, loads, binding);
+    }
+
+    private List<MailboxLoad> spreadOverMailboxes(List<TickStore.Due> email, List<String> binding) {
+        MailboxDirectory.Selection selection = mailboxes.select();
+        List<MailboxDirectory.EligibleMailbox> eligible = selection.eligible();
+        Map<Long, Integer> sentToday = rateLimits.mailboxSendsToday(eligible.stream().map(e -> e.mailbox().id()).toList());
+        Map<Long, Integer> room = new HashMap<>();
+        eligible.forEach(e -> room.put(e.mailbox().id(), Math.max(0, e.dailyCap() - sentToday.getOrDefault(e.mailbox().id(), 0))));
+        Map<Long, Integer> planned = new LinkedHashMap<>();
+        int full = 0;
+        for (TickStore.Due row : email) {
+            if (eligible.isEmpty()) {
+                break;
+            }
+            MailboxDirectory.EligibleMailbox chosen = MailboxDirectory.rotation(eligible, row.leadId(), row.step(), row.cycle())
+                    .stream().filter(candidate -> room.get(candidate.mailbox().id()) > 0).findFirst().orElse(null);
+            if (chosen == null) {
+                full++;
+                continue;
+            }
+            room.merge(chosen.mailbox().id(), -1, Integer::sum);
+            planned.merge(chosen.mailbox().id(), 1, Integer::sum);
+        }
+        if (!email.isEmpty() && eligible.isEmpty()) {
+            binding.add(email.size() + " email touch(es) wait: no healthy mailbox ("
+                    + (selection.skipped().isEmpty() ? "no mailbox is set up" : String.join("; ",
+                            selection.skipped().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()))
+                    + ")");
+        }
+        if (full > 0) {
+            binding.add(full + " email touch(es) wait: every healthy mailbox reached its daily cap");
+        }
+        ChannelSettings settings = channels.get(ChannelType.EMAIL);
+        ChannelRateLimits.ChannelUsage usage = rateLimits.channelUsage(ChannelType.EMAIL);
+        int sendable = planned.values().stream().mapToInt(Integer::intValue).sum();
+        int hourRoom = Math.max(0, settings.maxPerHour() - usage.thisHour());
+        int dayRoom = Math.max(0, settings.maxPerDay() - usage.today());
+        if (sendable > Math.min(hourRoom, dayRoom)) {
+            binding.add(hourRoom <= dayRoom
+                    ? "Email's hourly limit (" + settings.maxPerHour() + "): " + hourRoom + " of " + sendable
+                            + " go out this hour, the rest in the next hours"
+                    : "Email's daily limit (" + settings.maxPerDay() + "): " + dayRoom + " of " + sendable
+                            + " go out today, the rest tomorrow");
+        }
+        return eligible.stream().map(e -> new MailboxLoad(e.mailbox().address(), planned.getOrDefault(e.mailbox().id(), 0),
+                sentToday.getOrDefault(e.mailbox().id(), 0), e.dailyCap())).toList();
+    }
+}
