@@ -35,8 +35,10 @@ class DomainIsolationPostgresIntegrationTests extends PostgresIntegrationTest {
 
     @Test
     void bouncesOnDomainAPauseItWhileDomainBKeepsSending() {
-        // Redis counters outlive a test run: give the channel room, and keep other tests' mailboxes out of the rotation
-        jdbc.sql("update channel_config set max_per_hour = 100000, max_per_day = 1000000 where channel = 'EMAIL'").update();
+        // Redis counters outlive a test run (and lead ids repeat in a recreated schema): give the channel and
+        // each lead room, and keep other tests' mailboxes out of the rotation
+        jdbc.sql("update channel_config set max_per_hour = 100000, max_per_day = 1000000, max_per_lead = 100000 where channel = 'EMAIL'")
+                .update();
         jdbc.sql("update mailbox set active = false, paused_reason = 'not part of this test' where active").update();
         String run = Long.toString(System.nanoTime(), 36);
         String domainA = "a-" + run + ".example";
@@ -95,7 +97,7 @@ class DomainIsolationPostgresIntegrationTests extends PostgresIntegrationTest {
 
     private long domain(String domain) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("insert into sending_domain (domain, status, daily_cap, created_at, updated_at) values (?, 'ACTIVE', 1000, ?, ?)")
+        jdbc.sql("insert into sending_domain (domain, status, daily_cap, created_at, updated_at) values (?, 'ACTIVE', 100000, ?, ?)")
                 .params(domain, now, now).update();
         return jdbc.sql("select id from sending_domain where domain = ?").param(domain).query(Long.class).single();
     }
@@ -105,7 +107,7 @@ class DomainIsolationPostgresIntegrationTests extends PostgresIntegrationTest {
         jdbc.sql("""
                 insert into mailbox (address, display_name, domain_id, smtp_host, smtp_port, smtp_security, daily_cap,
                                      active, created_at, updated_at)
-                values (?, 'Sender', ?, 'sandbox', 0, 'NONE', 1000, true, ?, ?)
+                values (?, 'Sender', ?, 'sandbox', 0, 'NONE', 100000, true, ?, ?)
                 """).params(address, domainId, now, now).update();
         return jdbc.sql("select id from mailbox where address = ?").param(address).query(Long.class).single();
     }
