@@ -1,6 +1,7 @@
 package dev.outreach.deliverability;
 
 import dev.outreach.deliverability.ConnectionTestResult.Problem;
+import dev.outreach.shared.FailureChain;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -114,23 +114,11 @@ final class ConnectionFailures {
     }
 
     private static List<Throwable> chainOf(Throwable failure) {
-        List<Throwable> chain = new ArrayList<>();
-        collect(failure, chain);
-        return chain;
-    }
-
-    private static void collect(Throwable t, List<Throwable> chain) {
-        while (t != null && !chain.contains(t) && chain.size() < 20) {
-            chain.add(t);
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                collect(m.getNextException(), chain);
-            }
-            t = t.getCause();
-        }
+        return FailureChain.of(failure);
     }
 
     private static <T> Optional<T> first(List<Throwable> chain, Class<T> type) {
-        return chain.stream().filter(type::isInstance).map(type::cast).findFirst();
+        return FailureChain.first(chain, type);
     }
 
     /** The exception's own message on one line; for MessagingException without the nested one appended. */

@@ -1,11 +1,11 @@
 package dev.outreach.channel.email;
 
 import dev.outreach.channel.DeliveryResult;
+import dev.outreach.shared.FailureChain;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -94,23 +94,11 @@ final class SmtpFailures {
 
     /** The exception, its causes and, for MessagingException, the next exceptions (per-address failures). */
     private static List<Throwable> chainOf(Throwable failure) {
-        List<Throwable> chain = new ArrayList<>();
-        collect(failure, chain);
-        return chain;
-    }
-
-    private static void collect(Throwable t, List<Throwable> chain) {
-        while (t != null && !chain.contains(t) && chain.size() < 20) {
-            chain.add(t);
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                collect(m.getNextException(), chain);
-            }
-            t = t.getCause();
-        }
+        return FailureChain.of(failure);
     }
 
     private static <T> Optional<T> first(List<Throwable> chain, Class<T> type) {
-        return chain.stream().filter(type::isInstance).map(type::cast).findFirst();
+        return FailureChain.first(chain, type);
     }
 
     /** The exception's own message, on one line: for SMTP exceptions the server's reply. */
