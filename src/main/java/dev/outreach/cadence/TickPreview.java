@@ -104,7 +104,7 @@ public class TickPreview {
     }
 
     private List<MailboxLoad> spreadOverMailboxes(List<TickStore.Due> email, List<String> binding) {
-        MailboxDirectory.Selection selection = mailboxes.select();
+        MailboxDirectory.Selection selection = mailboxes.preview();
         List<MailboxDirectory.EligibleMailbox> eligible = selection.eligible();
         Map<Long, Integer> sentToday = rateLimits.mailboxSendsToday(eligible.stream().map(e -> e.mailbox().id()).toList());
         Map<Long, Integer> room = new HashMap<>();

@@ -68,7 +68,7 @@ public class DeliverabilityHealth {
     public Report report() {
         Map<String, EmailScore> domainHealth = reputation.getDomainHealthMap();
         Map<String, EmailScore> mailboxHealth = reputation.getMailboxHealthMap();
-        MailboxDirectory.Selection selection = directory.select();
+        MailboxDirectory.Selection selection = directory.preview(domainHealth, mailboxHealth);
         Map<Long, Integer> capsToday = selection.eligible().stream().collect(java.util.stream.Collectors.toMap(
                 eligible -> eligible.mailbox().id(), MailboxDirectory.EligibleMailbox::dailyCap));
         Instant now = clock.instant();

@@ -67,17 +67,29 @@ public class MailboxDirectory {
         }
     }
 
-    /** Mailboxes that may send now, in a stable order, secrets decrypted. */
-    @Transactional(readOnly = true)
-    public List<EligibleMailbox> eligible() {
-        return select().eligible();
-    }
-
-    /** {@link #eligible()} with the reason every other mailbox is skipped. */
+    /**
+     * Mailboxes that may send now, in a stable order, and why each other one may not, with SMTP
+     * passwords decrypted: for sending.
+     */
     @Transactional(readOnly = true)
     public Selection select() {
-        Map<String, EmailScore> domainHealth = reputation.getDomainHealthMap();
-        Map<String, EmailScore> mailboxHealth = reputation.getMailboxHealthMap();
+        return select(reputation.getDomainHealthMap(), reputation.getMailboxHealthMap(), true);
+    }
+
+    /** The same decision without decrypting any password: for screens and plans that never send. */
+    @Transactional(readOnly = true)
+    public Selection preview() {
+        return preview(reputation.getDomainHealthMap(), reputation.getMailboxHealthMap());
+    }
+
+    /** {@link #preview()} from health maps the caller has already read. */
+    @Transactional(readOnly = true)
+    public Selection preview(Map<String, EmailScore> domainHealth, Map<String, EmailScore> mailboxHealth) {
+        return select(domainHealth, mailboxHealth, false);
+    }
+
+    private Selection select(Map<String, EmailScore> domainHealth, Map<String, EmailScore> mailboxHealth,
+            boolean withSecrets) {
         int threshold = engine.mailboxHealthThreshold();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -105,7 +117,7 @@ public class MailboxDirectory {
             int domainCap = domainReduced ? half(row.domainCap()) : row.domainCap();
             eligible.add(new EligibleMailbox(new SendingMailbox(row.id(), row.address(), row.displayName(),
                     new SmtpEndpoint(row.smtpHost(), row.smtpPort(), row.smtpSecurity(), row.smtpUsername(),
-                            secrets.decrypt(row.smtpPasswordEnc()))), cap, row.domainId(), domainCap));
+                            withSecrets ? secrets.decrypt(row.smtpPasswordEnc()) : null)), cap, row.domainId(), domainCap));
         }
         return new Selection(List.copyOf(eligible), skipped);
     }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -25,6 +24,7 @@ import dev.outreach.security.Role;
 import dev.outreach.shared.DeliveryMode;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import dev.outreach.shared.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.DayOfWeek;
@@ -131,12 +131,9 @@ public class EngineSettingsView extends VerticalLayout {
 
     private void confirmAndSave() {
         if (deliveryMode.getValue() == DeliveryMode.LIVE && stored != DeliveryMode.LIVE) {
-            ConfirmDialog confirm = new ConfirmDialog("Switch to LIVE delivery?",
+            ConfirmDialogs.destructive("Switch to LIVE delivery?",
                     "From now on email goes to the leads' real addresses through the mailboxes' SMTP servers, and"
-                            + " LinkedIn messages and contact forms are really sent.", "Go LIVE", click -> save());
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
+                            + " LinkedIn messages and contact forms are really sent.", "Go LIVE", this::save);
             return;
         }
         save();

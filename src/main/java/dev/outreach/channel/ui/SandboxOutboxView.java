@@ -3,7 +3,6 @@ package dev.outreach.channel.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -25,6 +24,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.channel.email.SandboxMail;
 import dev.outreach.channel.email.SandboxMailServer;
 import dev.outreach.security.Role;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -140,15 +140,11 @@ public class SandboxOutboxView extends VerticalLayout {
     }
 
     private void confirmClear() {
-        ConfirmDialog dialog = new ConfirmDialog("Clear the sandbox outbox?",
-                "All " + sandbox.count() + " messages are forgotten. Outreach history keeps its records.", "Clear",
-                confirmed -> {
+        ConfirmDialogs.destructive("Clear the sandbox outbox?",
+                "All " + sandbox.count() + " messages are forgotten. Outreach history keeps its records.", "Clear", () -> {
                     sandbox.clear();
                     Notification.show("Sandbox outbox cleared");
                     refresh();
                 });
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 }

@@ -74,7 +74,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** The console-wide warning that email cannot go out; a failure to tell never breaks navigation. */
     private boolean noHealthyMailbox() {
         try {
-            return mailboxes.select().noneEligible();
+            return mailboxes.preview().noneEligible();
         } catch (RuntimeException e) {
             return false;
         }

@@ -3,7 +3,6 @@ package dev.outreach.deliverability.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.Icon;
@@ -22,6 +21,7 @@ import dev.outreach.deliverability.MailboxService;
 import dev.outreach.deliverability.SendingDomainService;
 import dev.outreach.security.Role;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Admins add and edit mailboxes (SMTP, IMAP, daily cap, warm-up), test their servers, pause and resume them. */
@@ -109,8 +109,8 @@ public class MailboxesView extends VerticalLayout {
     }
 
     private void confirmDelete(Mailbox mailbox) {
-        ConfirmDialog dialog = new ConfirmDialog("Delete " + mailbox.address() + "?",
-                "Only a mailbox that never sent anything can be deleted; pause the others.", "Delete", confirmed -> {
+        ConfirmDialogs.destructive("Delete " + mailbox.address() + "?",
+                "Only a mailbox that never sent anything can be deleted; pause the others.", "Delete", () -> {
                     try {
                         mailboxes.delete(mailbox.id());
                         changed(mailbox.address() + " deleted");
@@ -119,9 +119,6 @@ public class MailboxesView extends VerticalLayout {
                                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
                     }
                 });
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 
     private void changed(String message) {

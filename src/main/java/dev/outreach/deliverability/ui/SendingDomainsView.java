@@ -3,7 +3,6 @@ package dev.outreach.deliverability.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.Icon;
@@ -20,6 +19,7 @@ import dev.outreach.deliverability.SendingDomain;
 import dev.outreach.deliverability.SendingDomainService;
 import dev.outreach.security.Role;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Admins add sending domains, change their daily cap, pause and resume them with a reason. */
@@ -85,8 +85,8 @@ public class SendingDomainsView extends VerticalLayout {
     }
 
     private void confirmDelete(SendingDomain domain) {
-        ConfirmDialog dialog = new ConfirmDialog("Delete " + domain.domain() + "?",
-                "The domain is removed; this cannot be undone.", "Delete", confirmed -> {
+        ConfirmDialogs.destructive("Delete " + domain.domain() + "?",
+                "The domain is removed; this cannot be undone.", "Delete", () -> {
                     try {
                         domains.delete(domain.id());
                         changed(domain.domain() + " deleted");
@@ -95,9 +95,6 @@ public class SendingDomainsView extends VerticalLayout {
                                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
                     }
                 });
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 
     private void changed(String message) {

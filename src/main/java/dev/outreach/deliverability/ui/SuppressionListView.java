@@ -2,7 +2,6 @@ package dev.outreach.deliverability.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -21,8 +20,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.deliverability.Suppression;
 import dev.outreach.deliverability.SuppressionList;
-import dev.outreach.shared.InvalidInputException;
 import dev.outreach.security.Role;
+import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -92,11 +92,11 @@ public class SuppressionListView extends VerticalLayout {
     }
 
     private void confirmRemove(Suppression entry) {
-        ConfirmDialog dialog = new ConfirmDialog("Remove " + entry.entry() + " from the suppression list?",
+        ConfirmDialogs.destructive("Remove " + entry.entry() + " from the suppression list?",
                 "It was suppressed because: " + entry.reason() + ". Once removed, "
                         + (entry.kind() == Suppression.Kind.ADDRESS ? "this address" : "addresses at this domain")
                         + " may be emailed again.",
-                "Remove", confirmed -> {
+                "Remove", () -> {
                     try {
                         suppressions.remove(entry.id());
                         changed(entry.entry() + " removed from the suppression list");
@@ -106,9 +106,6 @@ public class SuppressionListView extends VerticalLayout {
                         refresh();
                     }
                 });
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 
     private void changed(String message) {
