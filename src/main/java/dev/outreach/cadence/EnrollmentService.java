@@ -66,6 +66,24 @@ public class EnrollmentService {
         if (leadIds == null || leadIds.isEmpty()) {
             throw new InvalidInputException("leadIds", "Select at least one lead to enroll");
         }
+        Result result = enrollWherePossible(leadIds, campaignId);
+        if (result.enrolled() == 0 && result.alreadyEnrolled() == 0) {
+            throw new InvalidInputException("leadIds", "Not enrolled: " + String.join("; ", result.refused()));
+        }
+        return result;
+    }
+
+    /**
+     * Like {@link #enroll}, except that leads it cannot enroll are only listed among the
+     * refusals, never an exception, even when that is all of them: for callers inside a larger
+     * transaction (an import's), which an exception would roll back whole.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public Result enrollWherePossible(Collection<Long> leadIds, Long campaignId) {
+        if (leadIds.isEmpty()) {
+            return new Result(0, 0, List.of());
+        }
         if (campaignId != null && jdbc.sql("select count(*) from campaign where id = :id").param("id", campaignId)
                 .query(Integer.class).single() == 0) {
             throw new InvalidInputException("campaignId", "No campaign with id " + campaignId);
@@ -100,16 +118,15 @@ public class EnrollmentService {
                 toEnroll.add(id);
             }
         }
-        if (toEnroll.isEmpty() && already == 0) {
-            throw new InvalidInputException("leadIds", "Not enrolled: " + String.join("; ", refused));
-        }
         Timestamp at = Timestamp.from(now);
-        for (Long id : toEnroll) {
+        // one statement per chunk, not per lead: an import enrolls thousands at a time
+        for (int from = 0; from < toEnroll.size(); from += CHUNK) {
             jdbc.sql("""
                     insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, next_touch_due_at,
                         created_at, updated_at)
-                    values (:lead, :campaign, 0, 'COLD', :now, :now, :now)
-                    """).param("lead", id).param("campaign", campaignId).param("now", at).update();
+                    select id, cast(:campaign as bigint), 0, 'COLD', :now, :now, :now from lead where id in (:ids)
+                    """).param("ids", toEnroll.subList(from, Math.min(toEnroll.size(), from + CHUNK)))
+                    .param("campaign", campaignId).param("now", at).update();
         }
         if (!toEnroll.isEmpty()) {
             auditLog.record("enrollment.enroll", campaignId == null ? "enrollment" : "campaign",

@@ -79,7 +79,7 @@ class DemoData implements ApplicationRunner {
             DemoLeads.write(csv, properties.demoLeads());
             ImportReport report = importer.importLeads(csv, ColumnMapping.guess(DemoLeads.HEADERS),
                     new ImportOptions(ImportOptions.InvalidRows.IMPORT_VALID_ONLY, ImportOptions.Duplicates.SKIP,
-                            "DEMO", campaign.id()), rows -> { });
+                            "DEMO", campaign.id(), false), rows -> { });
             log.info("Demo data: {} leads in campaign '{}'", report.created(), CAMPAIGN);
             queueTraffic(campaign.id());
         } catch (IOException e) {

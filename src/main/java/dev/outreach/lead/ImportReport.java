@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an import found or did. {@code problems} lists bad lines (capped at
- * {@link #MAX_PROBLEMS}; {@code invalidRows} counts them all).
+ * {@link #MAX_PROBLEMS}; {@code invalidRows} counts them all). {@code enrolled} counts the
+ * new enrollments in the campaign's sequence when the import was asked to enroll.
  */
 public record ImportReport(
         int totalRows,
@@ -14,6 +15,7 @@ public record ImportReport(
         int created,
         int updated,
         int skippedDuplicates,
+        int enrolled,
         boolean committed,
         List<LineProblem> problems) {
 

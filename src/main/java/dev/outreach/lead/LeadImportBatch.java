@@ -9,19 +9,25 @@ import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * A batch of valid import rows: looks up duplicates for the whole batch in two queries,
- * then creates, updates or skips each row, and clears the persistence context so that
- * memory stays flat however long the file is.
+ * then creates, updates or skips each row, enrolls the created and updated leads when the
+ * import was asked to, and clears the persistence context so that memory stays flat however
+ * long the file is.
  */
 class LeadImportBatch {
 
@@ -31,6 +37,8 @@ class LeadImportBatch {
     private final List<Row> rows = new ArrayList<>();
     /** New leads of this batch, inserted together in one JDBC batch at the end of {@link #flush}. */
     private final List<Lead> created = new ArrayList<>();
+    /** Ids of the existing leads this batch updated (new leads get theirs at the insert). */
+    private final Set<Long> updatedIds = new LinkedHashSet<>();
     private final Factory deps;
     private final ImportOptions options;
     private final boolean dryRun;
@@ -84,11 +92,24 @@ class LeadImportBatch {
         }
         rows.clear();
         if (!dryRun) {
-            deps.insertAll(created);
+            List<Long> createdIds = deps.insertAll(created, options.enroll());
             deps.entityManager.flush();
+            if (options.enroll()) {
+                enroll(createdIds);
+            }
             deps.entityManager.clear();
         }
         created.clear();
+        updatedIds.clear();
+    }
+
+    /** After the flush, so that the enrollment reads the leads as this batch left them (an email just added). */
+    private void enroll(List<Long> createdIds) {
+        Set<Long> ids = new LinkedHashSet<>(createdIds);
+        ids.addAll(updatedIds);
+        if (!ids.isEmpty()) {
+            tally.enrolled += deps.enrollment().enroll(List.copyOf(ids), options.campaignId());
+        }
     }
 
     private Lead create(Row row) {
@@ -128,6 +149,9 @@ class LeadImportBatch {
         }
         existing.apply(merged, deps.grader.grade(merged), deps.clock.instant());
         tally.updated++;
+        if (existing.getId() != null) {
+            updatedIds.add(existing.getId());
+        }
         return existing;
     }
 
@@ -161,21 +185,37 @@ class LeadImportBatch {
         private final LeadGradeService grader;
         private final LeadValidator validator;
         private final Clock clock;
+        private final Optional<ImportEnrollment> enrollment;
 
         Factory(LeadRepository leads, EntityManager entityManager, NamedParameterJdbcTemplate jdbc,
-                LeadGradeService grader, LeadValidator validator, Clock clock) {
+                LeadGradeService grader, LeadValidator validator, Clock clock, Optional<ImportEnrollment> enrollment) {
             this.leads = leads;
             this.entityManager = entityManager;
             this.jdbc = jdbc;
             this.grader = grader;
             this.validator = validator;
             this.clock = clock;
+            this.enrollment = enrollment;
         }
 
-        void insertAll(List<Lead> created) {
-            if (!created.isEmpty()) {
-                jdbc.batchUpdate(INSERT, created.stream().map(Factory::typed).toArray(MapSqlParameterSource[]::new));
+        /** Inserts the new leads; returns their ids, in order, when asked (only then: it costs a result set). */
+        List<Long> insertAll(List<Lead> created, boolean returnIds) {
+            if (created.isEmpty()) {
+                return List.of();
             }
+            MapSqlParameterSource[] rows = created.stream().map(Factory::typed).toArray(MapSqlParameterSource[]::new);
+            if (!returnIds) {
+                jdbc.batchUpdate(INSERT, rows);
+                return List.of();
+            }
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.batchUpdate(INSERT, rows, keys, new String[] {"id"});
+            return keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
+        }
+
+        ImportEnrollment enrollment() {
+            return enrollment.orElseThrow(() -> new IllegalStateException(
+                    "No ImportEnrollment bean: the cadence module is not running, so imported leads cannot be enrolled"));
         }
 
         /** Declares every column's SQL type, so that nulls never make the driver ask the database for it. */

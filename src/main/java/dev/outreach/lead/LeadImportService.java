@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * CSV import of leads. The file is streamed record by record (never held in memory) and
  * written in batches; the whole import is one transaction, so it lands entirely or, on a
- * crash or with "import nothing" and a bad row, not at all.
+ * crash or with "import nothing" and a bad row, not at all. That includes the enrollments
+ * an import with {@link ImportOptions#enroll()} makes batch by batch.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
@@ -71,7 +72,7 @@ public class LeadImportService {
     public ImportReport check(Path file, ColumnMapping mapping) {
         return transaction.execute(status -> {
             status.setRollbackOnly();
-            return run(file, mapping, new ImportOptions(InvalidRows.IMPORT_VALID_ONLY, Duplicates.SKIP, "CSV", null),
+            return run(file, mapping, new ImportOptions(InvalidRows.IMPORT_VALID_ONLY, Duplicates.SKIP, "CSV", null, false),
                     true, row -> { });
         });
     }
@@ -231,6 +232,7 @@ public class LeadImportService {
         int created;
         int updated;
         int skippedDuplicates;
+        int enrolled;
         final List<LineProblem> problems = new ArrayList<>();
 
         void invalid(LineProblem problem) {
@@ -248,7 +250,8 @@ public class LeadImportService {
 
         ImportReport report(boolean committed) {
             return new ImportReport(total, valid, invalid, duplicates,
-                    committed ? created : 0, committed ? updated : 0, skippedDuplicates, committed, List.copyOf(problems));
+                    committed ? created : 0, committed ? updated : 0, skippedDuplicates, committed ? enrolled : 0, committed,
+                    List.copyOf(problems));
         }
     }
 }

@@ -53,7 +53,7 @@ public final class LeadImportBenchmark {
                 heap.reset();
                 long start = System.nanoTime();
                 ImportReport report = SystemActor.call(() -> importer.importLeads(csv, ColumnMapping.guess(DemoLeads.HEADERS),
-                        new ImportOptions(ImportOptions.InvalidRows.IMPORT_VALID_ONLY, ImportOptions.Duplicates.SKIP, "BENCH", null),
+                        new ImportOptions(ImportOptions.InvalidRows.IMPORT_VALID_ONLY, ImportOptions.Duplicates.SKIP, "BENCH", null, false),
                         read -> heap.sample()));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (report.created() != rows) {

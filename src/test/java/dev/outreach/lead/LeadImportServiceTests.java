@@ -125,7 +125,7 @@ class LeadImportServiceTests {
 
     private ImportReport run(Duplicates duplicates, List<String> headers) {
         return SystemActor.call(() -> importer.importLeads(file, ColumnMapping.guess(headers),
-                new ImportOptions(InvalidRows.IMPORT_VALID_ONLY, duplicates, "CSV", null), rows -> { }));
+                new ImportOptions(InvalidRows.IMPORT_VALID_ONLY, duplicates, "CSV", null, false), rows -> { }));
     }
 
     private String titleOf(String company) {

@@ -3,9 +3,15 @@ package dev.outreach.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outreach.campaign.CampaignService;
+import dev.outreach.lead.ImportOptions.Duplicates;
+import dev.outreach.lead.ImportOptions.InvalidRows;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.support.PostgresIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +23,10 @@ class LeadPostgresIntegrationTests extends PostgresIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     LeadService leads;
+    @Autowired
+    LeadImportService importer;
+    @Autowired
+    CampaignService campaigns;
 
     @Test
     void migrationsRunFromAnEmptySchemaIncludingThePostgresOnlyOnes() {
@@ -68,5 +78,25 @@ class LeadPostgresIntegrationTests extends PostgresIntegrationTest {
         assertThatThrownBy(() -> SystemActor.call(() -> leads.create(sameProfile)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("A lead with this LinkedIn profile already exists");
+    }
+
+    @Test
+    void anImportThatEnrollsGetsTheNewLeadsIdsFromTheBatchInsert() throws IOException {
+        long campaign = SystemActor.call(() -> campaigns.create("PG import", "enrolled by import", "America/Denver")).id();
+        Path csv = Files.createTempFile("pg-import", ".csv");
+        try {
+            Files.writeString(csv, "Email,Company\numa@pg-import.com,Uma Co\nvic@pg-import.com,Vic Co\n");
+            ImportReport report = SystemActor.call(() -> importer.importLeads(csv,
+                    ColumnMapping.guess(List.of("Email", "Company")),
+                    new ImportOptions(InvalidRows.IMPORT_VALID_ONLY, Duplicates.SKIP, "CSV", campaign, true), rows -> { }));
+
+            assertThat(report.enrolled()).isEqualTo(2);
+            assertThat(jdbc.sql("select l.email_normalized from enrollment e join lead l on l.id = e.lead_id"
+                            + " where e.campaign_id = :campaign and e.outreach_sequence_step = 0 and e.status = 'COLD'")
+                    .param("campaign", campaign).query(String.class).list())
+                    .containsExactlyInAnyOrder("uma@pg-import.com", "vic@pg-import.com");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -74,6 +75,7 @@ public class LeadImportView extends VerticalLayout {
     final RadioButtonGroup<InvalidRows> invalidRows = new RadioButtonGroup<>("Rows with errors");
     final RadioButtonGroup<Duplicates> duplicates = new RadioButtonGroup<>("Leads that already exist");
     final ComboBox<CampaignSummary> campaign = new ComboBox<>("Add new leads to campaign");
+    final Checkbox enroll = new Checkbox("Enroll them in the campaign's sequence");
     final Button importButton = new Button("Import");
     final ProgressBar progress = new ProgressBar();
     final Paragraph result = new Paragraph();
@@ -97,7 +99,7 @@ public class LeadImportView extends VerticalLayout {
         configureSteps();
         add(new RouterLink("← All leads", LeadsView.class), new H2("Import leads from CSV"), upload,
                 columnsHeading, mappingForm, preview, check, checkSummary, problems,
-                new H3("Import"), new HorizontalLayout(invalidRows, duplicates, campaign), importButton, progress, result);
+                new H3("Import"), new HorizontalLayout(invalidRows, duplicates, campaign, enroll), importButton, progress, result);
         showStep(false);
     }
 
@@ -121,6 +123,9 @@ public class LeadImportView extends VerticalLayout {
         campaign.setItems(campaigns);
         campaign.setItemLabelGenerator(CampaignSummary::name);
         campaign.setClearButtonVisible(true);
+        campaign.addValueChangeListener(change -> enrollFollowsCampaign());
+        enroll.setTooltipText("New and updated leads start at their first touch on the next sequencer tick; leads"
+                + " without an email address, or already in the campaign, are left as they are.");
 
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         importButton.addClickListener(click -> startImport());
@@ -191,7 +196,7 @@ public class LeadImportView extends VerticalLayout {
         UI ui = UI.getCurrent();
         int total = Math.max(1, checked.totalRows());
         ImportOptions options = new ImportOptions(invalidRows.getValue(), duplicates.getValue(), "CSV",
-                campaign.getValue() == null ? null : campaign.getValue().id());
+                campaign.getValue() == null ? null : campaign.getValue().id(), enroll.getValue());
         Path importing = file;
         ColumnMapping importMapping = mapping;
         importButton.setEnabled(false);
@@ -204,14 +209,14 @@ public class LeadImportView extends VerticalLayout {
             try {
                 ImportReport report = importer.importLeads(importing, importMapping, options,
                         rows -> ui.access(() -> progress.setValue(Math.min(1.0, rows / (double) total))));
-                ui.access(() -> finished(report));
+                ui.access(() -> finished(report, options.enroll()));
             } catch (RuntimeException e) {
                 ui.access(() -> failed(e));
             }
         }), executor);
     }
 
-    private void finished(ImportReport report) {
+    private void finished(ImportReport report, boolean enrolling) {
         UI.getCurrent().setPollInterval(-1);
         progress.setValue(1);
         String text = report.committed()
@@ -219,6 +224,9 @@ public class LeadImportView extends VerticalLayout {
                         report.created(), report.updated(), report.skippedDuplicates(), report.invalidRows())
                 : String.format(Locale.US, "Nothing was imported: %,d rows have errors (see the list above).",
                         report.invalidRows());
+        if (report.committed() && enrolling) {
+            text += String.format(Locale.US, " %,d enrolled in the campaign's sequence.", report.enrolled());
+        }
         result.setText(text);
         problems.setItems(report.problems());
         problems.setVisible(!report.problems().isEmpty());
@@ -250,7 +258,17 @@ public class LeadImportView extends VerticalLayout {
         invalidRows.setEnabled(uploadedFile);
         duplicates.setEnabled(uploadedFile);
         campaign.setEnabled(uploadedFile);
+        enrollFollowsCampaign();
         importButton.setEnabled(uploadedFile);
+    }
+
+    /** Enrolling needs a campaign: without one the box is off and cannot be ticked. */
+    private void enrollFollowsCampaign() {
+        boolean chosen = campaign.isEnabled() && campaign.getValue() != null;
+        enroll.setEnabled(chosen);
+        if (!chosen) {
+            enroll.setValue(false);
+        }
     }
 
     private static void error(String message) {

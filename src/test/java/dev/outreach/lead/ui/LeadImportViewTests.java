@@ -9,6 +9,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
+import dev.outreach.campaign.CampaignSummary;
 import dev.outreach.lead.ImportOptions.InvalidRows;
 import dev.outreach.lead.ImportReport.LineProblem;
 import dev.outreach.lead.LeadFilter;
@@ -22,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class LeadImportViewTests extends KaribuTest {
 
@@ -37,6 +39,8 @@ class LeadImportViewTests extends KaribuTest {
 
     @Autowired
     LeadService leads;
+    @Autowired
+    JdbcClient jdbc;
 
     private LeadImportView view;
     /** Keeps each test's leads apart in the shared database. */
@@ -98,6 +102,40 @@ class LeadImportViewTests extends KaribuTest {
         assertThat(view.result.getText()).isEqualTo("Nothing was imported: 2 rows have errors (see the list above).");
         assertThat(leads.count(LeadFilter.all())).isEqualTo(before);
         assertThat(leads.count(LeadFilter.all().withText("marsh hvac " + token))).isZero();
+    }
+
+    @Test
+    void tickingEnrollEnrollsTheImportedLeadsInTheChosenCampaign() throws Exception {
+        assertThat(view.enroll.isEnabled()).isFalse();
+        CampaignSummary chosen = firstCampaign();
+        _setValue(view.campaign, chosen);
+        assertThat(view.enroll.isEnabled()).isTrue();
+        _setValue(view.enroll, true);
+        _click(view.check);
+
+        importAndWait();
+
+        assertThat(view.result.getText()).isEqualTo("Imported: 3 new leads, 0 updated, 0 duplicates skipped,"
+                + " 2 rows with errors skipped. 3 enrolled in the campaign's sequence.");
+        assertThat(jdbc.sql("select count(*) from enrollment e join lead l on l.id = e.lead_id"
+                        + " where e.campaign_id = :campaign and e.status = 'COLD' and l.company like :company")
+                .param("campaign", chosen.id()).param("company", "% " + token).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void enrollIsOffAndDisabledWithoutACampaign() {
+        _setValue(view.campaign, firstCampaign());
+        _setValue(view.enroll, true);
+
+        _setValue(view.campaign, null);
+
+        assertThat(view.enroll.isEnabled()).isFalse();
+        assertThat(view.enroll.getValue()).isFalse();
+    }
+
+    /** The demo data's campaign, as the operator picks it from the combo box. */
+    private CampaignSummary firstCampaign() {
+        return view.campaign.getListDataView().getItems().findFirst().orElseThrow();
     }
 
     private void importAndWait() throws Exception {
