@@ -42,13 +42,12 @@ public class RecontactStats {
         Instant now = clock.instant();
         long eligible = jdbc.sql("""
                 select count(*) from enrollment e join lead l on l.id = e.lead_id
-                where e.status = 'CONTACTED' and e.re_contact_cycle < :maxCycles
-                  and e.last_email_sent_at <= :cutoff
-                  and e.last_email_replied_at is null and not e.email_unsubscribed
-                  and l.email_normalized is not null and l.email_normalized like '%_@_%'
-                  and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED')
-                """).param("maxCycles", settings.maxRecontactCycles())
+                where %s and e.re_contact_cycle < :maxCycles and %s
+                """.formatted(RecontactEligibility.anyCycleOver(settings), RecontactEligibility.REST))
+                .param("maxCycles", settings.maxRecontactCycles())
                 .param("cutoff", Timestamp.from(now.minus(Duration.ofDays(settings.recontactCooldownDays()))))
+                .params(settings.requireEngagementForFinalStep()
+                        ? Map.of("finalStep", settings.maxSequenceSteps() - 1) : Map.of())
                 .query(Long.class).single();
         long recycled = jdbc.sql("select count(*) from enrollment where cycle_reset_at >= :since")
                 .param("since", Timestamp.from(now.minus(Duration.ofDays(30)))).query(Long.class).single();

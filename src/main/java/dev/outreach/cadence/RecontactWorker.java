@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The reference's RecontactWorker (phase 4c), daily, behind {@code outreach.agents.recontact-agent}
  * (the reference's {@code agent_recontact_agent}, default on), one instance at a time.
  *
- * <p>Eligible: status CONTACTED (the cycle's sequence is complete), last touch at or before now
- * minus {@code recontact_cooldown_days}, never replied, not unsubscribed, {@code re_contact_cycle}
- * below {@code max_recontact_cycles}, and a valid email (the lead has an address that has not
- * bounced and is not unsubscribed).
+ * <p>Eligible ({@link RecontactEligibility}): the cycle is over (CONTACTED, or only a final touch
+ * left that the engagement gate holds back), last touch at or before now minus
+ * {@code recontact_cooldown_days}, never replied, not unsubscribed, {@code re_contact_cycle} below
+ * {@code max_recontact_cycles}, and a valid email (the lead has an address that has not bounced and
+ * is not unsubscribed).
  *
  * <p>Reset: step 0, cycle + 1, {@code cycle_reset_at} now, status COLD, engagement fields
  * (first open, click, open counts) and generation failures cleared, due now. It only resets: the
@@ -33,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Set-based in batches of {@code outreach.cadence.recontact-batch-size}, one transaction each,
  * seeking {@code ix_outreach_recontact (campaign_id, status, re_contact_cycle, last_email_sent_at)}
- * with equality on the first three columns (one campaign, unbound ones, one cycle at a time) and a
- * range on the last.
+ * with equality on the first three columns (one way the cycle is over, one campaign or the unbound
+ * ones, one cycle at a time) and a range on the last.
  */
 @Service
 @ConditionalOnProperty(name = "outreach.agents.recontact-agent", havingValue = "true", matchIfMissing = true)
@@ -71,14 +72,20 @@ public class RecontactWorker {
         List<Long> campaigns = new ArrayList<>(jdbc.sql("select id from campaign order by id").query(Long.class).list());
         campaigns.add(null);
         int total = 0;
-        for (Long campaign : campaigns) {
-            for (int cycle = 0; cycle < settings.maxRecontactCycles(); cycle++) {
-                int reset;
-                do {
-                    int thisCycle = cycle;
-                    reset = transaction.execute(status -> resetBatch(campaign, thisCycle, cutoff, now));
-                    total += reset;
-                } while (reset == properties.recontactBatchSize());
+        for (RecontactEligibility.CycleOver over : RecontactEligibility.CycleOver.values()) {
+            if (!over.appliesTo(settings)) {
+                continue;
+            }
+            for (Long campaign : campaigns) {
+                for (int cycle = 0; cycle < settings.maxRecontactCycles(); cycle++) {
+                    int reset;
+                    do {
+                        int thisCycle = cycle;
+                        reset = transaction.execute(
+                                status -> resetBatch(over, campaign, thisCycle, cutoff, now, settings.maxSequenceSteps() - 1));
+                        total += reset;
+                    } while (reset == properties.recontactBatchSize());
+                }
             }
         }
         if (total > 0) {
@@ -87,7 +94,8 @@ public class RecontactWorker {
         return total;
     }
 
-    private int resetBatch(Long campaign, int cycle, Instant cutoff, Instant now) {
+    private int resetBatch(RecontactEligibility.CycleOver over, Long campaign, int cycle, Instant cutoff, Instant now,
+            int finalStep) {
         String campaignMatch = campaign == null ? "e.campaign_id is null" : "e.campaign_id = :campaign";
         var spec = jdbc.sql("""
                 update enrollment set outreach_sequence_step = 0, re_contact_cycle = re_contact_cycle + 1,
@@ -95,15 +103,14 @@ public class RecontactWorker {
                     email_open_count = 0, email_human_open_count = 0, generation_failures = 0,
                     next_touch_due_at = :now, stopped_reason = null, updated_at = :now
                 where id in (select e.id from enrollment e join lead l on l.id = e.lead_id
-                             where %s and e.status = 'CONTACTED' and e.re_contact_cycle = :cycle
-                               and e.last_email_sent_at <= :cutoff
-                               and e.last_email_replied_at is null and not e.email_unsubscribed
-                               and l.email_normalized is not null and l.email_normalized like '%%_@_%%'
-                               and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED')
+                             where %s and %s and e.re_contact_cycle = :cycle and %s
                              fetch first :batch rows only)
-                """.formatted(campaignMatch))
+                """.formatted(campaignMatch, over.condition, RecontactEligibility.REST))
                 .param("now", Timestamp.from(now)).param("cycle", cycle).param("cutoff", Timestamp.from(cutoff))
                 .param("batch", properties.recontactBatchSize());
+        if (over == RecontactEligibility.CycleOver.GATED_FINAL_TOUCH) {
+            spec = spec.param("finalStep", finalStep);
+        }
         if (campaign != null) {
             spec = spec.param("campaign", campaign);
         }

@@ -1,5 +1,7 @@
 package dev.outreach.cadence;
 
+import static dev.outreach.cadence.CadenceFixtures.instant;
+import static dev.outreach.cadence.CadenceFixtures.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.cadence.FollowupTiming.Engagement;
@@ -19,108 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL ({@link SequencerTickPostgresIntegrationTests}): the reference's tests 2c and 4g,
  * the adaptive delay in SQL agreeing with the Java function, stops, send windows.
  */
-interface CadenceContract {
-
-    Instant T0 = Instant.parse("2025-06-03T15:00:00Z"); // a Tuesday, 11:00 in New York
-
-    JdbcClient jdbc();
-
-    MutableClock clock();
+interface CadenceContract extends CadenceFixtures {
 
     SequencerTick tick();
 
     RecontactWorker recontact();
-
-    @BeforeEach
-    default void cleanSlate() {
-        jdbc().sql("delete from outreach_message where enrollment_id is not null").update();
-        jdbc().sql("delete from enrollment").update();
-        jdbc().sql("delete from suppression where entry like '%cadence.example'").update();
-        jdbc().sql("""
-                update sales_engine_config set max_sequence_steps = 4, base_followup_delay_hours = 48,
-                    min_followup_delay_hours = 36, require_engagement_for_final_step = true, max_recontact_cycles = 4,
-                    recontact_cooldown_days = 90, send_window_start_hour = 0, send_window_end_hour = 24,
-                    send_days = 'MON,TUE,WED,THU,FRI,SAT,SUN', default_time_zone = 'America/New_York',
-                    tick_interval_minutes = 30 where id = 1
-                """).update();
-        clock().set(T0);
-    }
-
-    // ---- fixtures ----
-
-    default long lead(String name, String timeZone) {
-        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@cadence.example";
-        jdbc().sql("""
-                insert into lead (first_name, email, email_normalized, time_zone, status, created_at, updated_at)
-                values (:name, :email, :email, :tz, 'NEW', :now, :now)
-                """).param("name", name).param("email", email).param("tz", timeZone).param("now", ts(T0)).update();
-        return jdbc().sql("select id from lead where email = :email").param("email", email).query(Long.class).single();
-    }
-
-    default long campaign(String timeZone) {
-        String name = "Cadence " + UUID.randomUUID();
-        jdbc().sql("""
-                insert into campaign (name, status, default_time_zone, created_at, updated_at)
-                values (:name, 'ACTIVE', :tz, :now, :now)
-                """).param("name", name).param("tz", timeZone).param("now", ts(T0)).update();
-        return jdbc().sql("select id from campaign where name = :name").param("name", name).query(Long.class).single();
-    }
-
-    /** An enrollment at {@code step}, its last touch {@code sentAgo} before now, due by the lower bound. */
-    default long enrollment(long leadId, Long campaignId, int step, Duration sentAgo) {
-        Instant now = clock().instant();
-        Instant sent = sentAgo == null ? null : now.minus(sentAgo);
-        jdbc().sql("""
-                insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, last_email_sent_at,
-                    next_touch_due_at, created_at, updated_at)
-                values (:lead, :campaign, :step, :status, :sent, :due, :now, :now)
-                """).param("lead", leadId).param("campaign", campaignId).param("step", step)
-                .param("status", step == 0 ? "COLD" : "ACTIVE").param("sent", ts(sent))
-                .param("due", ts(sent == null ? now : sent.plus(Duration.ofHours(36)))).param("now", ts(now)).update();
-        return enrollmentOf(leadId);
-    }
-
-    default long enrollmentOf(long leadId) {
-        return jdbc().sql("select id from enrollment where lead_id = :lead").param("lead", leadId).query(Long.class).single();
-    }
-
-    default void set(long enrollmentId, String assignments, Map<String, Object> params) {
-        var spec = jdbc().sql("update enrollment set " + assignments + " where id = :id").param("id", enrollmentId);
-        for (var entry : params.entrySet()) {
-            spec = spec.param(entry.getKey(), entry.getValue() instanceof Instant i ? ts(i) : entry.getValue());
-        }
-        spec.update();
-    }
-
-    default Map<String, Object> row(long enrollmentId) {
-        return jdbc().sql("select * from enrollment where id = :id").param("id", enrollmentId).query().singleRow();
-    }
-
-    default List<Map<String, Object>> messages(long leadId) {
-        return jdbc().sql("select * from outreach_message where lead_id = :lead order by created_at, touch")
-                .param("lead", leadId).query().listOfRows();
-    }
-
-    default void settings(String assignments) {
-        jdbc().sql("update sales_engine_config set " + assignments + " where id = 1").update();
-    }
-
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 
     // ---- the tick ----
 
@@ -437,5 +342,35 @@ interface CadenceContract {
             assertThat(((Number) m.get("touch")).intValue()).isZero();
             assertThat(m.get("body")).asString().contains("re-contact cycle 1");
         });
+    }
+
+    @Test
+    default void aLeadWhoseFinalTouchTheGateHoldsIsReContactedAfterTheCooldown() {
+        // touches 1 to 3 went out, none opened by a human or clicked: the gate holds touch 4 back
+        long gated = enrollment(lead("gated", null), null, 3, Duration.ofDays(91));
+        long gatedRecently = enrollment(lead("gated-recent", null), null, 3, Duration.ofDays(60));
+        long engaged = enrollment(lead("engaged", null), null, 3, Duration.ofDays(91));
+        set(engaged, "email_human_open_count = 1, last_email_opened_at = :at", Map.of("at", T0.minus(Duration.ofDays(90))));
+        long midSequence = enrollment(lead("mid", null), null, 2, Duration.ofDays(91));
+        tick().tick();
+        assertThat(messages(((Number) row(gated).get("lead_id")).longValue())).as("gated").isEmpty();
+        assertThat(row(gated)).containsEntry("status", "ACTIVE");
+
+        assertThat(recontact().run()).isEqualTo(1);
+
+        assertThat(row(gated)).containsEntry("status", "COLD");
+        assertThat(((Number) row(gated).get("re_contact_cycle")).intValue()).isEqualTo(1);
+        assertThat(((Number) row(gated).get("outreach_sequence_step")).intValue()).isZero();
+        assertThat(row(gatedRecently)).as("still inside the cooldown").containsEntry("status", "ACTIVE");
+        assertThat(row(engaged)).as("engaged: its final touch went out, the cycle runs on").containsEntry("re_contact_cycle", 0);
+        assertThat(row(midSequence)).as("not the final touch: the tick sends it").containsEntry("re_contact_cycle", 0);
+    }
+
+    @Test
+    default void withTheGateOffAHeldBackFinalTouchIsNotACompletedCycle() {
+        settings("require_engagement_for_final_step = false");
+        long enrollment = enrollment(lead("ungated", null), null, 3, Duration.ofDays(91));
+        assertThat(recontact().run()).isZero();
+        assertThat(row(enrollment)).containsEntry("status", "ACTIVE");
     }
 }

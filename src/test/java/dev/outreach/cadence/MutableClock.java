@@ -44,7 +44,18 @@ public final class MutableClock extends Clock {
         return this;
     }
 
-    /** Import it to run a context on a {@link MutableClock}. */
+    /** Import it to run a context on a {@link MutableClock} with the content module's real writer. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class ClockOnly {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2025-06-03T15:00:00Z"));
+        }
+    }
+
+    /** Import it to run a context on a {@link MutableClock} and plain drafts ({@link #testTouchContent}). */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
 

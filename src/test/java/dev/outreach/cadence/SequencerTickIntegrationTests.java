@@ -3,15 +3,9 @@ package dev.outreach.cadence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.outreach.outreach.MessageEngagement;
-import dev.outreach.outreach.OutboxDispatcher;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.InvalidInputException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,8 +15,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * {@link CadenceContract} on H2 (the embedded mode), plus one lead end to end with the demo's
- * mailboxes and the real dispatcher, enrollment, and the admin "run now".
+ * {@link CadenceContract} on H2 (the embedded mode), plus the tick's dry run, enrollment, and the
+ * admin "run now". One lead's whole life is {@link CadenceJourneyIntegrationTests}.
  */
 @SpringBootTest(properties = {"outreach.cadence.tick-enabled=false", "outreach.dispatch.enabled=false"})
 @ActiveProfiles("test")
@@ -39,10 +33,6 @@ class SequencerTickIntegrationTests implements CadenceContract {
     RecontactWorker recontact;
     @Autowired
     EnrollmentService enrollments;
-    @Autowired
-    OutboxDispatcher dispatcher;
-    @Autowired
-    MessageEngagement engagement;
 
     @Override
     public JdbcClient jdbc() {
@@ -62,26 +52,6 @@ class SequencerTickIntegrationTests implements CadenceContract {
     @Override
     public RecontactWorker recontact() {
         return recontact;
-    }
-
-    private Map<String, Object> only(long lead, int touch, int cycleMessages) {
-        List<Map<String, Object>> messages = messages(lead);
-        assertThat(messages).hasSize(cycleMessages);
-        Map<String, Object> message = messages.getLast();
-        assertThat(((Number) message.get("touch")).intValue()).isEqualTo(touch);
-        return message;
-    }
-
-    private void dispatch(long lead) {
-        SystemActor.run(dispatcher::dispatchBatch);
-        Map<String, Object> last = messages(lead).getLast();
-        assertThat(last.get("status")).as("dispatched: %s", last.get("status_reason")).isIn("SENT", "DELIVERED");
-    }
-
-    private void open(long lead, boolean human) {
-        UUID id = (UUID) messages(lead).getLast().get("id");
-        engagement.recordAll(List.of(new MessageEngagement.Engagement(MessageEngagement.EngagementKind.OPENED,
-                engagement.byIds(List.of(id)).get(id), human, clock.instant())));
     }
 
     @Autowired
@@ -124,79 +94,6 @@ class SequencerTickIntegrationTests implements CadenceContract {
         } finally {
             jdbc.sql("update mailbox set active = true, paused_reason = null").update();
         }
-    }
-
-    @Test
-    void oneLeadEndToEnd() {
-        // the default EMAIL cap of 3 per lead per 30 days would hold the 4th touch back: not what this test is about
-        jdbc.sql("update channel_config set max_per_lead = 10 where channel = 'EMAIL'").update();
-        long lead = lead("journey", null);
-        SystemActor.run(() -> assertThat(enrollments.enroll(List.of(lead), null).enrolled()).isEqualTo(1));
-        long enrollment = enrollmentOf(lead);
-
-        // touch 1 at once
-        tick.tick();
-        Map<String, Object> first = only(lead, 0, 1);
-        dispatch(lead);
-        Object firstMailbox = jdbc.sql("select mailbox_id from outreach_message where id = :id").param("id", first.get("id"))
-                .query(Long.class).single();
-        assertThat(firstMailbox).isNotNull();
-
-        // never opened: 72h
-        clock.advance(Duration.ofHours(71));
-        tick.tick();
-        assertThat(messages(lead)).hasSize(1);
-        clock.advance(Duration.ofHours(1));
-        tick.tick();
-        only(lead, 1, 2);
-        dispatch(lead);
-
-        // a (machine) open within the hour: 36h, and still no engagement for the gate
-        clock.advance(Duration.ofMinutes(30));
-        open(lead, false);
-        clock.advance(Duration.ofHours(35));
-        tick.tick();
-        assertThat(messages(lead)).hasSize(2);
-        clock.advance(Duration.ofMinutes(30));
-        tick.tick();
-        only(lead, 2, 3);
-        dispatch(lead);
-
-        // the final touch: due after 48h (opened earlier), blocked without a human open or a click
-        clock.advance(Duration.ofHours(60));
-        tick.tick();
-        assertThat(messages(lead)).hasSize(3);
-        assertThat(row(enrollment)).containsEntry("status", "ACTIVE");
-        open(lead, true);
-        clock.advance(Duration.ofHours(6));
-        tick.tick();
-        Map<String, Object> last = only(lead, 3, 4);
-        assertThat(last.get("message_type")).isEqualTo("final");
-        dispatch(lead);
-        assertThat(row(enrollment)).containsEntry("status", "CONTACTED");
-        Instant finalSent = CadenceContract.instant(row(enrollment).get("last_email_sent_at"));
-
-        // re-contact: not at 90 days, at 91; a new cycle with another mailbox
-        clock.set(finalSent.plus(Duration.ofDays(90)).minusSeconds(60));
-        assertThat(recontact.run()).isZero();
-        clock.set(finalSent.plus(Duration.ofDays(91)));
-        assertThat(recontact.run()).isEqualTo(1);
-        assertThat(((Number) row(enrollment).get("re_contact_cycle")).intValue()).isEqualTo(1);
-        tick.tick();
-        Map<String, Object> again = only(lead, 0, 5);
-        assertThat(again.get("body")).asString().contains("re-contact cycle 1");
-        dispatch(lead);
-        Long cycleOneMailbox = jdbc.sql("select mailbox_id from outreach_message where id = :id").param("id", again.get("id"))
-                .query(Long.class).single();
-        assertThat(cycleOneMailbox).isNotNull().isNotEqualTo(firstMailbox);
-
-        // no fifth cycle: after cycle 4 the worker leaves the lead alone
-        set(enrollment, "status = 'CONTACTED', re_contact_cycle = 4, next_touch_due_at = null", Map.of());
-        clock.advance(Duration.ofDays(200));
-        assertThat(recontact.run()).isZero();
-        assertThat(row(enrollment)).containsEntry("status", "CONTACTED");
-        assertThat(((Number) row(enrollment).get("re_contact_cycle")).intValue()).isEqualTo(4);
-        jdbc.sql("update channel_config set max_per_lead = 3 where channel = 'EMAIL'").update();
     }
 
     @Test

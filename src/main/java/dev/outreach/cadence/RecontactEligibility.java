@@ -1,0 +1,62 @@
+package dev.outreach.cadence;
+
+import dev.outreach.campaign.EngineSettings;
+
+/**
+ * Which enrollments the {@link RecontactWorker} resets, as SQL over {@code enrollment e join lead l}:
+ * the reference's eligibility (phase 4c), shared by the worker and {@link RecontactStats} so that
+ * the screen counts exactly what the next run resets.
+ *
+ * <p>Eligible: the cycle is over for the lead, the last touch went out at or before
+ * {@code :cutoff} (now minus {@code recontact_cooldown_days}), never replied, not unsubscribed,
+ * {@code re_contact_cycle} below {@code :maxCycles}, and a valid email (an address that has not
+ * bounced and is not unsubscribed).
+ *
+ * <p>"The cycle is over" is the reference's status {@code contacted}: here CONTACTED (every touch
+ * went out), and also, while {@code require_engagement_for_final_step} is on, ACTIVE with only the
+ * final touch left and no human open or click. The gate holds that touch back for as long as the
+ * lead does not engage; without this second case the leads who never engaged, the very ones
+ * re-contact is for, would wait for their final touch forever and never get a new cycle. Each case
+ * is an equality on {@code status}, so the worker seeks {@code ix_outreach_recontact} once per
+ * case.
+ */
+final class RecontactEligibility {
+
+    /** The two ways a cycle is over, each one equality on {@code status}. */
+    enum CycleOver {
+        /** Every touch of the cycle went out. */
+        CONTACTED("e.status = 'CONTACTED'"),
+        /** Only the final touch is left and the engagement gate holds it back. */
+        GATED_FINAL_TOUCH("""
+                e.status = 'ACTIVE' and e.outreach_sequence_step >= :finalStep
+                  and coalesce(e.email_human_open_count, 0) = 0 and e.last_email_clicked_at is null""");
+
+        final String condition;
+
+        CycleOver(String condition) {
+            this.condition = condition;
+        }
+
+        /** Whether this case applies under these settings (a gated final touch needs the gate on). */
+        boolean appliesTo(EngineSettings settings) {
+            return this == CONTACTED || settings.requireEngagementForFinalStep();
+        }
+    }
+
+    /** Everything but the status: binds {@code :cutoff}; {@code :maxCycles} unless the caller picks one cycle. */
+    static final String REST = """
+            e.last_email_sent_at <= :cutoff
+              and e.last_email_replied_at is null and not e.email_unsubscribed
+              and l.email_normalized is not null and l.email_normalized like '%_@_%'
+              and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED')""";
+
+    /** Either case that applies under these settings, for counting; binds {@code :finalStep} too. */
+    static String anyCycleOver(EngineSettings settings) {
+        return settings.requireEngagementForFinalStep()
+                ? "((" + CycleOver.CONTACTED.condition + ") or (" + CycleOver.GATED_FINAL_TOUCH.condition + "))"
+                : CycleOver.CONTACTED.condition;
+    }
+
+    private RecontactEligibility() {
+    }
+}
