@@ -7,16 +7,18 @@
 #   4. the outbox: dispatcher -> Jakarta Mail -> smtp-sink vs smtp-source; claim rate vs pgbench
 #   5. scoped reputation recording in Redis vs redis-benchmark -P 16 running the same EVALSHA
 #   6. webhooks: signed event batches over HTTP (each sent 3 times) vs pgbench INSERT ... ON CONFLICT DO NOTHING
+#   7. tick: the sequencer tick, 100k due among 1M and 200k enrollments, vs the same INSERT ... SELECT in psql
+#   8. recontact: the re-contact worker, 100k eligible among 1M enrollments, vs the same UPDATE in psql
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, and postfix's smtp-sink/smtp-source (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact)
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -73,8 +75,12 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== Sequencer tick: 100k due among 1M and 200k enrollments vs the same INSERT ... SELECT in psql"
             run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.TickBenchmark "$results"
             ;;
+        recontact)
+            echo "== Re-contact worker: 100k eligible among 1M enrollments vs the same UPDATE in psql"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.RecontactBenchmark "$results"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks or tick)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick or recontact)" >&2
             exit 2
             ;;
     esac

@@ -43,12 +43,16 @@ final class RecontactEligibility {
         }
     }
 
-    /** Everything but the status: binds {@code :cutoff}; {@code :maxCycles} unless the caller picks one cycle. */
+    /** The lead can still be written to: an address that has not bounced, not unsubscribed, never replied. */
+    static final String LEAD_REACHABLE = """
+            l.email_normalized is not null and l.email_normalized like '%_@_%'
+              and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED')""";
+
+    /** Everything but the status and the cycle: binds {@code :cutoff}. */
     static final String REST = """
             e.last_email_sent_at <= :cutoff
               and e.last_email_replied_at is null and not e.email_unsubscribed
-              and l.email_normalized is not null and l.email_normalized like '%_@_%'
-              and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED')""";
+              and""" + " " + LEAD_REACHABLE;
 
     /** Either case that applies under these settings, for counting; binds {@code :finalStep} too. */
     static String anyCycleOver(EngineSettings settings) {

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -33,9 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timing, mailbox health, suppression) applies to re-contact too.
  *
  * <p>Set-based in batches of {@code outreach.cadence.recontact-batch-size}, one transaction each,
- * seeking {@code ix_outreach_recontact (campaign_id, status, re_contact_cycle, last_email_sent_at)}
- * with equality on the first three columns (one way the cycle is over, one campaign or the unbound
- * ones, one cycle at a time) and a range on the last.
+ * walking {@code ix_outreach_recontact (status, re_contact_cycle, last_email_sent_at, id)} (the
+ * reference's index without its tenant, see V5_3) with equality on the first two columns (one way
+ * the cycle is over, one cycle at a time), a range on the send time, and each batch starting where
+ * the last one ended: the run's cost follows the candidates, not the enrollments, and never
+ * rescans what an earlier batch looked at.
  */
 @Service
 @ConditionalOnProperty(name = "outreach.agents.recontact-agent", havingValue = "true", matchIfMissing = true)
@@ -69,23 +70,19 @@ public class RecontactWorker {
         EngineSettings settings = settingsService.settings();
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(settings.recontactCooldownDays()));
-        List<Long> campaigns = new ArrayList<>(jdbc.sql("select id from campaign order by id").query(Long.class).list());
-        campaigns.add(null);
         int total = 0;
         for (RecontactEligibility.CycleOver over : RecontactEligibility.CycleOver.values()) {
             if (!over.appliesTo(settings)) {
                 continue;
             }
-            for (Long campaign : campaigns) {
-                for (int cycle = 0; cycle < settings.maxRecontactCycles(); cycle++) {
-                    int reset;
-                    do {
-                        int thisCycle = cycle;
-                        reset = transaction.execute(
-                                status -> resetBatch(over, campaign, thisCycle, cutoff, now, settings.maxSequenceSteps() - 1));
-                        total += reset;
-                    } while (reset == properties.recontactBatchSize());
-                }
+            for (int cycle = 0; cycle < settings.maxRecontactCycles(); cycle++) {
+                Range range = new Range(over, cycle, cutoff, settings.maxSequenceSteps() - 1);
+                Batch batch = null;
+                do {
+                    Batch after = batch;
+                    batch = transaction.execute(status -> resetBatch(range, after, now));
+                    total += batch.reset();
+                } while (batch.scanned() == properties.recontactBatchSize());
             }
         }
         if (total > 0) {
@@ -94,26 +91,61 @@ public class RecontactWorker {
         return total;
     }
 
-    private int resetBatch(RecontactEligibility.CycleOver over, Long campaign, int cycle, Instant cutoff, Instant now,
-            int finalStep) {
-        String campaignMatch = campaign == null ? "e.campaign_id is null" : "e.campaign_id = :campaign";
-        var spec = jdbc.sql("""
+    /** One seek range of ix_outreach_recontact: a way the cycle is over (a status), a cycle. */
+    private record Range(RecontactEligibility.CycleOver over, int cycle, Instant cutoff, int finalStep) {
+    }
+
+    /** An enrollment the index range offers, with its key there. */
+    private record Candidate(long id, Timestamp lastSentAt) {
+    }
+
+    /** What a batch looked at (the candidates, up to the batch size), how many it reset, and where it ended. */
+    private record Batch(int scanned, int reset, Timestamp lastSentAt, long lastId) {
+    }
+
+    /**
+     * One batch: the next candidates in index order after the previous batch, by what the enrollment
+     * row says (an index range scan, no join), then the reset of those whose lead is still
+     * reachable, with every condition checked again under the row lock. Candidates the lead check
+     * turns down are passed over, never looked at again in this run.
+     */
+    private Batch resetBatch(Range range, Batch after, Instant now) {
+        String enrollmentChecks = """
+                %s and e.re_contact_cycle = :cycle and e.last_email_sent_at <= :cutoff
+                  and e.last_email_replied_at is null and not e.email_unsubscribed""".formatted(range.over().condition);
+        var candidates = jdbc.sql("""
+                select e.id, e.last_email_sent_at from enrollment e
+                where %s %s
+                order by e.last_email_sent_at, e.id
+                fetch first :batch rows only
+                """.formatted(enrollmentChecks, after == null ? "" : "and (e.last_email_sent_at, e.id) > (:afterSent, :afterId)"));
+        candidates = bind(candidates, range).param("batch", properties.recontactBatchSize());
+        if (after != null) {
+            candidates = candidates.param("afterSent", after.lastSentAt()).param("afterId", after.lastId());
+        }
+        List<Candidate> rows = candidates.query((rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2))).list();
+        if (rows.isEmpty()) {
+            return new Batch(0, 0, null, 0);
+        }
+        List<Long> ids = rows.stream().map(Candidate::id).toList();
+        var reset = jdbc.sql("""
                 update enrollment set outreach_sequence_step = 0, re_contact_cycle = re_contact_cycle + 1,
                     cycle_reset_at = :now, status = 'COLD', last_email_opened_at = null, last_email_clicked_at = null,
                     email_open_count = 0, email_human_open_count = 0, generation_failures = 0,
                     next_touch_due_at = :now, stopped_reason = null, updated_at = :now
                 where id in (select e.id from enrollment e join lead l on l.id = e.lead_id
-                             where %s and %s and e.re_contact_cycle = :cycle and %s
-                             fetch first :batch rows only)
-                """.formatted(campaignMatch, over.condition, RecontactEligibility.REST))
-                .param("now", Timestamp.from(now)).param("cycle", cycle).param("cutoff", Timestamp.from(cutoff))
-                .param("batch", properties.recontactBatchSize());
-        if (over == RecontactEligibility.CycleOver.GATED_FINAL_TOUCH) {
-            spec = spec.param("finalStep", finalStep);
+                             where e.id in (:ids) and %s and %s)
+                """.formatted(enrollmentChecks, RecontactEligibility.LEAD_REACHABLE));
+        int count = bind(reset, range).param("now", Timestamp.from(now)).param("ids", ids).update();
+        Candidate last = rows.getLast();
+        return new Batch(rows.size(), count, last.lastSentAt(), last.id());
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Range range) {
+        spec = spec.param("cycle", range.cycle()).param("cutoff", Timestamp.from(range.cutoff()));
+        if (range.over() == RecontactEligibility.CycleOver.GATED_FINAL_TOUCH) {
+            spec = spec.param("finalStep", range.finalStep());
         }
-        if (campaign != null) {
-            spec = spec.param("campaign", campaign);
-        }
-        return spec.update();
+        return spec;
     }
 }
