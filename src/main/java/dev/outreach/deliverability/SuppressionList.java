@@ -193,8 +193,10 @@ public class SuppressionList {
         return reasons;
     }
 
-    /** Why an address may not be emailed, when it may not: its own entry or its domain's. */
-    @Transactional(readOnly = true)
+    /**
+     * Why an address may not be emailed, when it may not: its own entry or its domain's. One
+     * statement, so no transaction: the dispatcher asks once more right before every email.
+     */
     public java.util.Optional<String> reasonFor(String email) {
         if (email == null) {
             return java.util.Optional.empty();

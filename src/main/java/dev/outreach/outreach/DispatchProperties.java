@@ -8,12 +8,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The outbox dispatcher, under {@code outreach.dispatch}: how many messages one claim takes,
  * how often it polls, and how long one message may stay SENDING before it is flagged for review
  * (renewed as each message of a batch starts; it must cover the slowest message: every
- * channel's timeouts in a row).
+ * channel's timeouts in a row), and how many senders work through one batch at once.
+ *
+ * @param parallelism senders per batch, each with its own connections (one SMTP connection per
+ *        mailbox it uses): while one waits for a server's reply or the database, the others send
  */
 @ConfigurationProperties("outreach.dispatch")
 public record DispatchProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("50") int batchSize,
         @DefaultValue("10s") Duration pollInterval,
-        @DefaultValue("15m") Duration lease) {
+        @DefaultValue("15m") Duration lease,
+        @DefaultValue("4") int parallelism) {
+
+    public DispatchProperties {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("outreach.dispatch.batch-size must be at least 1, was " + batchSize);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("outreach.dispatch.parallelism must be at least 1, was " + parallelism);
+        }
+    }
 }

@@ -2,13 +2,25 @@ package dev.outreach.outreach;
 
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.security.SystemActor;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,6 +29,10 @@ import org.springframework.stereotype.Service;
  * each through the {@link ChannelSequencer}, which stores the outcome. A message still SENDING
  * when its lease runs out was interrupted mid-send: it is flagged for review and never re-sent,
  * because sending a cold email twice is worse than sending it late.
+ *
+ * <p>A batch is dealt out to {@code outreach.dispatch.parallelism} senders, each with its own
+ * sessions, so that one sender's wait for a server or the database does not hold the others.
+ * Every cap they share is taken atomically from the rate limiter, never counted per thread.
  */
 @Service
 public class OutboxDispatcher {
@@ -30,6 +46,8 @@ public class OutboxDispatcher {
     private final dev.outreach.lead.LeadService leads;
     private final dev.outreach.deliverability.SuppressionList suppressions;
     private final Clock clock;
+    /** The sender threads batches are dealt out to; the claiming thread waits for them. */
+    private final ExecutorService workers;
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
             DispatchProperties properties, dev.outreach.lead.LeadService leads,
@@ -41,6 +59,12 @@ public class OutboxDispatcher {
         this.senders = senders;
         this.properties = properties;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(properties.parallelism(), work -> {
+            Thread thread = new Thread(work, "outbox-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Scheduled(fixedDelayString = "${outreach.dispatch.poll-interval:10s}", initialDelayString = "${outreach.dispatch.poll-interval:10s}")
@@ -64,10 +88,54 @@ public class OutboxDispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
+        List<OutreachMessage> messages = store.findAll(claimed);
+        Map<String, Object> readAhead = readAhead(messages);
+        List<List<OutreachMessage>> slices = slices(messages, properties.parallelism());
+        if (slices.size() == 1) {
+            runSlice(slices.getFirst(), readAhead);
+            return claimed.size();
+        }
+        // each slice on its own sender thread, as whoever called (the system actor for the scheduler)
+        SecurityContext caller = SecurityContextHolder.getContext();
+        List<Future<?>> running = new ArrayList<>(slices.size());
+        for (List<OutreachMessage> slice : slices) {
+            running.add(workers.submit(new DelegatingSecurityContextRunnable(() -> runSlice(slice, readAhead), caller)));
+        }
+        for (Future<?> slice : running) {
+            try {
+                slice.get();
+            } catch (ExecutionException e) {
+                log.error("A dispatch slice failed; its unsent messages stay SENDING for review", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(other -> other.cancel(false)); // messages not started yet stay SENDING until reviewed
+                break;
+            }
+        }
+        return claimed.size();
+    }
+
+    /**
+     * Deals the batch out to at most {@code parallelism} slices, round robin, so that each sender
+     * gets a similar mix of leads and mailboxes.
+     */
+    static List<List<OutreachMessage>> slices(List<OutreachMessage> messages, int parallelism) {
+        int count = Math.max(1, Math.min(parallelism, messages.size()));
+        List<List<OutreachMessage>> slices = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            slices.add(new ArrayList<>());
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            slices.get(i % count).add(messages.get(i));
+        }
+        return slices;
+    }
+
+    /** One sender's share of a batch, with its own sessions (and so its own SMTP connections). */
+    private void runSlice(List<OutreachMessage> slice, Map<String, Object> readAhead) {
         try (SenderSessions sessions = new SenderSessions(senders, false)) {
-            List<OutreachMessage> messages = store.findAll(claimed);
-            readAhead(messages, sessions);
-            for (OutreachMessage message : messages) {
+            readAhead.forEach(sessions::remember);
+            for (OutreachMessage message : slice) {
                 // The lease covers one message at a time, however long the batch takes.
                 Instant start = clock.instant();
                 if (store.renewLease(message.id(), start.plus(properties.lease()), start)) {
@@ -75,33 +143,41 @@ public class OutboxDispatcher {
                 }
             }
         }
-        return claimed.size();
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        workers.shutdown();
     }
 
     /**
      * Reads what the sequencer needs for the whole batch in four queries instead of several per
-     * message: the leads, their suppression entries and the attempts so far. A failure here is
-     * harmless: the sequencer then reads per message.
+     * message: the leads, their suppression entries and the attempts so far, under the keys
+     * {@link SenderSessions#memo} looks up. A failure here is harmless: the sequencer then reads
+     * per message.
      */
-    private void readAhead(List<OutreachMessage> messages, SenderSessions sessions) {
+    private Map<String, Object> readAhead(List<OutreachMessage> messages) {
+        Map<String, Object> values = new HashMap<>();
         try {
             var leadsById = leads.findAll(messages.stream().map(OutreachMessage::leadId).distinct().toList());
-            leadsById.forEach((id, lead) -> sessions.remember("lead:" + id, lead));
+            leadsById.forEach((id, lead) -> values.put("lead:" + id, lead));
             var emails = leadsById.values().stream().map(lead -> lead.fields().getEmail())
                     .filter(java.util.Objects::nonNull).toList();
             var suppressed = suppressions.reasonsFor(emails);
-            emails.forEach(email -> sessions.remember("suppressed:" + email.strip().toLowerCase(java.util.Locale.ROOT),
+            emails.forEach(email -> values.put("suppressed:" + email.strip().toLowerCase(java.util.Locale.ROOT),
                     java.util.Optional.ofNullable(suppressed.get(email.strip().toLowerCase(java.util.Locale.ROOT)))));
             var tries = store.tryCounts(messages.stream().map(OutreachMessage::id).toList());
             for (OutreachMessage message : messages) {
                 for (var channel : dev.outreach.shared.ChannelType.values()) {
                     String key = message.id() + ":" + channel;
-                    sessions.remember("tries:" + key, tries.getOrDefault(key, 0));
+                    values.put("tries:" + key, tries.getOrDefault(key, 0));
                 }
             }
         } catch (RuntimeException e) {
             log.warn("Could not read ahead for a dispatch batch; reading per message", e);
+            return Map.of();
         }
+        return values;
     }
 
     /** Flags messages whose SENDING lease expired; returns how many. */

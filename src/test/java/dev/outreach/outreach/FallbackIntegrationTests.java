@@ -376,6 +376,41 @@ class FallbackIntegrationTests {
     }
 
     @Test
+    void aBatchDealtOutToSeveralSendersSendsEveryMessageExactlyOnce() throws Exception {
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        jdbc.sql("update channel_config set max_per_lead = 100 where channel = 'EMAIL'").update();
+        try {
+            pointMailboxesAt(greenMail.getSmtp().getPort());
+            Instant now = Instant.now();
+            java.util.List<UUID> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                store.insert(new OutreachMessage(id, leadId, null, 0, "cold_outreach", null, "Batch " + i, "Hi Tess",
+                        MessageStatus.PENDING, null, null, null, false, now.minusSeconds(1), null, now, null, 0, null,
+                        ChannelType.EMAIL), now);
+            }
+
+            assertThat(SystemActor.call(dispatcher::dispatchBatch)).isEqualTo(12);
+
+            assertThat(ids).allSatisfy(id -> assertThat(store.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT));
+            java.util.List<String> received = new java.util.ArrayList<>();
+            for (var message : greenMail.getReceivedMessages()) {
+                received.add(message.getMessageID());
+            }
+            assertThat(received).hasSize(12).doesNotHaveDuplicates()
+                    .allSatisfy(messageId -> assertThat(ids.stream().anyMatch(id -> messageId.startsWith("<" + id + "@"))).isTrue());
+            assertThat(SystemActor.call(dispatcher::dispatchBatch)).isZero();
+            assertThat(greenMail.getReceivedMessages()).hasSize(12);
+        } finally {
+            jdbc.sql("update channel_config set max_per_lead = 3 where channel = 'EMAIL'").update();
+            pointMailboxesAt(smtp.port());
+            greenMail.stop();
+        }
+    }
+
+    @Test
     void aFailureBeforeAnythingIsSentDefersTheMessageInsteadOfFlaggingIt() {
         // A mailbox password sealed with another key cannot be decrypted: the send cannot even start.
         jdbc.sql("update mailbox set smtp_password_enc = 'v1:c2VhbGVkIHdpdGggYW5vdGhlciBrZXk='").update();

@@ -9,8 +9,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,33 +86,29 @@ final class EmailComposer {
         message.setContent(alternative);
     }
 
-    /** The size on the wire, for the outreach history. */
-    static long sizeOf(MimeMessage message) {
-        CountingStream counter = new CountingStream();
+    /**
+     * The message encoded once, as it goes on the wire, and read back as a message that writes
+     * those bytes as they are: the SMTP connection then copies the body in blocks instead of
+     * encoding it again byte by byte, and the size for the outreach history comes for free. The
+     * read-back message is unmodified, so nothing (our Message-ID included) is regenerated.
+     */
+    Encoded encode(MimeMessage message) throws MessagingException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream(16 * 1024);
         try {
-            message.writeTo(counter);
-        } catch (IOException | MessagingException e) {
-            return -1;
+            message.writeTo(wire, new String[] {"Bcc", "Content-Length"});
+        } catch (IOException e) {
+            throw new MessagingException("the email could not be encoded", e);
         }
-        return counter.count;
+        byte[] bytes = wire.toByteArray();
+        return new Encoded(new MimeMessage(session, new ByteArrayInputStream(bytes)), bytes.length);
+    }
+
+    /** A message ready to send, and its size on the wire. */
+    record Encoded(MimeMessage message, long size) {
     }
 
     /** Subjects and names come from lead data: a line break there would start a header of its own. */
     static String oneLine(String value) {
         return value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-    }
-
-    private static final class CountingStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            count += length;
-        }
     }
 }

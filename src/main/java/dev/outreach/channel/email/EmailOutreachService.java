@@ -6,13 +6,15 @@ import dev.outreach.channel.DeliveryResult;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,6 +45,8 @@ public class EmailOutreachService implements ChannelSender {
     private final SandboxMailServer sandbox;
     private final Clock clock;
     private final EmailComposer composer = new EmailComposer();
+    /** Mail sessions by {@link SmtpTarget#sessionKey}: creating one scans every jar for mail providers. */
+    private final ConcurrentMap<String, Session> mailSessions = new ConcurrentHashMap<>();
 
     EmailOutreachService(EmailProperties properties, MessageLinks links, SandboxMailServer sandbox,
             Clock clock) {
@@ -59,7 +63,8 @@ public class EmailOutreachService implements ChannelSender {
 
     @Override
     public SenderSession openSession() {
-        return new EmailSession(new SmtpConnections(properties));
+        return new EmailSession(new SmtpConnections(
+                target -> mailSessions.computeIfAbsent(target.sessionKey(), key -> target.session(properties))));
     }
 
     private final class EmailSession implements SenderSession {
@@ -102,16 +107,17 @@ public class EmailOutreachService implements ChannelSender {
         }
 
         private DeliveryResult send(Delivery delivery, EmailComposer.Envelope envelope, SmtpTarget target) {
-            MimeMessage message;
+            EmailComposer.Encoded message;
             try {
-                message = composer.compose(delivery, TrackedBody.of(delivery.content(), delivery.messageId(), links),
-                        envelope, links.oneClick(delivery.messageId()), clock.instant());
+                message = composer.encode(composer.compose(delivery,
+                        TrackedBody.of(delivery.content(), delivery.messageId(), links), envelope,
+                        links.oneClick(delivery.messageId()), clock.instant()));
             } catch (MessagingException e) {
                 return DeliveryResult.hardFailure("the email could not be composed: " + e.getMessage());
             }
             try {
                 Transport transport = connections.connectionTo(target);
-                transport.sendMessage(message, new InternetAddress[] {envelope.to()});
+                transport.sendMessage(message.message(), new InternetAddress[] {envelope.to()});
             } catch (MessagingException e) {
                 if (!SmtpFailures.leavesConnectionUsable(e)) {
                     connections.discard(target);
@@ -159,10 +165,10 @@ public class EmailOutreachService implements ChannelSender {
         return "mailbox " + mailbox.address() + " has no usable SMTP host and port";
     }
 
-    private static String details(Delivery delivery, EmailComposer.Envelope envelope, MimeMessage message) {
+    private static String details(Delivery delivery, EmailComposer.Envelope envelope, EmailComposer.Encoded message) {
         String subject = delivery.content().subject() == null ? "" : EmailComposer.oneLine(delivery.content().subject());
         return "From " + envelope.from().toUnicodeString() + " to " + envelope.to().toUnicodeString() + ", subject \""
-                + subject + "\", " + EmailComposer.sizeOf(message) + " bytes"
+                + subject + "\", " + message.size() + " bytes"
                 + (delivery.mode() != DeliveryMode.LIVE ? ", into the sandbox" : "");
     }
 }

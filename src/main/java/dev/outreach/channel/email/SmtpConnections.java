@@ -1,9 +1,11 @@
 package dev.outreach.channel.email;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,11 +18,12 @@ final class SmtpConnections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpConnections.class);
 
-    private final EmailProperties properties;
+    private final Function<SmtpTarget, Session> sessions;
     private final Map<String, Transport> open = new HashMap<>();
 
-    SmtpConnections(EmailProperties properties) {
-        this.properties = properties;
+    /** {@code sessions}: the mail session for a target, shared (creating one reads provider lists from every jar). */
+    SmtpConnections(Function<SmtpTarget, Session> sessions) {
+        this.sessions = sessions;
     }
 
     /** The open connection to the target, connecting (again, when the server dropped it) if needed. */
@@ -33,7 +36,7 @@ final class SmtpConnections implements AutoCloseable {
             log.debug("Reconnecting to {}: the connection was dropped", target.label());
             discard(target);
         }
-        transport = target.session(properties).getTransport("smtp");
+        transport = sessions.apply(target).getTransport("smtp");
         if (target.authenticates()) {
             transport.connect(target.host(), target.port(), target.username(), target.password());
         } else {
