@@ -59,7 +59,10 @@ class SandboxSimulatorIntegrationTests {
         assertThat(statuses).contains("DELIVERED", "BOUNCED").doesNotContain("PENDING", "SENDING");
         long opened = jdbc.sql("select count(*) from outreach_message where id in (:ids) and open_count > 0")
                 .param("ids", messages).query(Long.class).single();
-        assertThat(opened).as("every delivered message is opened at open-rate 1").isEqualTo(delivered);
+        assertThat(opened).as("every delivered message is opened at open-rate 1; events: %s", jdbc.sql(
+                "select m.status || ':' || m.open_count || ':' || coalesce((select listagg(e.event_type || '@' || e.provider_event_id, ',')"
+                        + " from email_event e where e.message_id = m.id), '') from outreach_message m where m.id in (:ids)")
+                .param("ids", messages).query(String.class).list()).isEqualTo(delivered);
         long events = jdbc.sql("select count(*) from email_event where provider = 'simulator'").query(Long.class).single();
 
         assertThat(simulator.run()).as("each message is simulated once").isZero();
