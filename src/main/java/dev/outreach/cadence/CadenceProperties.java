@@ -15,4 +15,14 @@ record CadenceProperties(
         @DefaultValue("5000") int batchSize,
         @DefaultValue("6h") Duration gateRecheck,
         @DefaultValue("1000") int recontactBatchSize) {
+
+    CadenceProperties {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("outreach.cadence.batch-size must be at least 1, was " + batchSize);
+        }
+        if (recontactBatchSize < 1) {
+            throw new IllegalArgumentException("outreach.cadence.recontact-batch-size must be at least 1, was "
+                    + recontactBatchSize);
+        }
+    }
 }

@@ -120,20 +120,24 @@ public class EnrollmentService {
         }
         Timestamp at = Timestamp.from(now);
         // one statement per chunk, not per lead: an import enrolls thousands at a time
+        // on conflict: enrolled meanwhile by someone else (the unique lead + campaign), so already enrolled
+        int enrolled = 0;
         for (int from = 0; from < toEnroll.size(); from += CHUNK) {
-            jdbc.sql("""
+            enrolled += jdbc.sql("""
                     insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, next_touch_due_at,
                         created_at, updated_at)
                     select id, cast(:campaign as bigint), 0, 'COLD', :now, :now, :now from lead where id in (:ids)
+                    on conflict do nothing
                     """).param("ids", toEnroll.subList(from, Math.min(toEnroll.size(), from + CHUNK)))
                     .param("campaign", campaignId).param("now", at).update();
         }
-        if (!toEnroll.isEmpty()) {
+        already += toEnroll.size() - enrolled;
+        if (enrolled > 0) {
             auditLog.record("enrollment.enroll", campaignId == null ? "enrollment" : "campaign",
                     campaignId == null ? "unbound" : campaignId, null,
-                    toEnroll.size() + " lead(s) enrolled: " + abbreviate(toEnroll));
+                    enrolled + " lead(s) enrolled: " + abbreviate(toEnroll));
         }
-        return new Result(toEnroll.size(), already, List.copyOf(refused));
+        return new Result(enrolled, already, List.copyOf(refused));
     }
 
     private static String name(String first, String last, String company) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -96,11 +97,11 @@ public class RecontactWorker {
     }
 
     /** An enrollment the index range offers, with its key there. */
-    private record Candidate(long id, Timestamp lastSentAt) {
+    private record Candidate(long id, OffsetDateTime lastSentAt) {
     }
 
     /** What a batch looked at (the candidates, up to the batch size), how many it reset, and where it ended. */
-    private record Batch(int scanned, int reset, Timestamp lastSentAt, long lastId) {
+    private record Batch(int scanned, int reset, OffsetDateTime lastSentAt, long lastId) {
     }
 
     /**
@@ -123,18 +124,22 @@ public class RecontactWorker {
         if (after != null) {
             candidates = candidates.param("afterSent", after.lastSentAt()).param("afterId", after.lastId());
         }
-        List<Candidate> rows = candidates.query((rs, n) -> new Candidate(rs.getLong(1), rs.getTimestamp(2))).list();
+        // OffsetDateTime both ways: exact on PostgreSQL and H2 (a Timestamp goes through the JVM's zone on H2)
+        List<Candidate> rows = candidates.query((rs, n) -> new Candidate(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)))
+                .list();
         if (rows.isEmpty()) {
             return new Batch(0, 0, null, 0);
         }
         List<Long> ids = rows.stream().map(Candidate::id).toList();
+        // the conditions sit on the updated row itself, so that PostgreSQL checks them again after waiting
+        // for a row lock (a tick that just sent the final touch, a reply): a stale copy never resets a row
         var reset = jdbc.sql("""
-                update enrollment set outreach_sequence_step = 0, re_contact_cycle = re_contact_cycle + 1,
+                update enrollment e set outreach_sequence_step = 0, re_contact_cycle = re_contact_cycle + 1,
                     cycle_reset_at = :now, status = 'COLD', last_email_opened_at = null, last_email_clicked_at = null,
                     email_open_count = 0, email_human_open_count = 0, generation_failures = 0,
                     next_touch_due_at = :now, stopped_reason = null, updated_at = :now
-                where id in (select e.id from enrollment e join lead l on l.id = e.lead_id
-                             where e.id in (:ids) and %s and %s)
+                where e.id in (:ids) and %s
+                  and exists (select 1 from lead l where l.id = e.lead_id and %s)
                 """.formatted(enrollmentChecks, RecontactEligibility.LEAD_REACHABLE));
         int count = bind(reset, range).param("now", Timestamp.from(now)).param("ids", ids).update();
         Candidate last = rows.getLast();

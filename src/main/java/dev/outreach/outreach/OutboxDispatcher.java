@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,7 @@ public class OutboxDispatcher {
     private final Clock clock;
     /** The sender threads batches are dealt out to; the claiming thread waits for them. */
     private final ExecutorService workers;
+    private volatile boolean stopping;
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
             DispatchProperties properties, dev.outreach.lead.LeadService leads,
@@ -83,6 +86,9 @@ public class OutboxDispatcher {
 
     /** Claims and runs one batch; returns how many messages it claimed. */
     public int dispatchBatch() {
+        if (stopping || Thread.currentThread().isInterrupted()) {
+            return 0;
+        }
         Instant now = clock.instant();
         List<UUID> claimed = store.claimDue(now, properties.batchSize(), now.plus(properties.lease()));
         if (claimed.isEmpty()) {
@@ -99,18 +105,30 @@ public class OutboxDispatcher {
         SecurityContext caller = SecurityContextHolder.getContext();
         List<Future<?>> running = new ArrayList<>(slices.size());
         for (List<OutreachMessage> slice : slices) {
-            running.add(workers.submit(new DelegatingSecurityContextRunnable(() -> runSlice(slice, readAhead), caller)));
-        }
-        for (Future<?> slice : running) {
             try {
-                slice.get();
-            } catch (ExecutionException e) {
-                log.error("A dispatch slice failed; its unsent messages stay SENDING for review", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.forEach(other -> other.cancel(false)); // messages not started yet stay SENDING until reviewed
-                break;
+                running.add(workers.submit(new DelegatingSecurityContextRunnable(() -> runSlice(slice, readAhead), caller)));
+            } catch (RejectedExecutionException e) {
+                runSlice(slice, readAhead); // shutting down: this thread sends it, nothing claimed is left behind
             }
+        }
+        // Every slice runs to its end, even when this thread is interrupted (the application stops):
+        // a message left between SENDING and its outcome would need an operator's review.
+        boolean interrupted = false;
+        for (Future<?> slice : running) {
+            while (true) {
+                try {
+                    slice.get();
+                    break;
+                } catch (ExecutionException e) {
+                    log.error("A dispatch slice failed; its unsent messages stay SENDING for review", e.getCause());
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt(); // the poll loop stops claiming
         }
         return claimed.size();
     }
@@ -145,9 +163,17 @@ public class OutboxDispatcher {
         }
     }
 
+    /**
+     * Stops claiming, then lets the senders finish what they hold (before the connection pool
+     * closes, which depends on this bean), bounded by the lease a message may take.
+     */
     @PreDestroy
-    void stopWorkers() {
+    void stopWorkers() throws InterruptedException {
+        stopping = true;
         workers.shutdown();
+        if (!workers.awaitTermination(Math.min(properties.lease().toSeconds(), 120), TimeUnit.SECONDS)) {
+            log.warn("Outbox senders still busy at shutdown; their messages will be flagged for review");
+        }
     }
 
     /**

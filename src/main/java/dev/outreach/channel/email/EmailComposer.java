@@ -100,7 +100,8 @@ final class EmailComposer {
             throw new MessagingException("the email could not be encoded", e);
         }
         byte[] bytes = wire.toByteArray();
-        return new Encoded(new MimeMessage(session, new ByteArrayInputStream(bytes)), bytes.length);
+        return new Encoded(new OutreachMimeMessage(session, new ByteArrayInputStream(bytes), message.getMessageID()),
+                bytes.length);
     }
 
     /** A message ready to send, and its size on the wire. */

@@ -17,6 +17,12 @@ final class OutreachMimeMessage extends MimeMessage {
         this.messageId = messageId;
     }
 
+    /** A message read back from its encoded bytes, still keeping our Message-ID should anything save it again. */
+    OutreachMimeMessage(Session session, java.io.InputStream encoded, String messageId) throws MessagingException {
+        super(session, encoded);
+        this.messageId = messageId;
+    }
+
     @Override
     protected void updateMessageID() throws MessagingException {
         setHeader("Message-ID", messageId);
