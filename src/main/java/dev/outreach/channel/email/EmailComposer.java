@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
@@ -20,6 +19,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import org.springframework.util.FastByteArrayOutputStream;
 
 /** Turns a delivery into the MIME message that goes out: addresses, our Message-ID, unsubscribe headers, parts. */
 final class EmailComposer {
@@ -93,7 +93,8 @@ final class EmailComposer {
      * read-back message is unmodified, so nothing (our Message-ID included) is regenerated.
      */
     Encoded encode(MimeMessage message) throws MessagingException {
-        ByteArrayOutputStream wire = new ByteArrayOutputStream(16 * 1024);
+        // unsynchronized: Jakarta Mail writes a text part into it byte by byte
+        FastByteArrayOutputStream wire = new FastByteArrayOutputStream(16 * 1024);
         try {
             message.writeTo(wire, new String[] {"Bcc", "Content-Length"});
         } catch (IOException e) {

@@ -23,6 +23,7 @@ final class TrackedBody {
     /** An http(s) URL in running text, up to whitespace or a character that cannot be in one. */
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R[ \\t]*\\R\\s*");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private TrackedBody() {
     }
@@ -50,7 +51,7 @@ final class TrackedBody {
             String lines = replaceUrls(paragraph.strip(),
                     url -> "<a href=\"" + HtmlUtils.htmlEscape(tracked.apply(url)) + "\">" + HtmlUtils.htmlEscape(url) + "</a>",
                     HtmlUtils::htmlEscape);
-            html.append("<p>").append(lines.replaceAll("\\R", "<br>\n")).append("</p>\n");
+            html.append("<p>").append(LINE_BREAK.matcher(lines).replaceAll("<br>\n")).append("</p>\n");
         }
         html.append(footer(unsubscribe));
         pixel.ifPresent(uri -> html.append(pixelTag(uri)));
@@ -84,6 +85,9 @@ final class TrackedBody {
 
     /** Rewrites each URL in {@code text} and everything between them, in order. */
     private static String replaceUrls(String text, Function<String, String> url, Function<String, String> between) {
+        if (!text.contains("://")) { // most paragraphs: no need to try the pattern at every character
+            return between.apply(text);
+        }
         StringBuilder out = new StringBuilder();
         Matcher matcher = URL.matcher(text);
         int last = 0;
