@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The outbox dispatcher, under {@code outreach.dispatch}: how many messages one claim takes,
  * how often it polls, and how long one message may stay SENDING before it is flagged for review
- * (renewed as each message of a batch starts; it must cover the slowest message: every
- * channel's timeouts in a row), and how many senders work through one batch at once.
+ * (given at the claim and renewed for the messages still to go once a quarter of it has
+ * passed, so it must cover the slowest message, every channel's timeouts in a row, with a
+ * quarter to spare), and how many senders work through one batch at once.
  *
  * @param parallelism senders per batch, each with its own connections (one SMTP connection per
  *        mailbox it uses): while one waits for a server's reply or the database, the others send

@@ -4,11 +4,15 @@ import dev.outreach.channel.ChannelSender;
 import dev.outreach.security.SystemActor;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +102,7 @@ public class OutboxDispatcher {
         Map<String, Object> readAhead = readAhead(messages);
         List<List<OutreachMessage>> slices = slices(messages, properties.parallelism());
         if (slices.size() == 1) {
-            runSlice(slices.getFirst(), readAhead);
+            runSlice(slices.getFirst(), readAhead, now);
             return claimed.size();
         }
         // each slice on its own sender thread, as whoever called (the system actor for the scheduler)
@@ -106,9 +110,9 @@ public class OutboxDispatcher {
         List<Future<?>> running = new ArrayList<>(slices.size());
         for (List<OutreachMessage> slice : slices) {
             try {
-                running.add(workers.submit(new DelegatingSecurityContextRunnable(() -> runSlice(slice, readAhead), caller)));
+                running.add(workers.submit(new DelegatingSecurityContextRunnable(() -> runSlice(slice, readAhead, now), caller)));
             } catch (RejectedExecutionException e) {
-                runSlice(slice, readAhead); // shutting down: this thread sends it, nothing claimed is left behind
+                runSlice(slice, readAhead, now); // shutting down: this thread sends it, nothing claimed is left behind
             }
         }
         // Every slice runs to its end, even when this thread is interrupted (the application stops):
@@ -149,16 +153,31 @@ public class OutboxDispatcher {
         return slices;
     }
 
-    /** One sender's share of a batch, with its own sessions (and so its own SMTP connections). */
-    private void runSlice(List<OutreachMessage> slice, Map<String, Object> readAhead) {
+    /**
+     * One sender's share of a batch, with its own sessions (and so its own SMTP connections).
+     * The claim gave every message a lease; once a quarter of it has passed, the leases of the
+     * messages still to go are renewed together, so each message starts with at least three
+     * quarters of the lease ahead (one statement now and then, not one per message).
+     */
+    private void runSlice(List<OutreachMessage> slice, Map<String, Object> readAhead, Instant claimedAt) {
+        Duration renewAfter = properties.lease().dividedBy(4);
+        Instant renewed = claimedAt;
+        Deque<OutreachMessage> toGo = new ArrayDeque<>(slice);
         try (SenderSessions sessions = new SenderSessions(senders, false)) {
             readAhead.forEach(sessions::remember);
-            for (OutreachMessage message : slice) {
-                // The lease covers one message at a time, however long the batch takes.
+            while (!toGo.isEmpty()) {
                 Instant start = clock.instant();
-                if (store.renewLease(message.id(), start.plus(properties.lease()), start)) {
-                    runSafely(message, sessions);
+                if (start.isAfter(renewed.plus(renewAfter))) {
+                    Set<UUID> stillOurs = store.renewLeases(toGo.stream().map(OutreachMessage::id).toList(),
+                            start.plus(properties.lease()), start);
+                    // flagged for review meanwhile (the batch outlasted the lease): left alone
+                    toGo.removeIf(message -> !stillOurs.contains(message.id()));
+                    renewed = start;
+                    if (toGo.isEmpty()) {
+                        break;
+                    }
                 }
+                runSafely(toGo.poll(), sessions);
             }
         }
     }

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -104,14 +106,24 @@ class OutreachStore {
             """;
 
     /**
-     * Renews a claimed message's lease just before it is worked on; false when it was flagged for
-     * review meanwhile (its batch took longer than the lease), in which case it must be left alone.
+     * Renews the leases of claimed messages a sender has yet to work on; returns those still
+     * claimed. A message flagged for review meanwhile (its batch outlasted the lease) is not in
+     * the result and must be left alone.
      */
-    boolean renewLease(UUID id, Instant leaseUntil, Instant now) {
-        return jdbc.sql("""
-                update outreach_message set lease_until = :lease, updated_at = :now
-                where id = :id and status = 'SENDING' and not needs_review
-                """).param("id", id).param("lease", ts(leaseUntil)).param("now", ts(now)).update() == 1;
+    Set<UUID> renewLeases(Collection<UUID> ids, Instant leaseUntil, Instant now) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return transaction.execute(status -> {
+            jdbc.sql("""
+                    update outreach_message set lease_until = :lease, updated_at = :now
+                    where id in (:ids) and status = 'SENDING' and not needs_review
+                    """).param("ids", ids).param("lease", ts(leaseUntil)).param("now", ts(now)).update();
+            return Set.copyOf(jdbc.sql("""
+                    select id from outreach_message
+                    where id in (:ids) and status = 'SENDING' and not needs_review
+                    """).param("ids", ids).query(UUID.class).list()); // the rows just updated, locked until commit
+        });
     }
 
     /** Claims one given message if it is still PENDING (the operator's "send now"). */

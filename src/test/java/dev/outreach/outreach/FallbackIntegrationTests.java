@@ -12,6 +12,7 @@ import dev.outreach.lead.LeadService;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.MessageStatus;
+import dev.outreach.support.HookedEmailSender;
 import dev.outreach.support.ScriptedSmtpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,58 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = "outreach.dispatch.enabled=false")
 @ActiveProfiles("test")
-@org.springframework.context.annotation.Import(FallbackIntegrationTests.CrashInjection.class)
+@org.springframework.context.annotation.Import(dev.outreach.support.HookedEmailSender.class)
 class FallbackIntegrationTests {
-
-    /** When set, the email sender delivers and then the process "dies" before the outcome is stored. */
-    static final java.util.concurrent.atomic.AtomicBoolean CRASH_AFTER_EMAIL_IS_SENT =
-            new java.util.concurrent.atomic.AtomicBoolean();
-
-    /** Wraps the real email sender so a test can fail the dispatcher right after the SMTP transaction. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class CrashInjection {
-
-        @org.springframework.context.annotation.Bean
-        static org.springframework.beans.factory.config.BeanPostProcessor crashAfterEmail() {
-            return new org.springframework.beans.factory.config.BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof dev.outreach.channel.ChannelSender sender && sender.channel() == ChannelType.EMAIL) {
-                        return new CrashingSender(sender);
-                    }
-                    return bean;
-                }
-            };
-        }
-    }
-
-    record CrashingSender(dev.outreach.channel.ChannelSender real) implements dev.outreach.channel.ChannelSender {
-
-        @Override
-        public ChannelType channel() {
-            return real.channel();
-        }
-
-        @Override
-        public SenderSession openSession() {
-            SenderSession session = real.openSession();
-            return new SenderSession() {
-                @Override
-                public dev.outreach.channel.DeliveryResult deliver(dev.outreach.channel.Delivery delivery) {
-                    dev.outreach.channel.DeliveryResult result = session.deliver(delivery);
-                    if (CRASH_AFTER_EMAIL_IS_SENT.get()) {
-                        throw new IllegalStateException("simulated crash between SENDING and SENT");
-                    }
-                    return result;
-                }
-
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
-        }
-    }
 
     @Autowired
     OutreachService outreach;
@@ -339,11 +290,13 @@ class FallbackIntegrationTests {
                     ChannelType.EMAIL), now);
 
             // The real dispatcher claims it, the email goes out, and the process "dies" before recording SENT.
-            CRASH_AFTER_EMAIL_IS_SENT.set(true);
+            HookedEmailSender.AFTER_EACH_EMAIL.set(delivery -> {
+                throw new IllegalStateException("simulated crash between SENDING and SENT");
+            });
             try {
                 assertThat(SystemActor.call(dispatcher::dispatchBatch)).isEqualTo(1);
             } finally {
-                CRASH_AFTER_EMAIL_IS_SENT.set(false);
+                HookedEmailSender.reset();
             }
             assertThat(greenMail.getReceivedMessages()).hasSize(1);
             assertThat(store.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);

@@ -2,7 +2,6 @@ package dev.outreach.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.email.SandboxMail;
 import dev.outreach.channel.email.SandboxMailServer;
 import dev.outreach.lead.LeadDraft;
@@ -10,6 +9,7 @@ import dev.outreach.lead.LeadService;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.MessageStatus;
+import dev.outreach.support.HookedEmailSender;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,14 +17,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,45 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "outreach.dispatch.enabled=false", "outreach.imap.enabled=false", "outreach.simulator.enabled=false"})
 @ActiveProfiles("test")
-@Import(UnsubscribeDuringDispatchIntegrationTests.BetweenClaimAndSend.class)
+@Import(HookedEmailSender.class)
 class UnsubscribeDuringDispatchIntegrationTests {
-
-    /** Runs once when the dispatcher opens its email session: after the claim and the read-ahead, before any send. */
-    static final AtomicReference<Runnable> WHEN_THE_EMAIL_SESSION_OPENS = new AtomicReference<>();
-
-    @TestConfiguration
-    static class BetweenClaimAndSend {
-
-        @Bean
-        static BeanPostProcessor hookIntoTheEmailSender() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof ChannelSender sender && sender.channel() == ChannelType.EMAIL) {
-                        return new HookedSender(sender);
-                    }
-                    return bean;
-                }
-            };
-        }
-    }
-
-    record HookedSender(ChannelSender real) implements ChannelSender {
-
-        @Override
-        public ChannelType channel() {
-            return real.channel();
-        }
-
-        @Override
-        public SenderSession openSession() {
-            Runnable hook = WHEN_THE_EMAIL_SESSION_OPENS.getAndSet(null);
-            if (hook != null) {
-                hook.run();
-            }
-            return real.openSession();
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -111,7 +70,7 @@ class UnsubscribeDuringDispatchIntegrationTests {
                 MessageStatus.PENDING, null, null, null, false, now.minusSeconds(1), null, now, null, 0, null,
                 ChannelType.EMAIL), now);
         AtomicInteger answer = new AtomicInteger();
-        WHEN_THE_EMAIL_SESSION_OPENS.set(() -> {
+        HookedEmailSender.WHEN_A_SESSION_OPENS.set(() -> {
             assertThat(store.find(followUp).orElseThrow().status()).as("already claimed").isEqualTo(MessageStatus.SENDING);
             answer.set(oneClick(unsubscribe));
         });
@@ -119,7 +78,7 @@ class UnsubscribeDuringDispatchIntegrationTests {
         int claimed = SystemActor.call(dispatcher::dispatchBatch);
 
         assertThat(claimed).isPositive();
-        assertThat(WHEN_THE_EMAIL_SESSION_OPENS.get()).as("the unsubscribe ran mid-batch").isNull();
+        assertThat(HookedEmailSender.WHEN_A_SESSION_OPENS.get()).as("the unsubscribe ran mid-batch").isNull();
         assertThat(answer.get()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from suppression where entry = :e").param("e", email).query(Long.class).single())
                 .isEqualTo(1);
