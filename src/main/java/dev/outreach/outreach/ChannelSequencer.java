@@ -19,6 +19,7 @@ import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadStatus;
+import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
 import dev.outreach.shared.MessageStatus;
@@ -53,11 +54,13 @@ public class ChannelSequencer {
     private final EngineSettingsService engine;
     private final OutreachStore store;
     private final TransactionTemplate transaction;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
             LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes, ReputationService reputation,
-            EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction, Clock clock) {
+            EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction, AuditLog auditLog,
+            Clock clock) {
         this.sequences = sequences;
         this.channelConfigs = channelConfigs;
         this.rateLimits = rateLimits;
@@ -68,6 +71,7 @@ public class ChannelSequencer {
         this.engine = engine;
         this.store = store;
         this.transaction = transaction;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -138,8 +142,7 @@ public class ChannelSequencer {
         if (!reachedTheLead) {
             giveBack(prepared.rate());
         }
-        return record(message, step, index, prepared.settings(), prepared.delivery().attemptNumber(),
-                prepared.delivery().mailbox(), result);
+        return record(message, lead, step, index, prepared.settings(), prepared.delivery(), result);
     }
 
     private Prepared prepare(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
@@ -260,9 +263,11 @@ public class ChannelSequencer {
                 "Could not prepare the send, nothing went out; retrying in 5 minutes: " + e.getMessage());
     }
 
-    private Outcome record(OutreachMessage message, SequencePlan.Step step, int index, ChannelSettings settings,
-            int attemptNumber, SendingMailbox mailbox, DeliveryResult result) {
+    private Outcome record(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
+            ChannelSettings settings, Delivery delivery, DeliveryResult result) {
         Instant now = clock.instant();
+        int attemptNumber = delivery.attemptNumber();
+        SendingMailbox mailbox = delivery.mailbox();
         ChannelType channel = step.channel();
         Long mailboxId = mailbox == null ? null : mailbox.id();
         switch (result.status()) {
@@ -274,7 +279,7 @@ public class ChannelSequencer {
                     leads.recordOutreach(message.leadId(), now);
                 });
                 if (channel == ChannelType.EMAIL && mailbox != null) {
-                    countSent(mailbox);
+                    count(EmailEventType.SENT, mailbox);
                 }
                 return new Outcome(true, resultOf(message.id(), true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
             }
@@ -307,23 +312,45 @@ public class ChannelSequencer {
                     return new Outcome(true, resultOf(message.id(), false, channel, MessageStatus.FAILED,
                             "Retry on " + channel.label() + " at " + due));
                 }
+                // the server refused the lead's address for good: no message to it may try again
+                boolean addressBounced = channel == ChannelType.EMAIL && result.status() == MessageStatus.BOUNCED
+                        && delivery.recipient() != null && delivery.recipient().email() != null;
                 transaction.executeWithoutResult(tx -> {
                     store.recordAttempt(message.id(), channel, attemptNumber, result.status(), result.reason(), now, null,
                             result.details());
                     store.update(message.id(), MessageStatus.SENDING, index + 1, null, mailboxId, null,
                             "Falling back after " + channel.label() + ": " + result.reason(), null, null, null, now);
+                    if (addressBounced) {
+                        bounceAddress(message, lead, delivery.recipient().email(), result.reason(), now);
+                    }
                 });
+                if (addressBounced && mailbox != null) {
+                    count(EmailEventType.BOUNCED, mailbox);
+                }
                 return new Outcome(false, null);
             }
         }
     }
 
-    /** The send counts for the global, domain and mailbox reputation; a store outage never undoes a send. */
-    private void countSent(SendingMailbox mailbox) {
+    /**
+     * As a bounce reported later does (see the events module): the address is suppressed and the
+     * lead BOUNCED, so neither this campaign nor another sends to it again and the email step is
+     * skipped for the lead from now on; its other channels stay open.
+     */
+    private void bounceAddress(OutreachMessage message, LeadDetails lead, String email, String reason, Instant now) {
+        suppressions.suppressAddress(email, "Bounced when sent: " + reason, now);
+        if (leads.markBounced(message.leadId(), now)) {
+            auditLog.record("lead.bounce", "lead", message.leadId(), String.valueOf(lead.fields().getStatus()),
+                    "BOUNCED (the mail server refused message " + message.id() + ")");
+        }
+    }
+
+    /** The event counts for the global, domain and mailbox reputation; a store outage never undoes a send. */
+    private void count(EmailEventType event, SendingMailbox mailbox) {
         try {
-            reputation.recordEmailEventScoped(EmailEventType.SENT, null, mailbox.address());
+            reputation.recordEmailEventScoped(event, null, mailbox.address());
         } catch (RuntimeException storeDown) {
-            log.warn("Could not count a send from {} for reputation", mailbox.address(), storeDown);
+            log.warn("Could not count {} from {} for reputation", event, mailbox.address(), storeDown);
         }
     }
 

@@ -57,6 +57,8 @@ class FallbackIntegrationTests {
     ChannelConfigService channels;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.outreach.channel.task.ManualTaskService tasks;
 
     private static final String CONTACT_PAGE = """
             <html><body><h1>Contact Ortiz HVAC</h1>
@@ -158,6 +160,20 @@ class FallbackIntegrationTests {
         assertThat(history.message().channelUsed()).isEqualTo(ChannelType.LINKEDIN);
         assertThat(history.message().providerMessageId()).isEqualTo("li-42");
         assertThat(history.attempts()).hasSize(2);
+
+        // the address is dead: suppressed and the lead BOUNCED, so the next touch goes to LinkedIn without trying it
+        String email = SystemActor.call(() -> leads.find(leadId)).orElseThrow().fields().getEmail();
+        assertThat(SystemActor.call(() -> leads.find(leadId)).orElseThrow().fields().getStatus())
+                .isEqualTo(dev.outreach.lead.LeadStatus.BOUNCED);
+        assertThat(jdbc.sql("select reason from suppression where entry = :e").param("e", email.toLowerCase(java.util.Locale.ROOT))
+                .query(String.class).single()).startsWith("Bounced when sent: 550 5.1.1");
+        int connections = smtp.connections();
+        SequenceResult next = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Next touch", "Hi again"));
+        assertThat(next.channelUsed()).isEqualTo(ChannelType.LINKEDIN);
+        assertThat(next.attempts()).extracting(SequenceResult.Attempt::channel, SequenceResult.Attempt::status,
+                SequenceResult.Attempt::error).first().isEqualTo(org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL,
+                        MessageStatus.SKIPPED, "The lead's email bounced before"));
+        assertThat(smtp.connections()).as("the mail server was not asked again").isEqualTo(connections);
     }
 
     @Test
@@ -208,6 +224,63 @@ class FallbackIntegrationTests {
         assertThat(formPosts).anyMatch(post -> post.contains("your-message=Hi+Ray+" + token) && post.contains("_token=abc123"));
         OutreachAttempt formAttempt = store.attempts(result.messageId()).get(2);
         assertThat(formAttempt.details()).contains("/contact/send").contains("your-message=Hi Ray " + token);
+    }
+
+    @Test
+    void aManualLinkedInTaskClosedByTheOperatorEndsTheMessageOrMovesItToTheContactForm() {
+        smtp.replyToRcpt("550 5.1.1 <x@y>: Recipient address rejected: User unknown");
+        ChannelSettings http = SystemActor.call(() -> channels.get(ChannelType.LINKEDIN));
+        Map<String, String> manual = new HashMap<>(http.settings());
+        manual.put("gateway", "MANUAL");
+        SystemActor.call(() -> channels.update(new ChannelSettings(ChannelType.LINKEDIN, true, 1000, 1000, 10,
+                http.maxRetries(), http.retryBackoffHours(), http.templates(), manual, null, null)));
+        String token = Long.toString(System.nanoTime(), 36);
+        long sentLead = SystemActor.call(() -> leads.create(leadWithWebsite("sent-" + token)));
+        long failedLead = SystemActor.call(() -> leads.create(leadWithWebsite("failed-" + token)));
+
+        SequenceResult waiting = SystemActor.call(() -> outreach.sendOutreachMessage(sentLead, "Hello", "Hi Kim " + token));
+        SequenceResult failing = SystemActor.call(() -> outreach.sendOutreachMessage(failedLead, "Hello", "Hi Lou " + token));
+
+        assertThat(List.of(waiting, failing)).allSatisfy(result -> {
+            assertThat(result.status()).isEqualTo(MessageStatus.PENDING);
+            assertThat(store.find(result.messageId()).orElseThrow().waitingFor()).startsWith("task:");
+        });
+        assertThat(linkedinRequests).as("the manual gateway calls no provider").isEmpty();
+
+        // the operator pasted the first one and marks it sent: the message ends SENT on LinkedIn
+        SystemActor.call(() -> tasks.complete(taskOf(waiting), MessageStatus.SENT, "pasted"));
+        OutreachMessage sent = store.find(waiting.messageId()).orElseThrow();
+        assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(sent.channelUsed()).isEqualTo(ChannelType.LINKEDIN);
+        assertThat(store.attempts(sent.id())).extracting(OutreachAttempt::channel, OutreachAttempt::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL, MessageStatus.BOUNCED),
+                org.assertj.core.groups.Tuple.tuple(ChannelType.LINKEDIN, MessageStatus.SENT));
+
+        // the second could not be sent: the dispatcher takes the message on to the contact form
+        SystemActor.call(() -> tasks.complete(taskOf(failing), MessageStatus.FAILED, "profile is private"));
+        assertThat(store.find(failing.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.PENDING);
+        SystemActor.call(dispatcher::dispatchBatch);
+        OutreachMessage viaForm = store.find(failing.messageId()).orElseThrow();
+        assertThat(viaForm.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(viaForm.channelUsed()).isEqualTo(ChannelType.CONTACT_FORM);
+        assertThat(store.attempts(viaForm.id())).extracting(OutreachAttempt::channel, OutreachAttempt::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChannelType.EMAIL, MessageStatus.BOUNCED),
+                org.assertj.core.groups.Tuple.tuple(ChannelType.LINKEDIN, MessageStatus.FAILED),
+                org.assertj.core.groups.Tuple.tuple(ChannelType.CONTACT_FORM, MessageStatus.SENT));
+        assertThat(store.attempts(viaForm.id()).get(1).error()).isEqualTo("Operator: failed: profile is private");
+        assertThat(formPosts).anyMatch(post -> post.contains("your-message=Hi+Lou+" + token));
+        assertThat(formPosts).noneMatch(post -> post.contains("Hi+Kim+" + token));
+    }
+
+    private long taskOf(SequenceResult result) {
+        return Long.parseLong(store.find(result.messageId()).orElseThrow().waitingFor().substring("task:".length()));
+    }
+
+    private LeadDraft leadWithWebsite(String name) {
+        LeadDraft draft = lead();
+        draft.setFirstName(name);
+        draft.setWebsite("http://127.0.0.1:" + contactSite.getAddress().getPort() + "/contact");
+        return draft;
     }
 
     @Test
