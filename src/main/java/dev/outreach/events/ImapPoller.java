@@ -39,7 +39,7 @@ class ImapPoller {
     private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
 
     /** What one poll of one mailbox did. */
-    record PollOutcome(int read, int replies, int bounces, int automatic, Optional<String> error) {
+    record PollOutcome(int read, int replies, int bounces, int unsubscribes, int automatic, Optional<String> error) {
     }
 
     private final ImapMailboxes mailboxes;
@@ -88,7 +88,7 @@ class ImapPoller {
             return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
         } catch (Throwable unexpected) {
             log.error("Polling mailbox {} failed", mailbox.id(), unexpected);
-            return Optional.of(new PollOutcome(0, 0, 0, 0, Optional.of(String.valueOf(unexpected.getMessage()))));
+            return Optional.of(new PollOutcome(0, 0, 0, 0, 0, Optional.of(String.valueOf(unexpected.getMessage()))));
         }
     }
 
@@ -126,9 +126,10 @@ class ImapPoller {
                 progress.lastUid = uid;
             }
             mailboxes.saveProgress(mailbox.id(), progress.uidValidity, progress.lastUid, now);
-            if (progress.replies + progress.bounces > 0) {
-                log.info("Mailbox {}: {} new mail, {} replies, {} bounce reports, {} automatic answers", mailbox.id(),
-                        progress.read, progress.replies, progress.bounces, progress.automatic);
+            if (progress.replies + progress.bounces + progress.unsubscribes > 0) {
+                log.info("Mailbox {}: {} new mail, {} replies, {} bounce reports, {} unsubscribes, {} automatic answers",
+                        mailbox.id(), progress.read, progress.replies, progress.bounces, progress.unsubscribes,
+                        progress.automatic);
             }
             return progress.outcome(Optional.empty());
         } catch (MessagingException | RuntimeException e) {
@@ -168,6 +169,11 @@ class ImapPoller {
                     progress.replies++;
                 }
             }
+            case InboundMail.Unsubscribe unsubscribe -> {
+                if (recorder.recordUnsubscribe(mailbox.id(), unsubscribe)) {
+                    progress.unsubscribes++;
+                }
+            }
             case InboundMail.AutoReply automatic -> {
                 progress.automatic++;
                 log.debug("Mailbox {}: {} is an automatic answer ({}), not a reply", mailbox.id(), automatic.key(),
@@ -193,10 +199,11 @@ class ImapPoller {
         int read;
         int replies;
         int bounces;
+        int unsubscribes;
         int automatic;
 
         PollOutcome outcome(Optional<String> error) {
-            return new PollOutcome(read, replies, bounces, automatic, error);
+            return new PollOutcome(read, replies, bounces, unsubscribes, automatic, error);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.outreach.events;
 
+import dev.outreach.shared.UnsubscribeMailto;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -10,11 +11,12 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One message from a polled inbox, read only as far as needed to tell what it is: a delivery
- * status report (bounce), an automatic answer, a reply that quotes one of our Message-IDs, or
- * anything else. Bodies are read only for reports and for replies to us.
+ * status report (bounce), an automatic answer, an unsubscribe sent with our List-Unsubscribe
+ * mailto, a reply that quotes one of our Message-IDs, or anything else. Bodies are read only for reports and for replies to us.
  */
 sealed interface InboundMail {
 
@@ -30,6 +32,10 @@ sealed interface InboundMail {
     /** {@code referencedIds}: our Message-IDs it quotes, In-Reply-To first, then References newest first. */
     record Reply(String key, String headerMessageId, List<String> referencedIds, String from, String subject,
             String excerpt, Instant receivedAt) implements InboundMail {
+    }
+
+    /** A mail sent with our List-Unsubscribe mailto: the subject names the message it unsubscribes from. */
+    record Unsubscribe(String key, UUID messageId, String from, Instant receivedAt) implements InboundMail {
     }
 
     record Other(String key) implements InboundMail {
@@ -56,6 +62,10 @@ sealed interface InboundMail {
         Optional<String> automatic = AutoReplies.reason(message);
         if (automatic.isPresent()) {
             return new AutoReply(key, automatic.get());
+        }
+        Optional<UUID> unsubscribe = UnsubscribeMailto.messageIn(message.getSubject());
+        if (unsubscribe.isPresent()) {
+            return new Unsubscribe(key, unsubscribe.get(), from(message), receivedAt);
         }
         List<String> ours = referencedIds(message).stream().filter(id -> MessageIds.ourMessage(id).isPresent()).toList();
         if (ours.isEmpty()) {

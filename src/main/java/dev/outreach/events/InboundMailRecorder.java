@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the IMAP poller found, recorded: a reply to one of our messages becomes an
  * {@code email_reply} row (for the lead timeline) and a REPLIED event, in one transaction; a
- * delivery status report becomes a BOUNCED (or, for "delayed", DEFERRED) event. Event ids are
+ * delivery status report becomes a BOUNCED (or, for "delayed", DEFERRED) event; an unsubscribe
+ * by mail an UNSUBSCRIBED event. Event ids are
  * stable (the mail's own Message-ID), so reading a message twice has no second effect.
  */
 @Service
@@ -65,6 +66,21 @@ class InboundMailRecorder {
         EmailEventKind kind = report.failed() ? EmailEventKind.BOUNCED : EmailEventKind.DEFERRED;
         ingestion.ingest(new EmailEvent(PROVIDER, "dsn:" + mail.key(), kind, messageId.get(), original.get(),
                 mail.receivedAt(), report.hard(), false, report.describe(), report.fields()));
+        return true;
+    }
+
+    /**
+     * An unsubscribe by mail for one of our messages: handled as the one-click link is (the
+     * address suppressed, the lead UNSUBSCRIBED); false when the subject names no message of ours.
+     */
+    @Transactional
+    public boolean recordUnsubscribe(long mailboxId, InboundMail.Unsubscribe mail) {
+        if (outreach.leadOf(mail.messageId()).isEmpty()) {
+            log.debug("Unsubscribe mail {} in mailbox {} names no message of ours", mail.key(), mailboxId);
+            return false;
+        }
+        ingestion.ingest(new EmailEvent(PROVIDER, "unsubscribe:" + mail.key(), EmailEventKind.UNSUBSCRIBED, mail.messageId(),
+                null, mail.receivedAt(), false, false, cut("Unsubscribe by mail from " + mail.from(), 1000), null));
         return true;
     }
 

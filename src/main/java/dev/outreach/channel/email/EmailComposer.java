@@ -1,6 +1,7 @@
 package dev.outreach.channel.email;
 
 import dev.outreach.channel.Delivery;
+import dev.outreach.shared.UnsubscribeMailto;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -64,9 +65,10 @@ final class EmailComposer {
         message.setSubject(content.subject() == null ? null : oneLine(content.subject()), UTF_8);
         message.setSentDate(Date.from(now));
         setBody(message, content);
-        // RFC 2369 and RFC 8058: mail clients show an unsubscribe button and POST to the https link
-        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:unsubscribe@" + envelope.mailboxDomain()
-                + "?subject=unsubscribe-" + delivery.messageId() + ">");
+        // RFC 2369 and RFC 8058: mail clients show an unsubscribe button and POST to the https link;
+        // the mailto goes to the sending mailbox, whose inbox the IMAP poller reads for this subject
+        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <"
+                + UnsubscribeMailto.uri(envelope.from().getAddress(), delivery.messageId()) + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.saveChanges();
         return message;
