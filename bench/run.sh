@@ -9,16 +9,17 @@
 #   6. webhooks: signed event batches over HTTP (each sent 3 times) vs pgbench INSERT ... ON CONFLICT DO NOTHING
 #   7. tick: the sequencer tick, 100k due among 1M and 200k enrollments, vs the same INSERT ... SELECT in psql
 #   8. recontact: the re-contact worker, 100k eligible among 1M enrollments, vs the same UPDATE in psql
+#   9. ratelimit: the Lua rate limiter vs Bucket4j on Lettuce, the same acquisitions on the same Redis
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, and postfix's smtp-sink/smtp-source (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit)
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -78,6 +79,10 @@ for benchmark in "${benchmarks[@]}"; do
         recontact)
             echo "== Re-contact worker: 100k eligible among 1M enrollments vs the same UPDATE in psql"
             run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.RecontactBenchmark "$results"
+            ;;
+        ratelimit)
+            echo "== Rate limiter: one Lua script vs Bucket4j on Lettuce, 4 limits per acquisition, 16 threads"
+            run_java -Xmx512m -cp "$classpath" dev.outreach.channel.ratelimit.RateLimitBenchmark "$results"
             ;;
         *)
             echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick or recontact)" >&2
