@@ -35,6 +35,9 @@ public final class BenchAccess {
                         "--spring.datasource.password=",
                         "--spring.flyway.schemas=" + SCHEMA,
                         "--spring.flyway.default-schema=" + SCHEMA,
+                        // Redis database 1: rate-limit and reputation keys name mailboxes and domains by id, and
+                        // the bench schema's ids are the test schema's too; sends here must not use up their caps
+                        "--spring.data.redis.url=" + System.getProperty("bench.redis.url", "redis://127.0.0.1:6379/1"),
                         "--outreach.demo-data=false",
                         "--outreach.admin-password=bench-admin-password",
                         "--outreach.sandbox.enabled=false",
