@@ -1,5 +1,6 @@
 package dev.outreach.content;
 
+import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.content.DraftResult.Drafted;
 import dev.outreach.content.DraftResult.Skipped;
 import dev.outreach.content.DraftResult.Source;
@@ -22,14 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContentService {
 
     private final TemplateStore templates;
+    /** Each channel's configuration names the template per message type ({@code channel_config.templates}). */
+    private final ChannelConfigService channels;
     private final TemplateService templateService;
     private final EnrollmentContentState enrollments;
     private final LlmWriter writer;
     private final ContentProperties properties;
 
     ContentService(TemplateStore templates, TemplateService templateService, EnrollmentContentState enrollments,
-            LlmWriter writer, ContentProperties properties) {
+            LlmWriter writer, ContentProperties properties, ChannelConfigService channels) {
         this.templates = templates;
+        this.channels = channels;
         this.templateService = templateService;
         this.enrollments = enrollments;
         this.writer = writer;
@@ -49,7 +53,20 @@ public class ContentService {
             return new Skipped("Every angle was used in earlier cycles (" + used.format() + "); none is repeated");
         }
         Angle angle = chosen.get();
-        Optional<MessageTemplate> template = templates.find(request.channel(), messageType, angle);
+        Optional<MessageTemplate> template;
+        String named = channels.get(request.channel()).templates().get(messageType);
+        if (named != null && !named.isBlank()) {
+            Optional<MessageTemplate> byName = templates.findByName(named.strip());
+            if (byName.isEmpty() || byName.get().channel() != request.channel()) {
+                return new Skipped("The " + request.channel().label() + " channel's templates name '" + named.strip()
+                        + "' for " + messageType + ", but no " + request.channel().label() + " template has that name");
+            }
+            // the named template's own family (channel and type) supplies the angle's variant
+            template = byName.get().angle().isPresent() ? byName
+                    : templates.find(request.channel(), byName.get().messageType(), angle);
+        } else {
+            template = templates.find(request.channel(), messageType, angle);
+        }
         if (template.isEmpty()) {
             return new Skipped("No " + request.channel().label() + " template for message type " + messageType);
         }

@@ -37,6 +37,11 @@ class TemplateStore {
                 .query(TemplateStore::map).optional();
     }
 
+    Optional<MessageTemplate> findByName(String name) {
+        return jdbc.sql("select " + COLUMNS + " from message_template where name = ?").param(name)
+                .query(TemplateStore::map).optional();
+    }
+
     /** The angle's own template when there is one, else the one every angle shares. */
     Optional<MessageTemplate> find(ChannelType channel, String messageType, Angle angle) {
         return jdbc.sql("select " + COLUMNS + """

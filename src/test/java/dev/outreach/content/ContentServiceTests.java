@@ -88,6 +88,37 @@ class ContentServiceTests extends KaribuTest {
         assertThat(form.message().textBody()).startsWith("Hello Pier Nine team,");
     }
 
+    @Test
+    void theChannelsTemplateNamesPickTheTemplateAndAMissingNameSkipsWithIt() {
+        long leadId = ContentTestLeads.create(leads, "Noor", "Canal Works");
+        String seeded = jdbc.sql("select templates from channel_config where channel = 'EMAIL'").query(String.class).single();
+        try {
+            // an admin points the first touch at the final template: its family (and so its angle variants) follows
+            emailTemplates("{\"initial\":\"email-final\",\"follow_up\":\"email-follow-up\",\"final\":\"email-final\"}");
+            Drafted renamed = (Drafted) draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0);
+            assertThat(renamed.templateName()).isEqualTo("email-final");
+
+            emailTemplates("{\"initial\":\"email-welcome\"}");
+            assertThat(draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).isInstanceOfSatisfying(Skipped.class,
+                    skipped -> assertThat(skipped.reason()).isEqualTo("The Email channel's templates name 'email-welcome'"
+                            + " for initial, but no Email template has that name"));
+
+            emailTemplates("{\"initial\":\"linkedin-dm\"}");
+            assertThat(draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).as("another channel's template")
+                    .isInstanceOf(Skipped.class);
+
+            emailTemplates("{}");
+            assertThat(((Drafted) draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).templateName())
+                    .as("no name: the template for the message type").isEqualTo("email-initial");
+        } finally {
+            emailTemplates(seeded);
+        }
+    }
+
+    private void emailTemplates(String json) {
+        jdbc.sql("update channel_config set templates = :json where channel = 'EMAIL'").param("json", json).update();
+    }
+
     private DraftResult draft(Long enrollment, long leadId, ChannelType channel, String type, int touch, int cycle) {
         LeadDetails lead = SystemActor.call(() -> leads.find(leadId)).orElseThrow();
         return SystemActor.call(() -> content.draft(new DraftRequest(enrollment, lead, channel, type, touch, cycle)));
