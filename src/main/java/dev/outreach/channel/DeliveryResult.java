@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param details what was actually sent or submitted, for the outreach history
  * @param deferred true when our own limit (not the channel) says "not now": the message waits
  *     for {@code retryAfter} without counting a failure, like a rate limit
+ * @param addressRejected for BOUNCED: the lead's address itself was refused for good (an unknown
+ *     or disabled mailbox), not our message, our mailbox or a policy
  */
 public record DeliveryResult(
         MessageStatus status,
@@ -24,36 +26,43 @@ public record DeliveryResult(
         String providerMessageId,
         String reason,
         String details,
-        boolean deferred) {
+        boolean deferred,
+        boolean addressRejected) {
 
     public static DeliveryResult sent(String providerMessageId, String details) {
-        return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details, false);
+        return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details, false, false);
     }
 
+    /** A permanent refusal of this message (content, size, policy): the next channel, the address stays usable. */
     public static DeliveryResult bounced(String reason) {
-        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false);
+        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false, false);
+    }
+
+    /** The recipient's address does not exist or takes no mail, for good: BOUNCED, and the address is dead. */
+    public static DeliveryResult addressRejected(String reason) {
+        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false, true);
     }
 
     public static DeliveryResult retryLater(String reason, Optional<Duration> retryAfter) {
-        return new DeliveryResult(MessageStatus.FAILED, true, retryAfter, null, reason, null, false);
+        return new DeliveryResult(MessageStatus.FAILED, true, retryAfter, null, reason, null, false, false);
     }
 
     public static DeliveryResult hardFailure(String reason) {
-        return new DeliveryResult(MessageStatus.FAILED, false, Optional.empty(), null, reason, null, false);
+        return new DeliveryResult(MessageStatus.FAILED, false, Optional.empty(), null, reason, null, false, false);
     }
 
     /** A manual task was queued; the outcome arrives later as a {@link ManualTaskCompleted} event. */
     public static DeliveryResult awaitingOperator(String taskReference, String details) {
-        return new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), taskReference, null, details, false);
+        return new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), taskReference, null, details, false, false);
     }
 
     /** Our own limit binds (a weekly invitation cap): wait, nothing was sent and nothing failed. */
     public static DeliveryResult deferred(String reason, Duration wait) {
-        return new DeliveryResult(MessageStatus.PENDING, false, Optional.of(wait), null, reason, null, true);
+        return new DeliveryResult(MessageStatus.PENDING, false, Optional.of(wait), null, reason, null, true, false);
     }
 
     public static DeliveryResult skipped(String reason) {
-        return new DeliveryResult(MessageStatus.SKIPPED, false, Optional.empty(), null, reason, null, false);
+        return new DeliveryResult(MessageStatus.SKIPPED, false, Optional.empty(), null, reason, null, false, false);
     }
 
     /** True when the sequencer should move on to the next channel now. */

@@ -312,20 +312,19 @@ public class ChannelSequencer {
                     return new Outcome(true, resultOf(message.id(), false, channel, MessageStatus.FAILED,
                             "Retry on " + channel.label() + " at " + due));
                 }
-                // the server refused the lead's address for good: no message to it may try again
-                boolean addressBounced = channel == ChannelType.EMAIL && result.status() == MessageStatus.BOUNCED
-                        && delivery.recipient() != null && delivery.recipient().email() != null;
                 transaction.executeWithoutResult(tx -> {
                     store.recordAttempt(message.id(), channel, attemptNumber, result.status(), result.reason(), now, null,
                             result.details());
                     store.update(message.id(), MessageStatus.SENDING, index + 1, null, mailboxId, null,
                             "Falling back after " + channel.label() + ": " + result.reason(), null, null, null, now);
-                    if (addressBounced) {
-                        bounceAddress(message, lead, delivery.recipient().email(), result.reason(), now);
-                    }
                 });
-                if (addressBounced && mailbox != null) {
-                    count(EmailEventType.BOUNCED, mailbox);
+                // the server refused the lead's address itself for good: no message may try it again
+                if (channel == ChannelType.EMAIL && result.addressRejected() && delivery.recipient() != null
+                        && delivery.recipient().email() != null) {
+                    bounceAddress(message, lead, delivery.recipient().email(), result.reason(), now);
+                    if (mailbox != null) {
+                        count(EmailEventType.BOUNCED, mailbox);
+                    }
                 }
                 return new Outcome(false, null);
             }
@@ -334,14 +333,22 @@ public class ChannelSequencer {
 
     /**
      * As a bounce reported later does (see the events module): the address is suppressed and the
-     * lead BOUNCED, so neither this campaign nor another sends to it again and the email step is
-     * skipped for the lead from now on; its other channels stay open.
+     * lead BOUNCED, so no campaign sends to it again and the lead's enrollment stops at the next
+     * tick; the message at hand still falls back to its next channel. In its own transaction,
+     * after the attempt is stored: when this fails, the attempt and the fallback stand (nothing
+     * was sent), and a later send to the address is refused by the server again.
      */
     private void bounceAddress(OutreachMessage message, LeadDetails lead, String email, String reason, Instant now) {
-        suppressions.suppressAddress(email, "Bounced when sent: " + reason, now);
-        if (leads.markBounced(message.leadId(), now)) {
-            auditLog.record("lead.bounce", "lead", message.leadId(), String.valueOf(lead.fields().getStatus()),
-                    "BOUNCED (the mail server refused message " + message.id() + ")");
+        try {
+            transaction.executeWithoutResult(tx -> {
+                suppressions.suppressAddress(email, "Bounced when sent: " + reason, now);
+                if (leads.markBounced(message.leadId(), now)) {
+                    auditLog.record("lead.bounce", "lead", message.leadId(), String.valueOf(lead.fields().getStatus()),
+                            "BOUNCED (the mail server refused the address for message " + message.id() + ")");
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not suppress the address of lead {} after the mail server refused it", message.leadId(), e);
         }
     }
 

@@ -177,6 +177,21 @@ class FallbackIntegrationTests {
     }
 
     @Test
+    void aPolicyRefusalFallsBackButLeavesTheAddressUsable() {
+        smtp.replyToRcpt("554 5.7.1 <x@y>: Relay access denied");
+
+        SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Quick question", "Hi Tess"));
+
+        assertThat(result.channelUsed()).isEqualTo(ChannelType.LINKEDIN);
+        assertThat(result.attempts().getFirst().status()).isEqualTo(MessageStatus.BOUNCED);
+        String email = SystemActor.call(() -> leads.find(leadId)).orElseThrow().fields().getEmail();
+        assertThat(SystemActor.call(() -> leads.find(leadId)).orElseThrow().fields().getStatus())
+                .as("our mailbox was refused, not the lead's address").isNotEqualTo(dev.outreach.lead.LeadStatus.BOUNCED);
+        assertThat(jdbc.sql("select count(*) from suppression where entry = :e").param("e", email.toLowerCase(java.util.Locale.ROOT))
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void theWeeklyInvitationCapDefersTheMessageInsteadOfFailingTheChannel() {
         smtp.replyToRcpt("550 5.1.1 <x@y>: Recipient address rejected: User unknown");
         ChannelSettings current = SystemActor.call(() -> channels.get(ChannelType.LINKEDIN));

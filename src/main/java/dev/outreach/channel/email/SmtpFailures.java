@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -64,28 +66,51 @@ final class SmtpFailures {
                     Optional.empty());
         }
         if (reply.code() >= 500) {
-            return DeliveryResult.bounced(said);
+            return reply.toRecipient() && deadAddress(reply.text()) ? DeliveryResult.addressRejected(said)
+                    : DeliveryResult.bounced(said);
         }
         return DeliveryResult.retryLater(said, Optional.empty());
     }
 
+    /** The RFC 3463 status right after the reply code: "550 5.1.1 ..." */
+    private static final Pattern ENHANCED_STATUS = Pattern.compile("^\\s*\\d{3}[ -]+([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+    /** Without a status, the words servers use for an address that does not exist or takes no mail. */
+    private static final Pattern NO_SUCH_ADDRESS = Pattern.compile(
+            "unknown|no such|does not exist|doesn't exist|not exist|not found|invalid (mailbox|recipient|address)"
+                    + "|mailbox unavailable|disabled|inactive|deactivated", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a permanent refusal of the recipient says the address itself is dead: status 5.1.x
+     * (bad mailbox, bad domain) or 5.2.1 (mailbox disabled). Policy, relaying and blocklist
+     * refusals (5.7.x) or a full mailbox (5.2.2) are about our message or our mailbox; they fail
+     * the email step but leave the address usable. Without a status, the reply's words decide.
+     */
+    static boolean deadAddress(String replyText) {
+        Matcher status = ENHANCED_STATUS.matcher(replyText);
+        if (!status.find()) {
+            return NO_SUCH_ADDRESS.matcher(replyText).find();
+        }
+        return "5".equals(status.group(1)) && ("1".equals(status.group(2))
+                || ("2".equals(status.group(2)) && "1".equals(status.group(3))));
+    }
+
     /** A reply code and text found in a failure, preferring the most specific exception. */
-    private record SmtpReply(int code, String text, boolean toSender) {
+    private record SmtpReply(int code, String text, boolean toSender, boolean toRecipient) {
 
         static Optional<SmtpReply> in(List<Throwable> chain) {
             for (Throwable t : chain) {
                 if (t instanceof SMTPAddressFailedException e && e.getReturnCode() >= 400) {
-                    return Optional.of(new SmtpReply(e.getReturnCode(), SmtpFailures.text(e), false));
+                    return Optional.of(new SmtpReply(e.getReturnCode(), SmtpFailures.text(e), false, true));
                 }
             }
             for (Throwable t : chain) {
                 if (t instanceof SMTPSenderFailedException e && e.getReturnCode() >= 400) {
-                    return Optional.of(new SmtpReply(e.getReturnCode(), SmtpFailures.text(e), true));
+                    return Optional.of(new SmtpReply(e.getReturnCode(), SmtpFailures.text(e), true, false));
                 }
             }
             for (Throwable t : chain) {
                 if (t instanceof SMTPSendFailedException e && e.getReturnCode() >= 400) {
-                    return Optional.of(new SmtpReply(e.getReturnCode(), SmtpFailures.text(e), false));
+                    return Optional.of(new SmtpReply(e.getReturnCode(), SmtpFailures.text(e), false, false));
                 }
             }
             return Optional.empty();
