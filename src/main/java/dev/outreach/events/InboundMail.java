@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One message from a polled inbox, read only as far as needed to tell what it is: a delivery
@@ -34,8 +33,8 @@ sealed interface InboundMail {
             String excerpt, Instant receivedAt) implements InboundMail {
     }
 
-    /** A mail sent with our List-Unsubscribe mailto: the subject names the message it unsubscribes from. */
-    record Unsubscribe(String key, UUID messageId, String from, Instant receivedAt) implements InboundMail {
+    /** A mail sent with our List-Unsubscribe mailto: the subject carries the message's unsubscribe token. */
+    record Unsubscribe(String key, String token, String from, Instant receivedAt) implements InboundMail {
     }
 
     record Other(String key) implements InboundMail {
@@ -59,13 +58,14 @@ sealed interface InboundMail {
             }
             return new Other(key);
         }
+        // before the automatic-answer check: some clients mark the unsubscribe mail they generate as automatic
+        Optional<String> unsubscribe = UnsubscribeMailto.tokenIn(message.getSubject());
+        if (unsubscribe.isPresent()) {
+            return new Unsubscribe(key, unsubscribe.get(), from(message), receivedAt);
+        }
         Optional<String> automatic = AutoReplies.reason(message);
         if (automatic.isPresent()) {
             return new AutoReply(key, automatic.get());
-        }
-        Optional<UUID> unsubscribe = UnsubscribeMailto.messageIn(message.getSubject());
-        if (unsubscribe.isPresent()) {
-            return new Unsubscribe(key, unsubscribe.get(), from(message), receivedAt);
         }
         List<String> ours = referencedIds(message).stream().filter(id -> MessageIds.ourMessage(id).isPresent()).toList();
         if (ours.isEmpty()) {

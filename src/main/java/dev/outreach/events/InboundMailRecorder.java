@@ -1,6 +1,7 @@
 package dev.outreach.events;
 
 import dev.outreach.outreach.OutreachService;
+import dev.outreach.shared.LinkTokens;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +27,11 @@ class InboundMailRecorder {
     private final EmailEventIngestion ingestion;
     private final OutreachService outreach;
     private final JdbcClient jdbc;
+    private final LinkTokens tokens;
 
-    InboundMailRecorder(EmailEventIngestion ingestion, OutreachService outreach, JdbcClient jdbc) {
+    InboundMailRecorder(EmailEventIngestion ingestion, OutreachService outreach, JdbcClient jdbc, LinkTokens tokens) {
         this.ingestion = ingestion;
+        this.tokens = tokens;
         this.outreach = outreach;
         this.jdbc = jdbc;
     }
@@ -71,15 +74,17 @@ class InboundMailRecorder {
 
     /**
      * An unsubscribe by mail for one of our messages: handled as the one-click link is (the
-     * address suppressed, the lead UNSUBSCRIBED); false when the subject names no message of ours.
+     * address suppressed, the lead UNSUBSCRIBED); false when the token does not verify or names
+     * no message of ours.
      */
     @Transactional
     public boolean recordUnsubscribe(long mailboxId, InboundMail.Unsubscribe mail) {
-        if (outreach.leadOf(mail.messageId()).isEmpty()) {
-            log.debug("Unsubscribe mail {} in mailbox {} names no message of ours", mail.key(), mailboxId);
+        Optional<UUID> messageId = tokens.unsubscribedMessage(mail.token()).filter(id -> outreach.leadOf(id).isPresent());
+        if (messageId.isEmpty()) {
+            log.debug("Unsubscribe mail {} in mailbox {}: not a valid token for a message of ours", mail.key(), mailboxId);
             return false;
         }
-        ingestion.ingest(new EmailEvent(PROVIDER, "unsubscribe:" + mail.key(), EmailEventKind.UNSUBSCRIBED, mail.messageId(),
+        ingestion.ingest(new EmailEvent(PROVIDER, "unsubscribe:" + mail.key(), EmailEventKind.UNSUBSCRIBED, messageId.get(),
                 null, mail.receivedAt(), false, false, cut("Unsubscribe by mail from " + mail.from(), 1000), null));
         return true;
     }

@@ -1,7 +1,6 @@
 package dev.outreach.channel.email;
 
 import dev.outreach.channel.Delivery;
-import dev.outreach.shared.UnsubscribeMailto;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -56,7 +55,8 @@ final class EmailComposer {
     }
 
     /** {@code content}: the bodies as they go out (with tracked links, see {@link TrackedBody}). */
-    MimeMessage compose(Delivery delivery, Delivery.Content content, Envelope envelope, URI unsubscribe, Instant now)
+    MimeMessage compose(Delivery delivery, Delivery.Content content, Envelope envelope, URI unsubscribe,
+            String unsubscribeMailto, Instant now)
             throws MessagingException {
         String messageId = messageIdHeader(delivery.messageId(), envelope.mailboxDomain());
         MimeMessage message = new OutreachMimeMessage(session, messageId);
@@ -67,8 +67,7 @@ final class EmailComposer {
         setBody(message, content);
         // RFC 2369 and RFC 8058: mail clients show an unsubscribe button and POST to the https link;
         // the mailto goes to the sending mailbox, whose inbox the IMAP poller reads for this subject
-        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <"
-                + UnsubscribeMailto.uri(envelope.from().getAddress(), delivery.messageId()) + ">");
+        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <" + unsubscribeMailto + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.saveChanges();
         return message;

@@ -111,7 +111,8 @@ public class EmailOutreachService implements ChannelSender {
             try {
                 message = composer.encode(composer.compose(delivery,
                         TrackedBody.of(delivery.content(), delivery.messageId(), links), envelope,
-                        links.oneClick(delivery.messageId()), clock.instant()));
+                        links.oneClick(delivery.messageId()),
+                        links.unsubscribeMailto(envelope.from().getAddress(), delivery.messageId()), clock.instant()));
             } catch (MessagingException e) {
                 return DeliveryResult.hardFailure("the email could not be composed: " + e.getMessage());
             }

@@ -1,6 +1,7 @@
 package dev.outreach.channel.email;
 
 import dev.outreach.shared.LinkTokens;
+import dev.outreach.shared.UnsubscribeMailto;
 import dev.outreach.shared.TrackingProperties;
 import java.net.URI;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public class MessageLinks {
     }
 
     /** The https link that unsubscribes the lead of this message with one click (RFC 8058); never tracked. */
+    /** The List-Unsubscribe mailto: to the sending mailbox, with the one-click link's signed token as the subject. */
+    public String unsubscribeMailto(String mailbox, UUID messageId) {
+        return UnsubscribeMailto.uri(mailbox, tokens.unsubscribe(messageId));
+    }
+
     public URI oneClick(UUID messageId) {
         return URI.create(publicBaseUrl + "/u/" + tokens.unsubscribe(messageId));
     }

@@ -61,7 +61,7 @@ class EmailOutreachServiceIntegrationTests {
         assertThat(message.getHeader("Message-ID")).containsExactly("<" + id + "@acme.test>");
         String token = EmailDeliveries.TOKENS.unsubscribe(delivery.messageId());
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly(
-                "<https://outreach.example/u/" + token + ">, <mailto:sam@acme.test?subject=unsubscribe-" + id + ">");
+                "<https://outreach.example/u/" + token + ">, <mailto:sam@acme.test?subject=unsubscribe-" + token + ">");
         assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
     }
 

@@ -33,8 +33,7 @@ public final class JakartaMailAlone {
         MessageLinks links = EmailDeliveries.links(dev.outreach.shared.TrackingProperties.defaults());
         UUID sample = UUID.randomUUID();
         Delivery.Content bodies = TrackedBody.of(new Delivery.Content(subject, text, null), sample, links);
-        String unsubscribe = "<" + links.oneClick(sample) + ">, <"
-                + dev.outreach.shared.UnsubscribeMailto.uri("sender1@bench.example", sample) + ">";
+        String unsubscribe = "<" + links.oneClick(sample) + ">, <" + links.unsubscribeMailto("sender1@bench.example", sample) + ">";
         Session session = SmtpTarget.sandbox(port).session(EmailProperties.defaults());
         ExecutorService threads = Executors.newFixedThreadPool(sessions);
         try {
