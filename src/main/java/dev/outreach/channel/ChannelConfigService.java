@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,13 @@ public class ChannelConfigService {
     private final JsonMapper json;
     private final SecretCipher secrets;
     private final Clock clock;
+    /** The content module's templates, to refuse a name that none has (absent in slices of the app without it). */
+    private final ObjectProvider<TemplateNames> templateNames;
 
     ChannelConfigService(ChannelConfigRepository configs, AuditLog auditLog, JsonMapper json, SecretCipher secrets,
-            Clock clock) {
+            Clock clock, ObjectProvider<TemplateNames> templateNames) {
         this.configs = configs;
+        this.templateNames = templateNames;
         this.auditLog = auditLog;
         this.json = json;
         this.secrets = secrets;
@@ -113,7 +117,7 @@ public class ChannelConfigService {
         return stored;
     }
 
-    static List<FieldError> validate(ChannelSettings settings) {
+    List<FieldError> validate(ChannelSettings settings) {
         List<FieldError> errors = new ArrayList<>();
         notNegative("maxPerHour", settings.maxPerHour(), errors);
         notNegative("maxPerDay", settings.maxPerDay(), errors);
@@ -133,6 +137,10 @@ public class ChannelConfigService {
         settings.templates().forEach((type, template) -> {
             if (type.isBlank() || template == null || template.isBlank()) {
                 errors.add(new FieldError("templates", "Each message type needs a template name"));
+            } else if (templateNames.getIfAvailable() != null
+                    && !templateNames.getIfAvailable().exists(settings.channel(), template)) {
+                errors.add(new FieldError("templates", "No " + settings.channel().label() + " template is named '"
+                        + template.strip() + "' (for " + type + ")"));
             }
         });
         if (settings.settings().keySet().stream().anyMatch(String::isBlank)) {

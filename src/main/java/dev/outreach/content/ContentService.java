@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
 public class ContentService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContentService.class);
+
     private final TemplateStore templates;
     /** Each channel's configuration names the template per message type ({@code channel_config.templates}). */
     private final ChannelConfigService channels;
@@ -53,20 +55,21 @@ public class ContentService {
             return new Skipped("Every angle was used in earlier cycles (" + used.format() + "); none is repeated");
         }
         Angle angle = chosen.get();
-        Optional<MessageTemplate> template;
+        // the channel's configuration names the template for the message type; the angle's variant is of that one's type
+        String family = messageType;
         String named = channels.get(request.channel()).templates().get(messageType);
         if (named != null && !named.isBlank()) {
-            Optional<MessageTemplate> byName = templates.findByName(named.strip());
-            if (byName.isEmpty() || byName.get().channel() != request.channel()) {
-                return new Skipped("The " + request.channel().label() + " channel's templates name '" + named.strip()
-                        + "' for " + messageType + ", but no " + request.channel().label() + " template has that name");
+            Optional<MessageTemplate> byName = templates.findByName(named.strip())
+                    .filter(found -> found.channel() == request.channel());
+            if (byName.isPresent()) {
+                family = byName.get().messageType();
+            } else {
+                // the configuration refuses such names; a touch is not lost for one that slipped in another way
+                log.warn("The {} channel names template '{}' for {}, which no {} template has; using the {} template",
+                        request.channel().label(), named.strip(), messageType, request.channel().label(), messageType);
             }
-            // the named template's own family (channel and type) supplies the angle's variant
-            template = byName.get().angle().isPresent() ? byName
-                    : templates.find(request.channel(), byName.get().messageType(), angle);
-        } else {
-            template = templates.find(request.channel(), messageType, angle);
         }
+        Optional<MessageTemplate> template = templates.find(request.channel(), family, angle);
         if (template.isEmpty()) {
             return new Skipped("No " + request.channel().label() + " template for message type " + messageType);
         }

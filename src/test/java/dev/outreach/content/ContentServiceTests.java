@@ -89,27 +89,22 @@ class ContentServiceTests extends KaribuTest {
     }
 
     @Test
-    void theChannelsTemplateNamesPickTheTemplateAndAMissingNameSkipsWithIt() {
+    void theChannelsTemplateNamesPickTheTemplateAndAMissingNameFallsBackToTheMessageType() {
         long leadId = ContentTestLeads.create(leads, "Noor", "Canal Works");
         String seeded = jdbc.sql("select templates from channel_config where channel = 'EMAIL'").query(String.class).single();
         try {
-            // an admin points the first touch at the final template: its family (and so its angle variants) follows
+            // an admin points the first touch at the final template: its type decides the angle variants too
             emailTemplates("{\"initial\":\"email-final\",\"follow_up\":\"email-follow-up\",\"final\":\"email-final\"}");
-            Drafted renamed = (Drafted) draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0);
-            assertThat(renamed.templateName()).isEqualTo("email-final");
-
-            emailTemplates("{\"initial\":\"email-welcome\"}");
-            assertThat(draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).isInstanceOfSatisfying(Skipped.class,
-                    skipped -> assertThat(skipped.reason()).isEqualTo("The Email channel's templates name 'email-welcome'"
-                            + " for initial, but no Email template has that name"));
-
-            emailTemplates("{\"initial\":\"linkedin-dm\"}");
-            assertThat(draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).as("another channel's template")
-                    .isInstanceOf(Skipped.class);
-
-            emailTemplates("{}");
             assertThat(((Drafted) draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).templateName())
-                    .as("no name: the template for the message type").isEqualTo("email-initial");
+                    .isEqualTo("email-final");
+
+            // names the configuration refuses, written around it: the touch is still written, from the type's template
+            emailTemplates("{\"initial\":\"email-welcome\"}");
+            assertThat(((Drafted) draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).templateName())
+                    .isEqualTo("email-initial");
+            emailTemplates("{\"initial\":\"linkedin-dm\"}");
+            assertThat(((Drafted) draft(null, leadId, ChannelType.EMAIL, "initial", 1, 0)).templateName())
+                    .as("another channel's template is not used").isEqualTo("email-initial");
         } finally {
             emailTemplates(seeded);
         }

@@ -83,6 +83,21 @@ class ChannelsViewTests extends KaribuTest {
     }
 
     @Test
+    void aTemplateNameThatNoTemplateOfTheChannelHasIsRefusedOnItsField() {
+        ChannelSettings before = SystemActor.call(() -> channels.get(ChannelType.EMAIL));
+        login("ada", Role.ADMIN);
+        UI.getCurrent().navigate(ChannelsView.class);
+        ChannelForm form = form("channel-email");
+
+        _setValue(form.templates, "initial = email-welcome\nfollow_up = email-follow-up\nfinal = email-final");
+        _click(form.save);
+
+        assertThat(form.templates.isInvalid()).isTrue();
+        assertThat(form.templates.getErrorMessage()).contains("No Email template is named 'email-welcome' (for initial)");
+        assertThat(SystemActor.call(() -> channels.get(ChannelType.EMAIL))).isEqualTo(before);
+    }
+
+    @Test
     void aBackoffThatIsNotANumberIsRefusedOnItsField() {
         login("ada", Role.ADMIN);
         UI.getCurrent().navigate(ChannelsView.class);
