@@ -85,7 +85,7 @@ for benchmark in "${benchmarks[@]}"; do
             run_java -Xmx512m -cp "$classpath" dev.outreach.channel.ratelimit.RateLimitBenchmark "$results"
             ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick or recontact)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact or ratelimit)" >&2
             exit 2
             ;;
     esac
