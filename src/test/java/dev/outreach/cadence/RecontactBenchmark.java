@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -132,8 +130,7 @@ public final class RecontactBenchmark {
                   and exists (select 1 from lead l where l.id = e.lead_id and l.email_normalized is not null
                       and l.email_normalized like '%_@_%' and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED'))
                 """;
-        String output = TickBenchmark.run("""
-                \\timing on
+        return TickBenchmark.timedMillis("""
                 begin;
                 update enrollment e set outreach_sequence_step = 0, re_contact_cycle = re_contact_cycle + 1,
                     cycle_reset_at = now(), status = 'COLD', last_email_opened_at = null, last_email_clicked_at = null,
@@ -145,11 +142,5 @@ public final class RecontactBenchmark {
                 %s;
                 commit;
                 """.formatted(lead));
-        Matcher times = Pattern.compile("Time: ([0-9.]+) ms").matcher(output);
-        double total = 0;
-        while (times.find()) {
-            total += Double.parseDouble(times.group(1));
-        }
-        return total;
     }
 }

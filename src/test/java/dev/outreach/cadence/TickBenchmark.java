@@ -189,8 +189,7 @@ public final class TickBenchmark {
                       and not exists (select 1 from outreach_message m where m.lead_id = e.lead_id
                           and m.enrollment_id = e.id and m.status in ('PENDING', 'SENDING'))
                 """;
-        String output = run("""
-                \\timing on
+        return timedMillis("""
                 begin;
                 with due as (
                     select e.* from enrollment e
@@ -210,7 +209,11 @@ public final class TickBenchmark {
                 from ready d where e.id = d.id;
                 commit;
                 """.formatted(guards));
-        Matcher times = Pattern.compile("Time: ([0-9.]+) ms").matcher(output);
+    }
+
+    /** Runs {@code sql} through psql with \\timing on; returns the milliseconds psql reports, summed over its statements. */
+    static double timedMillis(String sql) throws IOException, InterruptedException {
+        Matcher times = Pattern.compile("Time: ([0-9.]+) ms").matcher(run("\\timing on\n" + sql));
         double total = 0;
         while (times.find()) {
             total += Double.parseDouble(times.group(1));
