@@ -1,5 +1,6 @@
 package dev.outreach.demo;
 
+import dev.outreach.cadence.EnrollmentService;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
 import dev.outreach.deliverability.DemoSenders;
@@ -44,10 +45,11 @@ class DemoData implements ApplicationRunner {
     private final LeadService leads;
     private final LeadImportService importer;
     private final OutreachQueue outbox;
+    private final EnrollmentService enrollments;
     private final Clock clock;
 
     DemoData(DemoDataProperties properties, CampaignService campaigns, DemoSenders senders, LeadService leads,
-            LeadImportService importer, OutreachQueue outbox, Clock clock) {
+            LeadImportService importer, OutreachQueue outbox, EnrollmentService enrollments, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
@@ -55,6 +57,7 @@ class DemoData implements ApplicationRunner {
         this.senders = senders;
         this.leads = leads;
         this.importer = importer;
+        this.enrollments = enrollments;
     }
 
     @Override
@@ -79,9 +82,10 @@ class DemoData implements ApplicationRunner {
             DemoLeads.write(csv, properties.demoLeads());
             ImportReport report = importer.importLeads(csv, ColumnMapping.guess(DemoLeads.HEADERS),
                     new ImportOptions(ImportOptions.InvalidRows.IMPORT_VALID_ONLY, ImportOptions.Duplicates.SKIP,
-                            "DEMO", campaign.id(), false), rows -> { });
-            log.info("Demo data: {} leads in campaign '{}'", report.created(), CAMPAIGN);
-            queueTraffic(campaign.id());
+                            "DEMO", null, false), rows -> { });
+            log.info("Demo data: {} leads imported", report.created());
+            queueTraffic();
+            enrollInCampaign(campaign.id());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -93,12 +97,12 @@ class DemoData implements ApplicationRunner {
      * Sandbox traffic, so that a new user sees mail go out and health move: first touches for
      * some demo leads, due over the next hours, sent by the dispatcher into the sandbox.
      */
-    private void queueTraffic(long campaignId) {
+    private void queueTraffic() {
         int count = properties.demoMessages();
         if (count <= 0) {
             return;
         }
-        List<LeadRow> targets = leads.page(new LeadFilter(null, null, null, campaignId), LeadSort.GRADE, false, 0, count);
+        List<LeadRow> targets = leads.page(LeadFilter.all(), LeadSort.GRADE, false, 0, count);
         Instant now = clock.instant();
         int index = 0;
         for (LeadRow lead : targets) {
@@ -112,6 +116,22 @@ class DemoData implements ApplicationRunner {
                     now.plusSeconds(5L * index++));
         }
         log.info("Demo data: {} first touches queued for the sandbox", index);
+    }
+
+    /**
+     * The campaign's own life: the next best leads after those {@link #queueTraffic} reached are
+     * enrolled, so the sequencer tick sends their touches in the send window, paced by the rate
+     * limits, and their follow-ups days later.
+     */
+    private void enrollInCampaign(long campaignId) {
+        int count = properties.demoEnrollments();
+        if (count <= 0) {
+            return;
+        }
+        List<Long> ids = leads.page(LeadFilter.all(), LeadSort.GRADE, false, Math.max(0, properties.demoMessages()), count)
+                .stream().map(LeadRow::id).toList();
+        int enrolled = enrollments.enrollWherePossible(ids, campaignId).enrolled();
+        log.info("Demo data: {} leads enrolled in campaign '{}'", enrolled, CAMPAIGN);
     }
 
     private static void deleteQuietly(Path file) {

@@ -3,10 +3,10 @@ package dev.outreach.lead;
 import dev.outreach.shared.InvalidInputException;
 
 /**
- * The operator's choices for an import; new leads get {@code source} and, when set, {@code campaignId}.
- * With {@code enroll}, the leads the import creates or updates are also enrolled in that
- * campaign's sequence, in the import's transaction; it needs a campaign and is refused
- * without one before anything is read or written.
+ * The operator's choices for an import; new leads get {@code source}. With {@code enroll}, the
+ * leads the import creates or updates are enrolled in {@code campaignId}'s sequence, in the
+ * import's transaction. A lead is in a campaign only by its enrollment, so a campaign without
+ * {@code enroll}, or {@code enroll} without a campaign, is refused before anything is read or written.
  */
 public record ImportOptions(InvalidRows invalidRows, Duplicates duplicates, String source, Long campaignId,
         boolean enroll) {
@@ -15,6 +15,10 @@ public record ImportOptions(InvalidRows invalidRows, Duplicates duplicates, Stri
         if (enroll && campaignId == null) {
             throw new InvalidInputException("enroll",
                     "Choose a campaign to enroll the imported leads in, or import without enrolling them");
+        }
+        if (!enroll && campaignId != null) {
+            throw new InvalidInputException("campaignId",
+                    "Leads join a campaign by enrolling in it: enroll them, or import without a campaign");
         }
     }
 

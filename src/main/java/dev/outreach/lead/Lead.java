@@ -61,8 +61,6 @@ class Lead {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private LeadStatus status = LeadStatus.NEW;
-    @Column(name = "campaign_id")
-    private Long campaignId;
     private String notes;
     @Column(name = "search_text")
     private String searchText;
@@ -102,7 +100,6 @@ class Lead {
         employeeCount = draft.getEmployeeCount();
         annualRevenue = draft.getAnnualRevenue();
         status = draft.getStatus() == null ? LeadStatus.NEW : draft.getStatus();
-        campaignId = draft.getCampaignId();
         notes = draft.getNotes();
         if (draft.getSource() != null) {
             source = draft.getSource();
@@ -138,7 +135,6 @@ class Lead {
         draft.setEmployeeCount(employeeCount);
         draft.setAnnualRevenue(annualRevenue);
         draft.setStatus(status);
-        draft.setCampaignId(campaignId);
         draft.setNotes(notes);
         draft.setSource(source);
         return draft;
@@ -178,7 +174,6 @@ class Lead {
         columns.put("grade_reasons", gradeReasons);
         columns.put("source", source);
         columns.put("status", status.name());
-        columns.put("campaign_id", campaignId);
         columns.put("notes", notes);
         columns.put("search_text", searchText);
         columns.put("created_at", java.sql.Timestamp.from(createdAt));

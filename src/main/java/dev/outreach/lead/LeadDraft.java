@@ -24,7 +24,6 @@ public class LeadDraft {
     private Integer employeeCount;
     private Long annualRevenue;
     private LeadStatus status;
-    private Long campaignId;
     private String notes;
     private String source;
 
@@ -162,14 +161,6 @@ public class LeadDraft {
 
     public void setStatus(LeadStatus status) {
         this.status = status;
-    }
-
-    public Long getCampaignId() {
-        return campaignId;
-    }
-
-    public void setCampaignId(Long campaignId) {
-        this.campaignId = campaignId;
     }
 
     public String getNotes() {

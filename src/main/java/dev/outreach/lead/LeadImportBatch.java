@@ -117,9 +117,6 @@ class LeadImportBatch {
         if (options.source() != null) {
             row.draft().setSource(options.source());
         }
-        if (options.campaignId() != null && row.draft().getCampaignId() == null) {
-            row.draft().setCampaignId(options.campaignId());
-        }
         Lead lead = new Lead(deps.clock.instant());
         lead.apply(row.draft(), deps.grader.grade(row.draft()), deps.clock.instant());
         created.add(lead);
@@ -171,11 +168,11 @@ class LeadImportBatch {
         private static final String INSERT = """
                 insert into lead (first_name, last_name, email, email_normalized, linkedin_id, linkedin_url, website,
                     contact_form_url, phone, time_zone, company, title, industry, city, state, country, employee_count,
-                    annual_revenue, grade, grade_reasons, source, status, campaign_id, notes, search_text, created_at,
+                    annual_revenue, grade, grade_reasons, source, status, notes, search_text, created_at,
                     updated_at)
                 values (:first_name, :last_name, :email, :email_normalized, :linkedin_id, :linkedin_url, :website,
                     :contact_form_url, :phone, :time_zone, :company, :title, :industry, :city, :state, :country,
-                    :employee_count, :annual_revenue, :grade, :grade_reasons, :source, :status, :campaign_id, :notes,
+                    :employee_count, :annual_revenue, :grade, :grade_reasons, :source, :status, :notes,
                     :search_text, :created_at, :updated_at)
                 """;
 
@@ -224,7 +221,7 @@ class LeadImportBatch {
             for (String column : source.getParameterNames()) {
                 source.registerSqlType(column, switch (column) {
                     case "employee_count" -> Types.INTEGER;
-                    case "annual_revenue", "campaign_id" -> Types.BIGINT;
+                    case "annual_revenue" -> Types.BIGINT;
                     case "created_at", "updated_at" -> Types.TIMESTAMP;
                     default -> Types.VARCHAR;
                 });

@@ -2,7 +2,7 @@ package dev.outreach.outreach;
 
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
-import dev.outreach.lead.LeadDetails;
+import dev.outreach.lead.LeadCampaigns;
 import dev.outreach.lead.LeadService;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
@@ -24,12 +24,15 @@ public class OutreachQueue {
 
     private final OutreachStore store;
     private final LeadService leads;
+    private final LeadCampaigns leadCampaigns;
     private final SequenceService sequences;
     private final Clock clock;
 
-    OutreachQueue(OutreachStore store, LeadService leads, SequenceService sequences, Clock clock) {
+    OutreachQueue(OutreachStore store, LeadService leads, LeadCampaigns leadCampaigns, SequenceService sequences,
+            Clock clock) {
         this.store = store;
         this.leads = leads;
+        this.leadCampaigns = leadCampaigns;
         this.sequences = sequences;
         this.clock = clock;
     }
@@ -38,9 +41,9 @@ public class OutreachQueue {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public UUID queue(long leadId, String subject, String body, Instant dueAt) {
-        LeadDetails lead = leads.find(leadId).orElseThrow(
+        leads.find(leadId).orElseThrow(
                 () -> new InvalidInputException(List.of(new FieldError("leadId", "No lead with id " + leadId))));
-        SequencePlan plan = sequences.forCampaign(lead.fields().getCampaignId());
+        SequencePlan plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
         Instant now = clock.instant();
         OutreachMessage message = new OutreachMessage(UUID.randomUUID(), leadId, null, 0, "cold_outreach", null, subject,
                 body, MessageStatus.PENDING, null, null, null, false, dueAt, null, now, plan.id(), 0, null,

@@ -3,6 +3,7 @@ package dev.outreach.outreach;
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.channel.ManualTaskCompleted;
+import dev.outreach.lead.LeadCampaigns;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadService;
 import dev.outreach.shared.AuditLog;
@@ -33,6 +34,7 @@ public class OutreachService {
     private final OutreachStore store;
     private final OutboxDispatcher dispatcher;
     private final LeadService leads;
+    private final LeadCampaigns leadCampaigns;
     private final SequenceService sequences;
     private final ChannelMetricsQuery metrics;
     private final LeadReplies replies;
@@ -40,13 +42,15 @@ public class OutreachService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    OutreachService(OutreachStore store, OutboxDispatcher dispatcher, LeadService leads, SequenceService sequences,
+    OutreachService(OutreachStore store, OutboxDispatcher dispatcher, LeadService leads, LeadCampaigns leadCampaigns,
+            SequenceService sequences,
             ChannelMetricsQuery metrics, LeadReplies replies, DispatchProperties dispatch, AuditLog auditLog, Clock clock) {
         this.replies = replies;
         this.auditLog = auditLog;
         this.store = store;
         this.dispatcher = dispatcher;
         this.leads = leads;
+        this.leadCampaigns = leadCampaigns;
         this.sequences = sequences;
         this.metrics = metrics;
         this.dispatch = dispatch;
@@ -70,7 +74,7 @@ public class OutreachService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        SequencePlan plan = sequences.forCampaign(lead.fields().getCampaignId());
+        SequencePlan plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
         Instant now = clock.instant();
         OutreachMessage message = new OutreachMessage(UUID.randomUUID(), leadId, null, 0, "cold_outreach", null,
                 subject.strip(), body.strip(), MessageStatus.PENDING, null, null, null, false, now, null, now, plan.id(),

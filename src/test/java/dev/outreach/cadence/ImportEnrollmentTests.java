@@ -58,7 +58,9 @@ class ImportEnrollmentTests {
 
     @AfterEach
     void deleteFile() throws IOException {
-        Files.deleteIfExists(file);
+        if (file != null) {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
@@ -95,7 +97,7 @@ class ImportEnrollmentTests {
                 dee@%1$s.com,Dee Co %1$s,
                 """);
         asOperator(() -> importer.importLeads(file, ColumnMapping.guess(HEADERS),
-                options(Duplicates.SKIP, campaignId, false), rows -> { }));
+                options(Duplicates.SKIP, null, false), rows -> { }));
         write("""
                 Email,Company,Phone
                 dee@%1$s.com,Dee Roofing %1$s,
@@ -115,20 +117,27 @@ class ImportEnrollmentTests {
     }
 
     @Test
-    void withoutEnrollTheImportCreatesNoEnrollment() throws IOException {
+    void withoutACampaignTheImportCreatesNoEnrollment() throws IOException {
         write("""
                 Email,Company,Phone
                 fay@%1$s.com,Fay Co %1$s,
                 """);
 
         ImportReport report = asOperator(() -> importer.importLeads(file, ColumnMapping.guess(HEADERS),
-                options(Duplicates.SKIP, campaignId, false), rows -> { }));
+                options(Duplicates.SKIP, null, false), rows -> { }));
 
         assertThat(report.created()).isEqualTo(1);
         assertThat(report.enrolled()).isZero();
         assertThat(enrollments()).isEmpty();
         assertThat(jdbc.sql("select count(*) from enrollment where lead_id in (:ids)")
                 .param("ids", leadIds("fay@" + token + ".com")).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aCampaignWithoutEnrollingIsRefusedByName() {
+        assertThatThrownBy(() -> options(Duplicates.SKIP, campaignId, false))
+                .isInstanceOfSatisfying(dev.outreach.shared.InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).startsWith("campaignId: Leads join a campaign by enrolling in it"));
     }
 
     @Test

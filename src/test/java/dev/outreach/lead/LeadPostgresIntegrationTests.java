@@ -35,12 +35,16 @@ class LeadPostgresIntegrationTests extends PostgresIntegrationTest {
                 .query(String.class).list();
 
         // every migration of db/migration/common and db/migration/postgresql, in order
-        assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5.2", "5.3", "5.4");
+        assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5.2", "5.3", "5.4", "5.5");
         assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = :schema and indexname = 'ix_lead_search_trgm'")
                 .param("schema", SCHEMA).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from sequence_step").query(Integer.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select settings from channel_config where channel = 'EMAIL'").query(String.class).single())
                 .as("V5_4: the seeded from_name nothing read is gone").isEqualTo("{}");
+        assertThat(jdbc.sql("select count(*) from information_schema.columns where table_schema = :schema"
+                        + " and table_name = 'lead' and column_name = 'campaign_id'")
+                .param("schema", SCHEMA).query(Integer.class).single())
+                .as("V5_5: a lead is in a campaign by its enrollment only").isZero();
     }
 
     @Test

@@ -21,8 +21,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import dev.outreach.campaign.CampaignService;
-import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.lead.LeadBulkAction;
+import dev.outreach.lead.LeadCampaigns;
+import dev.outreach.lead.LeadCampaigns.CampaignMembership;
 import dev.outreach.lead.LeadDetailSection;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
@@ -35,7 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Everything about one lead, with its grade and the reasons for it. */
+/** Everything about one lead, with its grade and the reasons for it, and the campaigns it is enrolled in. */
 @Route("lead")
 @PermitAll
 public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
@@ -44,15 +45,17 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
             .withLocale(Locale.US).withZone(ZoneId.systemDefault());
 
     private final transient LeadService leads;
-    private final transient CampaignService campaignService;
+    private final transient LeadCampaigns campaigns;
+    private final transient List<LeadBulkAction> actions;
     private final transient AuthenticationContext authentication;
     private final transient List<LeadDetailSection> sections;
     private LeadDetails lead;
 
-    public LeadDetailView(LeadService leads, CampaignService campaignService, AuthenticationContext authentication,
-            List<LeadDetailSection> sections) {
+    public LeadDetailView(LeadService leads, LeadCampaigns campaigns, AuthenticationContext authentication,
+            List<LeadDetailSection> sections, List<LeadBulkAction> actions) {
         this.leads = leads;
-        this.campaignService = campaignService;
+        this.campaigns = campaigns;
+        this.actions = actions.stream().sorted(java.util.Comparator.comparingInt(LeadBulkAction::order)).toList();
         this.authentication = authentication;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(LeadDetailSection::order)).toList();
         addClassName("view");
@@ -71,13 +74,12 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
 
     private void render() {
         removeAll();
-        List<CampaignSummary> campaigns = campaignService.findAll();
         H2 name = new H2(lead.displayName());
         HorizontalLayout heading = new HorizontalLayout(name, new GradeBadge(lead.grade()));
         heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         Button edit = new Button("Edit", new Icon(VaadinIcon.EDIT), click -> {
-            LeadForm form = new LeadForm(leads, campaigns, lead.id(), lead.fields());
+            LeadForm form = new LeadForm(leads, lead.id(), lead.fields());
             form.addSavedListener(saved -> {
                 lead = leads.find(lead.id()).orElseThrow();
                 render();
@@ -95,17 +97,21 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(delete);
         }
-        add(actions, heading, fields(campaigns), gradeReasons());
-        sections.forEach(section -> add(section.create(lead, () -> {
-            lead = leads.find(lead.id()).orElseThrow();
-            render();
-        })));
+        // the grid's actions for this one lead (cadence's "Enroll in campaign")
+        for (LeadBulkAction action : this.actions) {
+            actions.add(new Button(action.label(), click -> action.run(List.of(lead.id()), this::reload)));
+        }
+        add(actions, heading, fields(), campaigns(), gradeReasons());
+        sections.forEach(section -> add(section.create(lead, this::reload)));
     }
 
-    private Component fields(List<CampaignSummary> campaigns) {
+    private void reload() {
+        lead = leads.find(lead.id()).orElseThrow();
+        render();
+    }
+
+    private Component fields() {
         LeadDraft f = lead.fields();
-        String campaign = campaigns.stream().filter(c -> Objects.equals(c.id(), f.getCampaignId()))
-                .map(CampaignSummary::name).findFirst().orElse(null);
         Div grid = new Div();
         grid.addClassName("detail-grid");
         row(grid, "Company", f.getCompany());
@@ -123,13 +129,32 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
         row(grid, "Annual revenue", f.getAnnualRevenue() == null ? null
                 : "$" + String.format(Locale.US, "%,d", f.getAnnualRevenue()));
         row(grid, "Status", f.getStatus() == null ? null : f.getStatus().label());
-        row(grid, "Campaign", campaign);
         row(grid, "Source", lead.source());
         row(grid, "Notes", f.getNotes());
         row(grid, "Last outreach", lead.lastOutreachAt() == null ? "never" : TIME.format(lead.lastOutreachAt()));
         row(grid, "Created", TIME.format(lead.createdAt()));
         row(grid, "Updated", TIME.format(lead.updatedAt()));
         return grid;
+    }
+
+    /** The lead's enrollments: a lead is in a campaign exactly when it is enrolled in it. */
+    private Component campaigns() {
+        List<CampaignMembership> memberships = campaigns.of(lead.id());
+        VerticalLayout section = new VerticalLayout(new H3("Campaigns"));
+        section.setPadding(false);
+        section.addClassName("lead-campaigns");
+        if (memberships.isEmpty()) {
+            section.add(new Span("Not enrolled in any campaign."));
+            return section;
+        }
+        UnorderedList list = new UnorderedList();
+        for (CampaignMembership m : memberships) {
+            list.add(new ListItem(String.format(Locale.US, "%s: %s, touch %d%s, enrolled %s", m.campaignName(),
+                    m.status(), m.touch(), m.cycle() > 0 ? ", re-contact cycle " + m.cycle() : "",
+                    TIME.format(m.enrolledAt()))));
+        }
+        section.add(list);
+        return section;
     }
 
     private Component gradeReasons() {

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.shared.Registration;
-import dev.outreach.campaign.CampaignSummary;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadStatus;
@@ -23,9 +22,7 @@ import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ui.FieldErrors;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Create or edit a lead in a dialog. The service validates (syntax, duplicates); its errors
@@ -55,22 +52,21 @@ class LeadForm extends Dialog {
     final IntegerField employeeCount = new IntegerField("Employees");
     final NumberField annualRevenue = new NumberField("Annual revenue ($)");
     final Select<LeadStatus> status = new Select<>();
-    final ComboBox<CampaignSummary> campaign = new ComboBox<>("Campaign");
     final TextArea notes = new TextArea("Notes");
     final Button save = new Button("Save");
 
-    LeadForm(LeadService leads, List<CampaignSummary> campaigns, Long leadId, LeadDraft draft) {
+    LeadForm(LeadService leads, Long leadId, LeadDraft draft) {
         this.leads = leads;
         this.leadId = leadId;
         setHeaderTitle(leadId == null ? "New lead" : "Edit lead");
         setWidth("min(56rem, 95vw)");
-        configureFields(campaigns);
-        bind(campaigns);
+        configureFields();
+        bind();
         binder.readBean(draft);
 
         FormLayout form = new FormLayout(firstName, lastName, company, title, email, phone, linkedin, website,
                 contactFormUrl, industry, city, state, country, timeZone, employeeCount, annualRevenue, status,
-                campaign, notes);
+                notes);
         form.setColspan(notes, 2);
         add(form);
 
@@ -80,7 +76,7 @@ class LeadForm extends Dialog {
         getFooter().add(cancel, save);
     }
 
-    private void configureFields(List<CampaignSummary> campaigns) {
+    private void configureFields() {
         email.setId("lead-email");
         email.setPlaceholder("jane@acme-hvac.com");
         linkedin.setPlaceholder("https://www.linkedin.com/in/jane-doe");
@@ -93,15 +89,11 @@ class LeadForm extends Dialog {
         status.setLabel("Status");
         status.setItems(LeadStatus.values());
         status.setItemLabelGenerator(LeadStatus::label);
-        campaign.setItems(campaigns);
-        campaign.setItemLabelGenerator(CampaignSummary::name);
-        campaign.setClearButtonVisible(true);
-        fieldsByProperty.put("campaignId", campaign);
         fieldsByProperty.put("notes", notes);
         notes.setMaxLength(4000);
     }
 
-    private void bind(List<CampaignSummary> campaigns) {
+    private void bind() {
         binder.forField(email).bind(LeadDraft::getEmail, LeadDraft::setEmail);
         binder.forField(firstName).bind(LeadDraft::getFirstName, LeadDraft::setFirstName);
         binder.forField(lastName).bind(LeadDraft::getLastName, LeadDraft::setLastName);
@@ -122,10 +114,6 @@ class LeadForm extends Dialog {
                         value -> value == null ? null : value.doubleValue())
                 .bind(LeadDraft::getAnnualRevenue, LeadDraft::setAnnualRevenue);
         binder.forField(status).bind(LeadDraft::getStatus, LeadDraft::setStatus);
-        binder.forField(campaign)
-                .withConverter(summary -> summary == null ? null : summary.id(),
-                        id -> campaigns.stream().filter(c -> Objects.equals(c.id(), id)).findFirst().orElse(null))
-                .bind(LeadDraft::getCampaignId, LeadDraft::setCampaignId);
         binder.forField(notes).bind(LeadDraft::getNotes, LeadDraft::setNotes);
     }
 

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -74,8 +73,7 @@ public class LeadImportView extends VerticalLayout {
     final Grid<LineProblem> problems = new Grid<>(LineProblem.class, false);
     final RadioButtonGroup<InvalidRows> invalidRows = new RadioButtonGroup<>("Rows with errors");
     final RadioButtonGroup<Duplicates> duplicates = new RadioButtonGroup<>("Leads that already exist");
-    final ComboBox<CampaignSummary> campaign = new ComboBox<>("Add new leads to campaign");
-    final Checkbox enroll = new Checkbox("Enroll them in the campaign's sequence");
+    final ComboBox<CampaignSummary> campaign = new ComboBox<>("Enroll the leads in campaign (optional)");
     final Button importButton = new Button("Import");
     final ProgressBar progress = new ProgressBar();
     final Paragraph result = new Paragraph();
@@ -99,7 +97,7 @@ public class LeadImportView extends VerticalLayout {
         configureSteps();
         add(new RouterLink("← All leads", LeadsView.class), new H2("Import leads from CSV"), upload,
                 columnsHeading, mappingForm, preview, check, checkSummary, problems,
-                new H3("Import"), new HorizontalLayout(invalidRows, duplicates, campaign, enroll), importButton, progress, result);
+                new H3("Import"), new HorizontalLayout(invalidRows, duplicates, campaign), importButton, progress, result);
         showStep(false);
     }
 
@@ -123,8 +121,7 @@ public class LeadImportView extends VerticalLayout {
         campaign.setItems(campaigns);
         campaign.setItemLabelGenerator(CampaignSummary::name);
         campaign.setClearButtonVisible(true);
-        campaign.addValueChangeListener(change -> enrollFollowsCampaign());
-        enroll.setTooltipText("New and updated leads start at their first touch on the next sequencer tick; leads"
+        campaign.setTooltipText("New and updated leads start at their first touch on the next sequencer tick; leads"
                 + " without an email address, or already in the campaign, are left as they are.");
 
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -196,7 +193,7 @@ public class LeadImportView extends VerticalLayout {
         UI ui = UI.getCurrent();
         int total = Math.max(1, checked.totalRows());
         ImportOptions options = new ImportOptions(invalidRows.getValue(), duplicates.getValue(), "CSV",
-                campaign.getValue() == null ? null : campaign.getValue().id(), enroll.getValue());
+                campaign.getValue() == null ? null : campaign.getValue().id(), campaign.getValue() != null);
         Path importing = file;
         ColumnMapping importMapping = mapping;
         importButton.setEnabled(false);
@@ -258,17 +255,7 @@ public class LeadImportView extends VerticalLayout {
         invalidRows.setEnabled(uploadedFile);
         duplicates.setEnabled(uploadedFile);
         campaign.setEnabled(uploadedFile);
-        enrollFollowsCampaign();
         importButton.setEnabled(uploadedFile);
-    }
-
-    /** Enrolling needs a campaign: without one the box is off and cannot be ticked. */
-    private void enrollFollowsCampaign() {
-        boolean chosen = campaign.isEnabled() && campaign.getValue() != null;
-        enroll.setEnabled(chosen);
-        if (!chosen) {
-            enroll.setValue(false);
-        }
     }
 
     private static void error(String message) {

@@ -191,7 +191,7 @@ public class LeadsView extends VerticalLayout {
     }
 
     private void openNewLeadForm() {
-        LeadForm form = new LeadForm(leads, campaigns, null, new LeadDraft());
+        LeadForm form = new LeadForm(leads, null, new LeadDraft());
         form.addSavedListener(saved -> refresh());
         form.open();
     }

@@ -9,9 +9,15 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.ListItem;
 import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadFilter;
 import dev.outreach.lead.LeadRow;
+import dev.outreach.lead.LeadService;
+import dev.outreach.lead.ui.LeadDetailView;
 import dev.outreach.lead.ui.LeadsView;
+import java.util.UUID;
 import dev.outreach.security.Role;
 import dev.outreach.support.KaribuTest;
 import java.util.List;
@@ -24,6 +30,9 @@ class EnrollLeadsActionTests extends KaribuTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LeadService leads;
 
     @Test
     void enrollsTheSelectedLeadsInTheChosenCampaign() {
@@ -54,5 +63,31 @@ class EnrollLeadsActionTests extends KaribuTest {
         assertThat(jdbc.sql("select count(*) from enrollment where lead_id in (:ids) and status = 'COLD'")
                 .param("ids", List.of(first.id(), second.id())).query(Integer.class).single()).isEqualTo(2);
         assertThat(grid.getSelectedItems()).isEmpty();
+    }
+
+    @Test
+    void aLeadEnrolledFromItsPageIsInTheCampaignOnItsPageAndInTheGridsCampaignFilter() {
+        login("olivia", Role.OPERATOR);
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Rosa");
+        draft.setLastName("Campaign " + token);
+        draft.setEmail("rosa." + token + "@example.com");
+        long leadId = leads.create(draft);
+        UI.getCurrent().navigate(LeadDetailView.class, leadId);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("Not enrolled in any campaign.")).isVisible()).isTrue();
+
+        _click(_get(Button.class, spec -> spec.withText("Enroll in campaign")));
+        @SuppressWarnings("unchecked")
+        ComboBox<CampaignSummary> campaign = _get(ComboBox.class, spec -> spec.withId("enroll-campaign"));
+        CampaignSummary chosen = campaign.getListDataView().getItems()
+                .filter(c -> c.id() != null).findFirst().orElseThrow();
+        campaign.setValue(chosen);
+        _click(_get(Button.class, spec -> spec.withId("enroll-confirm")));
+
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(ListItem.class)).extracting(ListItem::getText)
+                .anySatisfy(text -> assertThat(text).startsWith(chosen.name() + ": Cold, touch 0, enrolled "));
+        assertThat(leads.page(LeadFilter.all().withCampaign(chosen.id()).withText(token),
+                dev.outreach.lead.LeadSort.CREATED, true, 0, 10)).extracting(LeadRow::id).containsExactly(leadId);
     }
 }

@@ -105,12 +105,9 @@ class LeadImportViewTests extends KaribuTest {
     }
 
     @Test
-    void tickingEnrollEnrollsTheImportedLeadsInTheChosenCampaign() throws Exception {
-        assertThat(view.enroll.isEnabled()).isFalse();
+    void choosingACampaignEnrollsTheImportedLeadsInIt() throws Exception {
         CampaignSummary chosen = firstCampaign();
         _setValue(view.campaign, chosen);
-        assertThat(view.enroll.isEnabled()).isTrue();
-        _setValue(view.enroll, true);
         _click(view.check);
 
         importAndWait();
@@ -120,17 +117,6 @@ class LeadImportViewTests extends KaribuTest {
         assertThat(jdbc.sql("select count(*) from enrollment e join lead l on l.id = e.lead_id"
                         + " where e.campaign_id = :campaign and e.status = 'COLD' and l.company like :company")
                 .param("campaign", chosen.id()).param("company", "% " + token).query(Integer.class).single()).isEqualTo(3);
-    }
-
-    @Test
-    void enrollIsOffAndDisabledWithoutACampaign() {
-        _setValue(view.campaign, firstCampaign());
-        _setValue(view.enroll, true);
-
-        _setValue(view.campaign, null);
-
-        assertThat(view.enroll.isEnabled()).isFalse();
-        assertThat(view.enroll.getValue()).isFalse();
     }
 
     /** The demo data's campaign, as the operator picks it from the combo box. */
