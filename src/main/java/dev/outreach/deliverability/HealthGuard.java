@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes down what reputation says: pauses a domain whose throttle is PAUSED, and a mailbox
@@ -41,15 +41,17 @@ public class HealthGuard {
     private final ReputationService reputation;
     private final EngineSettingsService engine;
     private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration reducedPeriod;
 
     HealthGuard(JdbcClient jdbc, ReputationService reputation, EngineSettingsService engine, AuditLog auditLog,
-            Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod) {
+            TransactionTemplate transaction, Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod) {
         this.jdbc = jdbc;
         this.reputation = reputation;
         this.engine = engine;
         this.auditLog = auditLog;
+        this.transaction = transaction;
         this.clock = clock;
         this.reducedPeriod = reducedPeriod;
     }
@@ -58,7 +60,7 @@ public class HealthGuard {
     public record Changes(List<String> paused, List<String> resumed) {
     }
 
-    @Scheduled(fixedDelayString = "${outreach.reputation.guard-interval:PT5M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${outreach.reputation.guard-interval:PT5M}", initialDelayString = "${outreach.reputation.guard-initial-delay:PT1M}")
     @SchedulerLock(name = "health-guard")
     void scheduledRun() {
         try {
@@ -71,8 +73,16 @@ public class HealthGuard {
         }
     }
 
-    @Transactional
+    /**
+     * One run in one transaction: every pause and resume with its audit row, or none. The
+     * transaction is opened here rather than by {@code @Transactional}, which the scheduler's call
+     * through {@code this} would bypass.
+     */
     public Changes run() {
+        return transaction.execute(status -> guard());
+    }
+
+    private Changes guard() {
         Map<String, EmailScore> domainHealth = reputation.getDomainHealthMap();
         Map<String, EmailScore> mailboxHealth = reputation.getMailboxHealthMap();
         int threshold = engine.mailboxHealthThreshold();
