@@ -1,7 +1,6 @@
 package dev.outreach.deliverability;
 
 import dev.outreach.campaign.EngineSettingsService;
-import dev.outreach.deliverability.EmailScore.Status;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.AuditLog;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes down what reputation says: pauses a domain whose throttle is PAUSED, and a mailbox
- * whose throttle is PAUSED or whose score fell below {@code mailbox_health_threshold}; resumes
- * them once their window is clean again (no longer paused, score back at the threshold, or too
- * little traffic left to judge), a mailbox at half its cap for {@code outreach.reputation.reduced-period}.
+ * {@link ReputationScoring#mailboxUnfit} finds unfit; resumes them once
+ * {@link ReputationScoring#clean} says their window is clean again (neither paused nor reduced,
+ * score back at the threshold, or too little traffic left to judge), a mailbox at half its cap for
+ * {@code outreach.reputation.reduced-period}.
  * Only pauses it made itself are resumed: an admin's pause stays until an admin resumes.
  * Every change is in the audit log with the figures that caused it.
  *
@@ -108,7 +109,7 @@ public class HealthGuard {
                         """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
                 auditLog.record("domain.auto-pause", "sending_domain", id, "ACTIVE", "PAUSED: " + reason);
                 paused.add(domain);
-            } else if (!active && d.pausedByHealth() && (score == null || !score.paused())) {
+            } else if (!active && d.pausedByHealth() && ReputationScoring.clean(score)) {
                 String figures = score == null ? "no traffic in 24 h" : ReputationFigures.of(score);
                 jdbc.sql("""
                         update sending_domain set status = 'ACTIVE', paused_reason = null, paused_at = null,
@@ -126,18 +127,16 @@ public class HealthGuard {
             long id = m.id();
             String address = m.name();
             EmailScore score = mailboxHealth.get(address);
-            boolean unhealthy = score != null && (score.paused()
-                    || (score.status() != Status.INSUFFICIENT_DATA && score.score() < threshold));
-            if (m.active() && unhealthy) {
-                String reason = "Automatic pause: " + ReputationFigures.of(score)
-                        + (score.paused() ? "" : ", below the health threshold " + threshold);
+            Optional<String> unfit = ReputationScoring.mailboxUnfit(score, threshold);
+            if (m.active() && unfit.isPresent()) {
+                String reason = "Automatic pause: mailbox " + unfit.get();
                 jdbc.sql("""
                         update mailbox set active = false, paused_reason = :reason, paused_at = :now,
                                paused_by_health = true, updated_at = :now where id = :id and active
                         """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
                 auditLog.record("mailbox.auto-pause", "mailbox", id, "ACTIVE", "PAUSED: " + reason);
                 paused.add(address);
-            } else if (!m.active() && m.pausedByHealth() && !unhealthy) {
+            } else if (!m.active() && m.pausedByHealth() && ReputationScoring.mailboxClean(score, threshold)) {
                 Instant reducedUntil = now.plus(reducedPeriod);
                 String figures = score == null ? "no traffic in 24 h" : ReputationFigures.of(score);
                 jdbc.sql("""

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import dev.outreach.deliverability.DeliverabilityHealth;
 import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.deliverability.EmailScore;
+import dev.outreach.deliverability.ReputationFigures;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -55,9 +56,10 @@ public class EmailHealthView extends VerticalLayout {
         DeliverabilityHealth.Report report = health.report();
         EmailScore score = report.global().score();
         EmailMetrics m = score.metrics();
-        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; %d sent, %d delivered, %d bounced,"
-                + " %d complaints, %d opened, %d clicked.", score.score(), label(score.status()), label(score.throttle()),
-                m.sent(), m.delivered(), m.bounced(), m.complained(), m.opened(), m.clicked()));
+        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; %d sent, %d delivered, %s bounced,"
+                + " %s complaints, %d opened, %d clicked.", score.score(), label(score.status()), label(score.throttle()),
+                m.sent(), m.delivered(), ReputationFigures.bounced(score), ReputationFigures.complaints(score), m.opened(),
+                m.clicked()));
         domains.setItems(report.domains());
         mailboxes.setItems(report.mailboxes());
         warning.setVisible(report.noHealthyMailbox());
