@@ -174,6 +174,8 @@ class OperatorApiIntegrationTests {
                 .contains("\"domain\":\"" + busy + "\",\"score\":62,\"status\":\"warning\",\"throttle\":\"reduced\","
                         + "\"metrics\":{\"sent\":100,\"delivered\":0,\"bounced\":6,\"complained\":0,\"opened\":0,\"clicked\":0}")
                 .contains("\"from_email\":\"pat@" + busy + "\",\"domain\":\"" + busy + "\",\"score\":62")
+                .contains("\"paused_by_health\":false,\"bounce_rate_ci\":{\"lower\":0.0278,\"upper\":0.1248},"
+                        + "\"complaint_rate_ci\":{\"lower\":0.0,\"upper\":0.037}")
                 .contains("\"domain\":\"" + quiet + "\",\"score\":90,\"status\":\"insufficient_data\",\"throttle\":\"none\"");
         assertThat(get("/api/v1/email-health", null).statusCode()).isEqualTo(401);
     }

@@ -47,7 +47,8 @@ public class EmailHealthView extends VerticalLayout {
         header.setAlignItems(Alignment.BASELINE);
         add(header, warning, new Paragraph("Reputation over the last 24 hours, from delivery events, bounces, complaints,"
                 + " opens and clicks. A paused domain, or a mailbox that is paused or scored below the health threshold,"
-                + " is not sent from; a reduced one sends at half its cap."), global,
+                + " is not sent from; a reduced one sends at half its cap. A bounce or complaint rate counts as over its"
+                + " line only when the low end of its 95% interval (CI) is."), global,
                 new H3("Sending domains"), domains, new H3("Mailboxes"), mailboxes);
         refresh();
     }
