@@ -2,9 +2,11 @@ package dev.outreach.deliverability;
 
 /**
  * What {@link ReputationScoring#computeEmailScore} makes of a scope's metrics: the reference's
- * {@code {score, status, throttle, metrics}}.
+ * {@code {score, status, throttle, metrics}}, with the 95% intervals of the bounce and complaint
+ * rates the verdict rests on.
  */
-public record EmailScore(int score, Status status, Throttle throttle, EmailMetrics metrics) {
+public record EmailScore(int score, Status status, Throttle throttle, EmailMetrics metrics, RateInterval bounceRate,
+        RateInterval complaintRate) {
 
     public enum Status {
         HEALTHY, WARNING, CRITICAL, INSUFFICIENT_DATA

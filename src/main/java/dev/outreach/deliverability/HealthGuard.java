@@ -1,7 +1,6 @@
 package dev.outreach.deliverability;
 
 import dev.outreach.campaign.EngineSettingsService;
-import dev.outreach.deliverability.EmailScore.Status;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.AuditLog;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +19,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes down what reputation says: pauses a domain whose throttle is PAUSED, and a mailbox
- * whose throttle is PAUSED or whose score fell below {@code mailbox_health_threshold}; resumes
- * them once their window is clean again (no longer paused, score back at the threshold, or too
- * little traffic left to judge), a mailbox at half its cap for {@code outreach.reputation.reduced-period}.
+ * {@link ReputationScoring#mailboxUnfit} finds unfit; resumes them once
+ * {@link ReputationScoring#clean} says their window is clean again (neither paused nor reduced,
+ * score back at the threshold, or too little traffic left to judge), a mailbox at half its cap for
+ * {@code outreach.reputation.reduced-period}.
  * Only pauses it made itself are resumed: an admin's pause stays until an admin resumes.
  * Every change is in the audit log with the figures that caused it.
  *
@@ -41,15 +42,17 @@ public class HealthGuard {
     private final ReputationService reputation;
     private final EngineSettingsService engine;
     private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration reducedPeriod;
 
     HealthGuard(JdbcClient jdbc, ReputationService reputation, EngineSettingsService engine, AuditLog auditLog,
-            Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod) {
+            TransactionTemplate transaction, Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod) {
         this.jdbc = jdbc;
         this.reputation = reputation;
         this.engine = engine;
         this.auditLog = auditLog;
+        this.transaction = transaction;
         this.clock = clock;
         this.reducedPeriod = reducedPeriod;
     }
@@ -58,7 +61,7 @@ public class HealthGuard {
     public record Changes(List<String> paused, List<String> resumed) {
     }
 
-    @Scheduled(fixedDelayString = "${outreach.reputation.guard-interval:PT5M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${outreach.reputation.guard-interval:PT5M}", initialDelayString = "${outreach.reputation.guard-initial-delay:PT1M}")
     @SchedulerLock(name = "health-guard")
     void scheduledRun() {
         try {
@@ -71,8 +74,16 @@ public class HealthGuard {
         }
     }
 
-    @Transactional
+    /**
+     * One run in one transaction: every pause and resume with its audit row, or none. The
+     * transaction is opened here rather than by {@code @Transactional}, which the scheduler's call
+     * through {@code this} would bypass.
+     */
     public Changes run() {
+        return transaction.execute(status -> guard());
+    }
+
+    private Changes guard() {
         Map<String, EmailScore> domainHealth = reputation.getDomainHealthMap();
         Map<String, EmailScore> mailboxHealth = reputation.getMailboxHealthMap();
         int threshold = engine.mailboxHealthThreshold();
@@ -98,7 +109,7 @@ public class HealthGuard {
                         """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
                 auditLog.record("domain.auto-pause", "sending_domain", id, "ACTIVE", "PAUSED: " + reason);
                 paused.add(domain);
-            } else if (!active && d.pausedByHealth() && (score == null || !score.paused())) {
+            } else if (!active && d.pausedByHealth() && ReputationScoring.clean(score)) {
                 String figures = score == null ? "no traffic in 24 h" : ReputationFigures.of(score);
                 jdbc.sql("""
                         update sending_domain set status = 'ACTIVE', paused_reason = null, paused_at = null,
@@ -116,18 +127,16 @@ public class HealthGuard {
             long id = m.id();
             String address = m.name();
             EmailScore score = mailboxHealth.get(address);
-            boolean unhealthy = score != null && (score.paused()
-                    || (score.status() != Status.INSUFFICIENT_DATA && score.score() < threshold));
-            if (m.active() && unhealthy) {
-                String reason = "Automatic pause: " + ReputationFigures.of(score)
-                        + (score.paused() ? "" : ", below the health threshold " + threshold);
+            Optional<String> unfit = ReputationScoring.mailboxUnfit(score, threshold);
+            if (m.active() && unfit.isPresent()) {
+                String reason = "Automatic pause: mailbox " + unfit.get();
                 jdbc.sql("""
                         update mailbox set active = false, paused_reason = :reason, paused_at = :now,
                                paused_by_health = true, updated_at = :now where id = :id and active
                         """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
                 auditLog.record("mailbox.auto-pause", "mailbox", id, "ACTIVE", "PAUSED: " + reason);
                 paused.add(address);
-            } else if (!m.active() && m.pausedByHealth() && !unhealthy) {
+            } else if (!m.active() && m.pausedByHealth() && ReputationScoring.mailboxClean(score, threshold)) {
                 Instant reducedUntil = now.plus(reducedPeriod);
                 String figures = score == null ? "no traffic in 24 h" : ReputationFigures.of(score);
                 jdbc.sql("""

@@ -3,7 +3,6 @@ package dev.outreach.deliverability;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.channel.Delivery.SendingMailbox;
 import dev.outreach.channel.Delivery.SmtpEndpoint;
-import dev.outreach.deliverability.EmailScore.Status;
 import dev.outreach.deliverability.EmailScore.Throttle;
 import dev.outreach.shared.SecretCipher;
 import java.sql.Timestamp;
@@ -26,9 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * cap, and which one a given touch uses.
  *
  * <p>A mailbox is skipped when an admin or the health guard paused it or its domain, when its
- * domain's or its own reputation throttle is PAUSED, or when its score is below
- * {@code mailbox_health_threshold} (scopes with too little data to judge are never skipped for
- * their score). Its daily cap is the warm-up ramp's cap for today, halved while the mailbox or
+ * domain's reputation throttle is PAUSED, or when {@link ReputationScoring#mailboxUnfit} finds the
+ * mailbox unfit (PAUSED, or scored below {@code mailbox_health_threshold}). Its daily cap is the warm-up ramp's cap for today, halved while the mailbox or
  * its domain is REDUCED or the mailbox is within its reduced period after an automatic resume.
  * The domain's daily cap is halved likewise. Health is read live, so nothing is sent from an
  * unhealthy mailbox even before the health guard records the pause.
@@ -132,13 +130,7 @@ public class MailboxDirectory {
         if (domainScore != null && domainScore.paused()) {
             return Optional.of("domain " + row.domain() + " reputation is paused (" + ReputationFigures.of(domainScore) + ")");
         }
-        if (mailboxScore != null && mailboxScore.paused()) {
-            return Optional.of("mailbox reputation is paused (" + ReputationFigures.of(mailboxScore) + ")");
-        }
-        if (mailboxScore != null && mailboxScore.status() != Status.INSUFFICIENT_DATA && mailboxScore.score() < threshold) {
-            return Optional.of("mailbox score " + mailboxScore.score() + " is below the health threshold " + threshold);
-        }
-        return Optional.empty();
+        return ReputationScoring.mailboxUnfit(mailboxScore, threshold).map(reason -> "mailbox " + reason);
     }
 
     private static String because(String reason) {

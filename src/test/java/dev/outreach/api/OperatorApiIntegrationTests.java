@@ -159,19 +159,23 @@ class OperatorApiIntegrationTests {
                     select 'pat@' || domain, 'Pat', id, 50, false, 'test', now(), now() from sending_domain where domain = ?
                     """).param(domain).update();
         }
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 100; i++) {
             reputation.recordEmailEventScoped(EmailEventType.SENT, null, "pat@" + busy);
         }
-        reputation.recordEmailEventScoped(EmailEventType.BOUNCED, null, "pat@" + busy);
+        for (int i = 0; i < 6; i++) {
+            reputation.recordEmailEventScoped(EmailEventType.BOUNCED, null, "pat@" + busy);
+        }
 
         HttpResponse<String> health = get("/api/v1/email-health", operator);
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body())
                 .contains("\"global\":{\"score\":")
-                .contains("\"domain\":\"" + busy + "\",\"score\":50,\"status\":\"warning\",\"throttle\":\"reduced\","
-                        + "\"metrics\":{\"sent\":25,\"delivered\":0,\"bounced\":1,\"complained\":0,\"opened\":0,\"clicked\":0}")
-                .contains("\"from_email\":\"pat@" + busy + "\",\"domain\":\"" + busy + "\",\"score\":50")
+                .contains("\"domain\":\"" + busy + "\",\"score\":62,\"status\":\"warning\",\"throttle\":\"reduced\","
+                        + "\"metrics\":{\"sent\":100,\"delivered\":0,\"bounced\":6,\"complained\":0,\"opened\":0,\"clicked\":0}")
+                .contains("\"from_email\":\"pat@" + busy + "\",\"domain\":\"" + busy + "\",\"score\":62")
+                .contains("\"paused_by_health\":false,\"bounce_rate_ci\":{\"lower\":0.0278,\"upper\":0.1248},"
+                        + "\"complaint_rate_ci\":{\"lower\":0.0,\"upper\":0.037}")
                 .contains("\"domain\":\"" + quiet + "\",\"score\":90,\"status\":\"insufficient_data\",\"throttle\":\"none\"");
         assertThat(get("/api/v1/email-health", null).statusCode()).isEqualTo(401);
     }

@@ -81,7 +81,7 @@ class MailboxSelectionIntegrationTests {
     void aDomainWhoseReputationIsPausedIsSkipped() {
         String bad = domains.getFirst();
         record(30, EmailEventType.SENT, bad, "");
-        record(3, EmailEventType.BOUNCED, bad, "");
+        record(6, EmailEventType.BOUNCED, bad, "");
 
         MailboxDirectory.Selection selection = directory.select();
 
@@ -89,7 +89,7 @@ class MailboxSelectionIntegrationTests {
                 .allSatisfy(eligible -> assertThat(eligible.mailbox().address()).doesNotEndWith("@" + bad));
         assertThat(boxes.stream().filter(box -> box.domain().equals(bad)))
                 .allSatisfy(box -> assertThat(selection.skipped().get(box.address()))
-                        .contains("domain " + bad + " reputation is paused").contains("3 bounced (10.0%)"));
+                        .contains("domain " + bad + " reputation is paused").contains("6 bounced (20.0%, 95% CI 9.5%-37.3%)"));
         for (long leadId : leadsWithEmail(6)) {
             SequenceResult result = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Hello", "Hi there"));
             assertThat(result.status()).isEqualTo(MessageStatus.SENT);
@@ -100,11 +100,11 @@ class MailboxSelectionIntegrationTests {
     @Test
     void whenEveryMailboxOfOneDomainIsUnhealthyTheOtherDomainsSend() {
         String bad = domains.getFirst();
-        // the domain as a whole is fine (many good sends), its mailboxes each bounce 10%
+        // the domain as a whole is fine (many good sends), its mailboxes each bounce 25%
         record(500, EmailEventType.SENT, bad, "");
         boxes.stream().filter(box -> box.domain().equals(bad)).forEach(box -> {
             record(20, EmailEventType.SENT, bad, box.address());
-            record(2, EmailEventType.BOUNCED, bad, box.address());
+            record(5, EmailEventType.BOUNCED, bad, box.address());
         });
         assertThat(reputation.getDomainHealthMap().get(bad).paused()).isFalse();
 
@@ -119,7 +119,7 @@ class MailboxSelectionIntegrationTests {
     void whenNoMailboxIsHealthyTheMessageWaitsAndNothingIsSent() {
         for (String domain : domains) {
             record(20, EmailEventType.SENT, domain, "");
-            record(2, EmailEventType.BOUNCED, domain, "");
+            record(5, EmailEventType.BOUNCED, domain, "");
         }
         int sandboxBefore = SystemActor.call(sandbox::count);
         long leadId = leadsWithEmail(1).getFirst();
@@ -142,10 +142,10 @@ class MailboxSelectionIntegrationTests {
         String bad = domains.getFirst();
         Box mailbox = boxes.stream().filter(box -> !box.domain().equals(bad)).findFirst().orElseThrow();
         record(30, EmailEventType.SENT, bad, "");
-        record(3, EmailEventType.BOUNCED, bad, "");
+        record(6, EmailEventType.BOUNCED, bad, "");
         record(500, EmailEventType.SENT, mailbox.domain(), "");
         record(20, EmailEventType.SENT, mailbox.domain(), mailbox.address());
-        record(2, EmailEventType.BOUNCED, mailbox.domain(), mailbox.address());
+        record(5, EmailEventType.BOUNCED, mailbox.domain(), mailbox.address());
 
         HealthGuard.Changes paused = SystemActor.call(guard::run);
 
@@ -153,7 +153,7 @@ class MailboxSelectionIntegrationTests {
         assertThat(jdbc.sql("select status from sending_domain where domain = :d").param("d", bad).query(String.class).single())
                 .isEqualTo("PAUSED");
         assertThat(jdbc.sql("select after_value from audit_log where action = 'domain.auto-pause' order by id desc")
-                .query(String.class).list().getFirst()).contains("30 sent, 3 bounced (10.0%)");
+                .query(String.class).list().getFirst()).contains("30 sent, 6 bounced (20.0%, 95% CI 9.5%-37.3%)");
         assertThat(jdbc.sql("select active from mailbox where id = :id").param("id", mailbox.id()).query(Boolean.class).single())
                 .isFalse();
         assertThat(SystemActor.call(guard::run).paused()).as("a second run changes nothing").isEmpty();
@@ -171,6 +171,35 @@ class MailboxSelectionIntegrationTests {
                         .query(Integer.class).single() / 2);
         assertThat(jdbc.sql("select count(*) from audit_log where action in ('domain.auto-resume', 'mailbox.auto-resume')")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void oneBounceInTwentySendsPausesNothingAndAPausedMailboxWaitsUntilItsWindowIsUnderTheWarningLine() {
+        Box quiet = boxes.getFirst();
+        Box bouncing = boxes.stream().filter(box -> !box.domain().equals(quiet.domain())).findFirst().orElseThrow();
+        record(20, EmailEventType.SENT, quiet.domain(), quiet.address());
+        record(1, EmailEventType.BOUNCED, quiet.domain(), quiet.address());
+        record(2_000, EmailEventType.SENT, bouncing.domain(), "");
+        record(100, EmailEventType.SENT, bouncing.domain(), bouncing.address());
+        record(30, EmailEventType.BOUNCED, bouncing.domain(), bouncing.address());
+
+        assertThat(SystemActor.call(guard::run).paused()).containsExactly(bouncing.address());
+        assertThat(directory.select().skipped()).as("5% of 20 sends proves nothing").doesNotContainKey(quiet.address());
+        assertThat(jdbc.sql("select paused_reason from mailbox where id = :id").param("id", bouncing.id())
+                .query(String.class).single()).isEqualTo("Automatic pause: mailbox reputation is paused (score 30, 100 sent,"
+                        + " 30 bounced (30.0%, 95% CI 21.9%-39.6%), 0 complaints (0.00%, 95% CI 0.00%-3.70%) in 24 h)");
+
+        // the window drains to 6% of 100: no longer proven over 5%, still over 2%
+        ((InProcessReputationStore) store).clear();
+        record(2_000, EmailEventType.SENT, bouncing.domain(), "");
+        record(100, EmailEventType.SENT, bouncing.domain(), bouncing.address());
+        record(6, EmailEventType.BOUNCED, bouncing.domain(), bouncing.address());
+        assertThat(SystemActor.call(guard::run).resumed()).as("no flapping at the line").isEmpty();
+
+        ((InProcessReputationStore) store).clear();
+        record(100, EmailEventType.SENT, bouncing.domain(), bouncing.address());
+        record(1, EmailEventType.BOUNCED, bouncing.domain(), bouncing.address());
+        assertThat(SystemActor.call(guard::run).resumed()).containsExactly(bouncing.address());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.outreach.deliverability.DeliverabilityHealth;
 import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.deliverability.EmailScore;
+import dev.outreach.deliverability.RateInterval;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The reference's {@code GET /email-health}: {@code {global, domains[], mailboxes[]}}, each with
- * score, status, throttle and the six counts of the rolling 24-hour window. Served to API keys
+ * score, status, throttle and the six counts of the rolling 24-hour window, and the 95% intervals
+ * of the bounce and complaint rates. Served to API keys
  * under {@code /api/v1/email-health} and to a signed-in console user at {@code /email-health}.
  */
 @RestController
@@ -31,18 +33,33 @@ class EmailHealthController {
         }
     }
 
-    record Global(int score, String status, String throttle, Metrics metrics) {
+    /** A rate's 95% interval, the evidence its status and throttle rest on. */
+    record Interval(double lower, double upper) {
+        static Interval of(RateInterval interval) {
+            return new Interval(fraction(interval.lower()), fraction(interval.upper()));
+        }
+
+        /** To 0.01 percentage points: more digits would claim a precision the interval does not have. */
+        private static double fraction(double value) {
+            return Math.round(value * 10_000) / 10_000.0;
+        }
+    }
+
+    record Global(int score, String status, String throttle, Metrics metrics,
+            @JsonProperty("bounce_rate_ci") Interval bounceRate, @JsonProperty("complaint_rate_ci") Interval complaintRate) {
     }
 
     record Domain(String domain, int score, String status, String throttle, Metrics metrics, boolean active,
-            @JsonProperty("paused_reason") String pausedReason, @JsonProperty("paused_by_health") boolean pausedByHealth) {
+            @JsonProperty("paused_reason") String pausedReason, @JsonProperty("paused_by_health") boolean pausedByHealth,
+            @JsonProperty("bounce_rate_ci") Interval bounceRate, @JsonProperty("complaint_rate_ci") Interval complaintRate) {
     }
 
     record Mailbox(@JsonProperty("from_email") String fromEmail, String domain, int score, String status, String throttle,
             Metrics metrics, boolean active, @JsonProperty("paused_reason") String pausedReason,
             @JsonProperty("auto_deactivated") boolean autoDeactivated, @JsonProperty("cap_today") int capToday,
             @JsonProperty("sent_today") int sentToday, @JsonProperty("warmup_day") Integer warmupDay,
-            @JsonProperty("reduced_until") Instant reducedUntil, @JsonProperty("skip_reason") String skipReason) {
+            @JsonProperty("reduced_until") Instant reducedUntil, @JsonProperty("skip_reason") String skipReason,
+            @JsonProperty("bounce_rate_ci") Interval bounceRate, @JsonProperty("complaint_rate_ci") Interval complaintRate) {
     }
 
     record EmailHealth(Global global, List<Domain> domains, List<Mailbox> mailboxes,
@@ -54,14 +71,17 @@ class EmailHealthController {
     EmailHealth emailHealth() {
         DeliverabilityHealth.Report report = health.report();
         EmailScore global = report.global().score();
-        return new EmailHealth(new Global(global.score(), name(global.status()), name(global.throttle()), Metrics.of(global.metrics())),
+        return new EmailHealth(new Global(global.score(), name(global.status()), name(global.throttle()), Metrics.of(global.metrics()),
+                Interval.of(global.bounceRate()), Interval.of(global.complaintRate())),
                 report.domains().stream().map(d -> new Domain(d.domain(), d.score().score(), name(d.score().status()),
                         name(d.score().throttle()), Metrics.of(d.score().metrics()), d.active(), d.pausedReason(),
-                        d.pausedByHealth())).toList(),
+                        d.pausedByHealth(), Interval.of(d.score().bounceRate()), Interval.of(d.score().complaintRate())))
+                        .toList(),
                 report.mailboxes().stream().map(m -> new Mailbox(m.address(), m.domain(), m.score().score(),
                         name(m.score().status()), name(m.score().throttle()), Metrics.of(m.score().metrics()), m.active(),
                         m.pausedReason(), m.autoDeactivated(), m.capToday(), m.sentToday(), m.warmupDay(), m.reducedUntil(),
-                        m.skipReason())).toList(),
+                        m.skipReason(), Interval.of(m.score().bounceRate()), Interval.of(m.score().complaintRate())))
+                        .toList(),
                 report.noHealthyMailbox());
     }
 

@@ -19,7 +19,7 @@ public class DomainHealthGrid extends Grid<DomainHealth> {
         addComponentColumn(d -> HealthBadges.status(d.score().status())).setHeader("Status").setKey("status").setAutoWidth(true);
         addComponentColumn(d -> HealthBadges.throttle(d.score().throttle())).setHeader("Throttle").setKey("throttle")
                 .setAutoWidth(true);
-        HealthColumns.addCounts(this, d -> d.score().metrics());
+        HealthColumns.addCounts(this, DomainHealth::score);
         addComponentColumn(d -> SvgCharts.sparkline(d.sentTrend(), d.bouncedTrend(),
                 "Sent per hour over 24 hours, bounces in red")).setHeader("24 h").setKey("trend").setAutoWidth(true);
         addColumn(DomainHealth::mailboxes).setHeader("Mailboxes").setKey("mailboxes").setAutoWidth(true);

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import dev.outreach.deliverability.DeliverabilityHealth;
 import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.deliverability.EmailScore;
+import dev.outreach.deliverability.ReputationFigures;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -46,7 +47,8 @@ public class EmailHealthView extends VerticalLayout {
         header.setAlignItems(Alignment.BASELINE);
         add(header, warning, new Paragraph("Reputation over the last 24 hours, from delivery events, bounces, complaints,"
                 + " opens and clicks. A paused domain, or a mailbox that is paused or scored below the health threshold,"
-                + " is not sent from; a reduced one sends at half its cap."), global,
+                + " is not sent from; a reduced one sends at half its cap. A bounce or complaint rate counts as over its"
+                + " line only when the low end of its 95% interval (CI) is."), global,
                 new H3("Sending domains"), domains, new H3("Mailboxes"), mailboxes);
         refresh();
     }
@@ -55,9 +57,10 @@ public class EmailHealthView extends VerticalLayout {
         DeliverabilityHealth.Report report = health.report();
         EmailScore score = report.global().score();
         EmailMetrics m = score.metrics();
-        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; %d sent, %d delivered, %d bounced,"
-                + " %d complaints, %d opened, %d clicked.", score.score(), label(score.status()), label(score.throttle()),
-                m.sent(), m.delivered(), m.bounced(), m.complained(), m.opened(), m.clicked()));
+        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; %d sent, %d delivered, %s bounced,"
+                + " %s complaints, %d opened, %d clicked.", score.score(), label(score.status()), label(score.throttle()),
+                m.sent(), m.delivered(), ReputationFigures.bounced(score), ReputationFigures.complaints(score), m.opened(),
+                m.clicked()));
         domains.setItems(report.domains());
         mailboxes.setItems(report.mailboxes());
         warning.setVisible(report.noHealthyMailbox());

@@ -1,28 +1,28 @@
 package dev.outreach.deliverability.ui;
 
 import com.vaadin.flow.component.grid.Grid;
-import dev.outreach.deliverability.EmailMetrics;
-import java.util.Locale;
+import dev.outreach.deliverability.EmailScore;
+import dev.outreach.deliverability.ReputationFigures;
 import java.util.function.Function;
 
-/** The six counts, with bounce and complaint rates, as columns of a health grid. */
+/**
+ * The six counts as columns of a health grid; bounces and complaints with their rate and its 95%
+ * interval, the evidence the status and throttle rest on.
+ */
 final class HealthColumns {
 
     private HealthColumns() {
     }
 
-    static <T> void addCounts(Grid<T> grid, Function<T, EmailMetrics> metrics) {
-        grid.addColumn(row -> metrics.apply(row).sent()).setHeader("Sent").setKey("sent").setAutoWidth(true);
-        grid.addColumn(row -> metrics.apply(row).delivered()).setHeader("Delivered").setKey("delivered").setAutoWidth(true);
-        grid.addColumn(row -> withRate(metrics.apply(row).bounced(), metrics.apply(row).bounceRate(), 1))
-                .setHeader("Bounced").setKey("bounced").setAutoWidth(true);
-        grid.addColumn(row -> withRate(metrics.apply(row).complained(), metrics.apply(row).complaintRate(), 2))
-                .setHeader("Complaints").setKey("complained").setAutoWidth(true);
-        grid.addColumn(row -> metrics.apply(row).opened()).setHeader("Opened").setKey("opened").setAutoWidth(true);
-        grid.addColumn(row -> metrics.apply(row).clicked()).setHeader("Clicked").setKey("clicked").setAutoWidth(true);
-    }
-
-    private static String withRate(long count, double rate, int decimals) {
-        return count == 0 ? "0" : String.format(Locale.ROOT, "%d (%." + decimals + "f%%)", count, rate * 100);
+    static <T> void addCounts(Grid<T> grid, Function<T, EmailScore> score) {
+        grid.addColumn(row -> score.apply(row).metrics().sent()).setHeader("Sent").setKey("sent").setAutoWidth(true);
+        grid.addColumn(row -> score.apply(row).metrics().delivered()).setHeader("Delivered").setKey("delivered")
+                .setAutoWidth(true);
+        grid.addColumn(row -> ReputationFigures.bounced(score.apply(row))).setHeader("Bounced (rate, 95% CI)")
+                .setKey("bounced").setAutoWidth(true);
+        grid.addColumn(row -> ReputationFigures.complaints(score.apply(row))).setHeader("Complaints (rate, 95% CI)")
+                .setKey("complained").setAutoWidth(true);
+        grid.addColumn(row -> score.apply(row).metrics().opened()).setHeader("Opened").setKey("opened").setAutoWidth(true);
+        grid.addColumn(row -> score.apply(row).metrics().clicked()).setHeader("Clicked").setKey("clicked").setAutoWidth(true);
     }
 }

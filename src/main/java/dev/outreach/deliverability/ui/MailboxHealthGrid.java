@@ -29,7 +29,7 @@ public class MailboxHealthGrid extends Grid<MailboxHealth> {
         addComponentColumn(m -> HealthBadges.status(m.score().status())).setHeader("Status").setKey("status").setAutoWidth(true);
         addComponentColumn(m -> HealthBadges.throttle(m.score().throttle())).setHeader("Throttle").setKey("throttle")
                 .setAutoWidth(true);
-        HealthColumns.addCounts(this, m -> m.score().metrics());
+        HealthColumns.addCounts(this, MailboxHealth::score);
         addColumn(m -> m.eligible() ? m.sentToday() + " / " + m.capToday() : m.sentToday() + " / not sending")
                 .setHeader("Cap used today").setKey("cap").setAutoWidth(true);
         addColumn(m -> m.warmupDay() == null ? "done" : "day " + m.warmupDay()).setHeader("Warm-up").setKey("warmup")

@@ -47,7 +47,7 @@ class EmailHealthViewTests extends KaribuTest {
         for (int i = 0; i < 40; i++) {
             reputation.recordEmailEventScoped(EmailEventType.SENT, domain, "sam@" + domain);
         }
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 8; i++) {
             reputation.recordEmailEventScoped(EmailEventType.BOUNCED, domain, "sam@" + domain);
         }
 
@@ -60,8 +60,8 @@ class EmailHealthViewTests extends KaribuTest {
         DomainHealth bouncing = domains.stream().filter(d -> d.domain().equals(domain)).findFirst().orElseThrow();
         assertThat(bouncing.score().status()).isEqualTo(EmailScore.Status.CRITICAL);
         assertThat(bouncing.score().throttle()).isEqualTo(EmailScore.Throttle.PAUSED);
-        assertThat(bouncing.score().metrics().bounced()).isEqualTo(4);
-        assertThat(GridKt._getFormattedRow(view.domains, domains.indexOf(bouncing))).contains("4 (10.0%)", "Span[text='Critical', @theme='badge error']");
+        assertThat(bouncing.score().metrics().bounced()).isEqualTo(8);
+        assertThat(GridKt._getFormattedRow(view.domains, domains.indexOf(bouncing))).contains("8 (20.0%, 95% CI 10.5%-34.8%)", "Span[text='Critical', @theme='badge error']");
         List<MailboxHealth> mailboxes = GridKt._fetch(view.mailboxes, 0, 100);
         assertThat(mailboxes).extracting(MailboxHealth::address).contains("alex@getsummitreach.example",
                 "jordan@trytradeflow.example", "sam@" + domain);
