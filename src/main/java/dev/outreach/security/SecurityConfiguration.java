@@ -72,6 +72,9 @@ class SecurityConfiguration {
                 .requestMatchers("/styles/**").permitAll()
                 // unsubscribe links from emails: no login, and one-click POSTs come without a CSRF token
                 .requestMatchers("/u/**").permitAll()
+                // the console's JSON views of the API's figures; Vaadin's configurer denies every
+                // path it is not told about, so a signed-in user needs them named here
+                .requestMatchers("/email-health", "/command-center.json").authenticated()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN_NAME));
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
