@@ -46,6 +46,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -62,6 +64,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class LeadImportView extends VerticalLayout {
 
     private static final int POLL_MILLIS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(LeadImportView.class);
 
     private final transient LeadImportService importer;
     private final transient Executor executor;
@@ -242,7 +245,14 @@ public class LeadImportView extends VerticalLayout {
     private void failed(RuntimeException e) {
         UI.getCurrent().setPollInterval(-1);
         progress.setVisible(false);
-        result.setText("Import failed, nothing was imported: " + e.getMessage());
+        // Only our own messages are for the operator; anything else (a database's SQL) goes to the log.
+        if (e instanceof InvalidInputException) {
+            result.setText("Import failed, nothing was imported: " + e.getMessage());
+        } else {
+            LOG.error("Import failed", e);
+            result.setText("Import failed, nothing was imported: an unexpected error, whose details are in the"
+                    + " application log. Check the file and import it again.");
+        }
         error(result.getText());
         importButton.setEnabled(true);
         check.setEnabled(true);
