@@ -179,14 +179,17 @@ public class LeadDraft {
         this.source = source;
     }
 
-    /** Trims text fields and turns blank ones into null, so that "" never reaches the database. */
+    /**
+     * Trims text fields and turns blank ones into null, so that "" never reaches the database; a
+     * website or contact form URL written without a scheme gets https://.
+     */
     public LeadDraft normalized() {
         firstName = LeadValues.clean(firstName);
         lastName = LeadValues.clean(lastName);
         email = LeadValues.clean(email);
         linkedin = LeadValues.clean(linkedin);
-        website = LeadValues.clean(website);
-        contactFormUrl = LeadValues.clean(contactFormUrl);
+        website = LeadValues.withScheme(LeadValues.clean(website));
+        contactFormUrl = LeadValues.withScheme(LeadValues.clean(contactFormUrl));
         phone = LeadValues.clean(phone);
         timeZone = LeadValues.clean(timeZone);
         company = LeadValues.clean(company);

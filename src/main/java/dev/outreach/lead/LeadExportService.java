@@ -38,10 +38,16 @@ public class LeadExportService {
         this.queries = queries;
     }
 
-    /** Writes the matching leads as UTF-8 CSV to {@code out}; formula-like cells are neutralized. */
+    /**
+     * Writes the matching leads as UTF-8 CSV to {@code out}, after a byte-order mark when
+     * {@code encoding} asks for one; formula-like cells are neutralized.
+     */
     @Transactional(readOnly = true)
-    public void exportCsv(LeadFilter filter, OutputStream out) throws IOException {
+    public void exportCsv(LeadFilter filter, CsvEncoding encoding, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (encoding == CsvEncoding.UTF_8_WITH_BOM) {
+            writer.write('\uFEFF');
+        }
         CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADERS).get().print(writer);
         try {
             queries.forEachForExport(filter, COLUMNS, rs -> {

@@ -15,28 +15,39 @@ public enum LeadField {
             LeadDraft::setFirstName, LeadDraft::getFirstName),
     LAST_NAME("lastName", "Last name", List.of("last name", "lastname", "last", "surname", "family name"),
             LeadDraft::setLastName, LeadDraft::getLastName),
-    EMAIL("email", "Email", List.of("email", "e-mail", "email address", "mail"),
+    /** Import only: split into first and last name, which their own columns, when mapped, override. */
+    FULL_NAME("fullName", "Full name (split into first and last)",
+            List.of("full name", "name", "contact name", "contact full name", "person name"),
+            LeadField::readFullName, draft -> null),
+    EMAIL("email", "Email", List.of("email", "e-mail", "email address", "mail", "work email",
+            "business email", "primary email", "contact email"),
             LeadDraft::setEmail, LeadDraft::getEmail),
-    LINKEDIN("linkedin", "LinkedIn", List.of("linkedin", "linkedin url", "linkedin profile", "linkedin id"),
+    LINKEDIN("linkedin", "LinkedIn", List.of("linkedin", "linkedin url", "linkedin profile", "linkedin id",
+            "linkedin profile url", "person linkedin url", "linkedin profile link", "profile url", "linkedin link"),
             LeadDraft::setLinkedin, LeadDraft::getLinkedin),
-    WEBSITE("website", "Website", List.of("website", "web site", "url", "homepage", "domain"),
+    WEBSITE("website", "Website", List.of("website", "web site", "url", "homepage", "domain", "website url",
+            "company website", "company domain", "company url", "web address"),
             LeadDraft::setWebsite, LeadDraft::getWebsite),
     CONTACT_FORM_URL("contactFormUrl", "Contact form URL", List.of("contact form url", "contact form", "contact url", "contact page"),
             LeadDraft::setContactFormUrl, LeadDraft::getContactFormUrl),
-    PHONE("phone", "Phone", List.of("phone", "phone number", "telephone", "tel", "mobile"),
+    PHONE("phone", "Phone", List.of("phone", "phone number", "telephone", "tel", "mobile",
+            "mobile phone", "mobile phone number", "work phone", "direct phone", "work direct phone", "first phone",
+            "corporate phone"),
             LeadDraft::setPhone, LeadDraft::getPhone),
     TIME_ZONE("timeZone", "Time zone", List.of("time zone", "timezone", "tz"),
             LeadDraft::setTimeZone, LeadDraft::getTimeZone),
-    COMPANY("company", "Company", List.of("company", "company name", "organization", "organisation", "business", "account"),
+    COMPANY("company", "Company", List.of("company", "company name", "organization", "organisation", "business", "account",
+            "organization name", "account name", "employer", "current company"),
             LeadDraft::setCompany, LeadDraft::getCompany),
     TITLE("title", "Title", List.of("title", "job title", "position", "role"),
             LeadDraft::setTitle, LeadDraft::getTitle),
     INDUSTRY("industry", "Industry", List.of("industry", "vertical", "trade", "sector"),
             LeadDraft::setIndustry, LeadDraft::getIndustry),
     CITY("city", "City", List.of("city", "town"), LeadDraft::setCity, LeadDraft::getCity),
-    STATE("state", "State", List.of("state", "region", "province"), LeadDraft::setState, LeadDraft::getState),
-    COUNTRY("country", "Country", List.of("country"), LeadDraft::setCountry, LeadDraft::getCountry),
-    EMPLOYEE_COUNT("employeeCount", "Employees", List.of("employees", "employee count", "company size", "headcount"),
+    STATE("state", "State", List.of("state", "region", "province", "state/region", "state/province"), LeadDraft::setState, LeadDraft::getState),
+    COUNTRY("country", "Country", List.of("country", "country/region"), LeadDraft::setCountry, LeadDraft::getCountry),
+    EMPLOYEE_COUNT("employeeCount", "Employees", List.of("employees", "employee count", "company size", "headcount",
+            "number of employees", "company headcount"),
             (draft, value) -> draft.setEmployeeCount(value == null ? null : Integer.valueOf(digits(value))),
             draft -> draft.getEmployeeCount() == null ? null : draft.getEmployeeCount().toString()),
     ANNUAL_REVENUE("annualRevenue", "Annual revenue", List.of("annual revenue", "revenue"),
@@ -102,6 +113,16 @@ public enum LeadField {
 
     private static String simplify(String text) {
         return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static void readFullName(LeadDraft draft, String value) {
+        FullName name = FullName.split(value);
+        if (draft.getFirstName() == null) {
+            draft.setFirstName(name.first());
+        }
+        if (draft.getLastName() == null) {
+            draft.setLastName(name.last());
+        }
     }
 
     private static LeadStatus status(String value) {

@@ -5,6 +5,7 @@ import dev.outreach.lead.ImportReport.LineProblem;
 import dev.outreach.lead.LeadImportService.Tally;
 import dev.outreach.shared.FieldError;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -90,17 +92,31 @@ class LeadImportBatch {
                 }
             }
         }
-        rows.clear();
         if (!dryRun) {
+            write();
+        }
+        rows.clear();
+        created.clear();
+        updatedIds.clear();
+    }
+
+    private void write() {
+        try {
             List<Long> createdIds = deps.insertAll(created, options.enroll());
             deps.entityManager.flush();
             if (options.enroll()) {
                 enroll(createdIds);
             }
             deps.entityManager.clear();
+        } catch (DataAccessException | PersistenceException refused) {
+            Map<String, Long> lineByKey = new HashMap<>();
+            for (Row row : rows) {
+                Optional.ofNullable(LeadValues.normalizeEmail(row.draft().getEmail()))
+                        .ifPresent(email -> lineByKey.putIfAbsent(email, row.line()));
+                LeadValues.linkedinId(row.draft().getLinkedin()).ifPresent(id -> lineByKey.putIfAbsent(id, row.line()));
+            }
+            throw ImportRefusal.explain(refused, rows.getFirst().line(), rows.getLast().line(), lineByKey);
         }
-        created.clear();
-        updatedIds.clear();
     }
 
     /** After the flush, so that the enrollment reads the leads as this batch left them (an email just added). */

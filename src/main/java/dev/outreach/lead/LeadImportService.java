@@ -3,7 +3,6 @@ package dev.outreach.lead;
 import dev.outreach.lead.ImportOptions.Duplicates;
 import dev.outreach.lead.ImportOptions.InvalidRows;
 import dev.outreach.lead.ImportReport.LineProblem;
-import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.BufferedReader;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LeadImportService {
 
     static final int PREVIEW_ROWS = 5;
+    static final String EMPTY_FILE = "This is an empty file: it has no header line and no rows to import";
+    static final String NO_DATA_ROWS = "The file has a header line but no data rows to import";
 
     private final LeadValidator validator;
     private final LeadImportBatch.Factory batches;
@@ -56,8 +58,13 @@ public class LeadImportService {
     public CsvPreview preview(Path file) {
         try (CSVParser parser = open(file)) {
             List<String> headers = parser.getHeaderNames();
+            requireHeaders(headers);
             try {
-                List<List<String>> rows = parser.stream().limit(PREVIEW_ROWS).map(CSVRecord::toList).toList();
+                List<List<String>> rows = parser.stream().filter(record -> !isBlank(record)).limit(PREVIEW_ROWS)
+                        .map(CSVRecord::toList).toList();
+                if (rows.isEmpty()) {
+                    throw new InvalidInputException("file", NO_DATA_ROWS);
+                }
                 return new CsvPreview(headers, ColumnMapping.guess(headers), rows);
             } catch (UncheckedIOException e) {
                 throw new InvalidInputException("file", "CSV syntax error at line " + parser.getCurrentLineNumber()
@@ -92,18 +99,24 @@ public class LeadImportService {
 
     private ImportReport run(Path file, ColumnMapping mapping, ImportOptions options, boolean dryRun,
             IntConsumer progress) {
-        requireMappedContactPoint(mapping);
         Tally tally = new Tally();
         LeadImportBatch batch = batches.create(options, dryRun, tally);
+        ImportRowReader rows = new ImportRowReader(mapping, validator);
         try (CSVParser parser = open(file)) {
+            requireHeaders(parser.getHeaderNames());
+            requireMappedContactPoint(mapping);
             int expectedColumns = parser.getHeaderNames().size();
             try {
                 for (CSVRecord record : parser) {
+                    if (isBlank(record)) {
+                        continue;
+                    }
                     tally.total++;
-                    parse(record, expectedColumns, mapping, tally).ifPresent(draft -> {
+                    long line = firstLine(parser, record);
+                    parse(record, line, expectedColumns, rows, tally).ifPresent(draft -> {
                         boolean stopWriting = options.invalidRows() == InvalidRows.IMPORT_NOTHING && tally.invalid > 0;
                         if (!stopWriting) {
-                            batch.add(record.getRecordNumber() + 1, draft);
+                            batch.add(line, draft);
                         }
                     });
                     if (batch.size() >= batchSize) {
@@ -117,6 +130,9 @@ public class LeadImportService {
                 throw new InvalidInputException("file", "CSV syntax error at line " + parser.getCurrentLineNumber()
                         + ", nothing was imported: " + rootMessage(e));
             }
+            if (tally.total == 0) {
+                throw new InvalidInputException("file", NO_DATA_ROWS);
+            }
             batch.flush();
             progress.accept(tally.total);
         } catch (IOException | UncheckedIOException e) {
@@ -126,40 +142,41 @@ public class LeadImportService {
         return tally.report(committed);
     }
 
-    private java.util.Optional<LeadDraft> parse(CSVRecord record, int expectedColumns, ColumnMapping mapping, Tally tally) {
-        long line = record.getRecordNumber() + 1;
+    private static Optional<LeadDraft> parse(CSVRecord record, long line, int expectedColumns, ImportRowReader rows,
+            Tally tally) {
         if (record.size() != expectedColumns) {
             tally.invalid(new LineProblem(line, null,
                     "expected " + expectedColumns + " columns, found " + record.size()));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        LeadDraft draft = new LeadDraft();
-        List<LineProblem> problems = new ArrayList<>();
-        mapping.fieldsByHeader().forEach((header, field) -> {
-            try {
-                field.read(draft, record.get(header));
-            } catch (IllegalArgumentException e) {
-                problems.add(new LineProblem(line, header, e.getMessage()));
-            }
-        });
-        draft.normalized();
-        for (FieldError error : validator.validate(draft)) {
-            problems.add(new LineProblem(line, headerOf(mapping, error.field()), error.message()));
-        }
-        if (!problems.isEmpty()) {
-            tally.invalid(problems);
-            return java.util.Optional.empty();
+        ImportRowReader.Row row = rows.read(line, record::get);
+        if (row.draft().isEmpty()) {
+            tally.invalid(row.errors());
+            return Optional.empty();
         }
         tally.valid++;
-        return java.util.Optional.of(draft);
+        tally.warned(row.warnings());
+        return row.draft();
     }
 
-    private static String headerOf(ColumnMapping mapping, String property) {
-        return mapping.fieldsByHeader().entrySet().stream()
-                .filter(e -> e.getValue().property().equals(property))
-                .map(java.util.Map.Entry::getKey)
-                .findFirst()
-                .orElseGet(() -> LeadField.forProperty(property).map(LeadField::label).orElse(property));
+    /** A row of separators only (",,,,"), as spreadsheets write for empty rows: not data, so not an error either. */
+    private static boolean isBlank(CSVRecord record) {
+        return record.stream().allMatch(cell -> cell == null || cell.isBlank());
+    }
+
+    /**
+     * The file line a record starts on, as the operator's editor numbers it: the parser skips
+     * empty lines and a quoted cell may span several, so the record number is not it.
+     */
+    private static long firstLine(CSVParser parser, CSVRecord record) {
+        long breaksInside = record.stream().mapToLong(cell -> cell.chars().filter(c -> c == '\n').count()).sum();
+        return parser.getCurrentLineNumber() - breaksInside;
+    }
+
+    private static void requireHeaders(List<String> headers) {
+        if (headers.stream().allMatch(String::isBlank)) {
+            throw new InvalidInputException("file", EMPTY_FILE);
+        }
     }
 
     private static void requireMappedContactPoint(ColumnMapping mapping) {
@@ -233,7 +250,9 @@ public class LeadImportService {
         int updated;
         int skippedDuplicates;
         int enrolled;
+        int warned;
         final List<LineProblem> problems = new ArrayList<>();
+        final List<LineProblem> warnings = new ArrayList<>();
 
         void invalid(LineProblem problem) {
             invalid(List.of(problem));
@@ -248,10 +267,22 @@ public class LeadImportService {
             }
         }
 
+        void warned(List<LineProblem> lineWarnings) {
+            if (lineWarnings.isEmpty()) {
+                return;
+            }
+            warned++;
+            for (LineProblem warning : lineWarnings) {
+                if (warnings.size() < ImportReport.MAX_PROBLEMS) {
+                    warnings.add(warning);
+                }
+            }
+        }
+
         ImportReport report(boolean committed) {
             return new ImportReport(total, valid, invalid, duplicates,
                     committed ? created : 0, committed ? updated : 0, skippedDuplicates, committed ? enrolled : 0, committed,
-                    List.copyOf(problems));
+                    List.copyOf(problems), warned, List.copyOf(warnings));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -75,22 +76,27 @@ class LeadValidator {
     }
 
     private static void url(String field, String value, List<FieldError> errors) {
+        urlProblem(value).ifPresent(problem -> errors.add(new FieldError(field, problem)));
+    }
+
+    /** Why a value is not an http(s) URL with a host, or empty when it is one (or null). */
+    static Optional<String> urlProblem(String value) {
         if (value == null) {
-            return;
+            return Optional.empty();
         }
         if (value.length() > 500) {
-            errors.add(new FieldError(field, "At most 500 characters"));
-            return;
+            return Optional.of("At most 500 characters");
         }
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                     || !uri.getHost().contains(".")) {
-                errors.add(new FieldError(field, "'" + value + "' is not an http(s) URL such as https://example.com"));
+                return Optional.of("'" + value + "' is not an http(s) URL such as https://example.com");
             }
+            return Optional.empty();
         } catch (URISyntaxException e) {
-            errors.add(new FieldError(field, "'" + value + "' is not a valid URL"));
+            return Optional.of("'" + value + "' is not a valid URL");
         }
     }
 

@@ -13,6 +13,10 @@ final class LeadValues {
             "^https?://([a-z]{2,3}\\.)?linkedin\\.com/in/([A-Za-z0-9\\-_%]{3,100})/?(\\?.*)?$",
             Pattern.CASE_INSENSITIVE);
     static final Pattern LINKEDIN_ID = Pattern.compile("^[A-Za-z0-9\\-_%]{3,100}$");
+    /** A host name with a dot and no scheme, optionally a port and a path: what people write for a website. */
+    private static final Pattern BARE_HOST = Pattern.compile(
+            "^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,63}(?::\\d{1,5})?(?:[/?#]\\S*)?$",
+            Pattern.CASE_INSENSITIVE);
 
     private LeadValues() {
     }
@@ -23,6 +27,17 @@ final class LeadValues {
         }
         String trimmed = value.strip();
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * A web address written without a scheme ("www.acme.com", "acme.com/contact") with https://
+     * in front; anything else as it was, for the validator to judge.
+     */
+    static String withScheme(String url) {
+        if (url != null && BARE_HOST.matcher(url).matches()) {
+            return "https://" + url;
+        }
+        return url;
     }
 
     static String normalizeEmail(String email) {

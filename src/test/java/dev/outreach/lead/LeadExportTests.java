@@ -32,7 +32,7 @@ class LeadExportTests extends KaribuTest {
         leads.create(draft);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        export.exportCsv(LeadFilter.all().withText("formula@evil-hvac.com"), out);
+        export.exportCsv(LeadFilter.all().withText("formula@evil-hvac.com"), CsvEncoding.UTF_8, out);
 
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
@@ -46,6 +46,40 @@ class LeadExportTests extends KaribuTest {
         assertThat(row.toList()).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
     }
 
+    @Test
+    void theExcelExportStartsWithAByteOrderMarkAndKeepsAccentsAndImportsBack() throws Exception {
+        login("olivia", Role.OPERATOR);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Jürgen");
+        draft.setLastName("Müller-Łukasiewicz");
+        draft.setCompany("Ferretería Muñoz");
+        draft.setEmail("juergen@bom-export-test.com");
+        leads.create(draft);
+        LeadFilter one = LeadFilter.all().withText("juergen@bom-export-test.com");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.exportCsv(one, CsvEncoding.UTF_8_WITH_BOM, out);
+
+        byte[] bytes = out.toByteArray();
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("Id,First name").contains("Jürgen,Müller-Łukasiewicz")
+                .contains("Ferretería Muñoz");
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        export.exportCsv(one, CsvEncoding.UTF_8, plain);
+        assertThat(plain.toByteArray()[0]).isEqualTo((byte) 'I');
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export-bom", ".csv");
+        try {
+            java.nio.file.Files.write(file, bytes);
+            CsvPreview preview = importer.preview(file);
+            assertThat(preview.headers().getFirst()).isEqualTo("Id");
+            assertThat(importer.check(file, preview.guessedMapping()).duplicateRows()).isEqualTo(1);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     @Autowired
     LeadImportService importer;
 
@@ -55,12 +89,13 @@ class LeadExportTests extends KaribuTest {
         LeadFilter gradeA = LeadFilter.all().withGrade(Grade.A);
         java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".csv");
         try (var out = java.nio.file.Files.newOutputStream(file)) {
-            export.exportCsv(gradeA, out);
+            export.exportCsv(gradeA, CsvEncoding.UTF_8, out);
         }
         try {
             CsvPreview preview = importer.preview(file);
             ColumnMapping mapping = preview.guessedMapping();
-            assertThat(mapping.fieldsByHeader().values()).containsAll(List.of(LeadField.values()));
+            assertThat(mapping.fieldsByHeader().values()).containsAll(java.util.EnumSet.complementOf(
+                    java.util.EnumSet.of(LeadField.FULL_NAME)));
 
             ImportReport report = importer.check(file, mapping);
 

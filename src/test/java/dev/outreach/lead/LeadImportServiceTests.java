@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest
@@ -27,6 +28,8 @@ class LeadImportServiceTests {
     LeadImportService importer;
     @Autowired
     LeadService leads;
+    @Autowired
+    JdbcClient jdbc;
 
     private final String token = Long.toString(System.nanoTime(), 36);
     private Path file;
@@ -108,6 +111,24 @@ class LeadImportServiceTests {
                 "Line 3: expected 4 columns, found 2",
                 "Line 4, Employees: 'about ten' is not a whole number",
                 "Line 5, Status: 'Sleeping' is not a lead status (New, Contacted, Engaged, Replied, Unsubscribed, Bounced, Disqualified)");
+    }
+
+    @Test
+    void rowsTheDatabaseRefusesAreNamedByLineWithoutTheDatabasesSql() throws IOException {
+        write("""
+                Email,Company
+                kim@%1$s.com,Kim Co %1$s
+                lee@%1$s.com,Refused Co %1$s
+                """);
+        jdbc.sql("alter table lead add constraint ck_import_refused check (company not like 'Refused Co%')").update();
+        try {
+            assertThatThrownBy(() -> run(Duplicates.SKIP)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("file: Lines 2 to 3: the database refused to save one of these rows, so nothing was"
+                            + " imported. The details are in the application log.");
+        } finally {
+            jdbc.sql("alter table lead drop constraint ck_import_refused").update();
+        }
+        assertThat(SystemActor.call(() -> leads.count(LeadFilter.all().withText("kim co " + token)))).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -44,6 +45,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -60,6 +63,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class LeadImportView extends VerticalLayout {
 
     private static final int POLL_MILLIS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(LeadImportView.class);
 
     private final transient LeadImportService importer;
     private final transient Executor executor;
@@ -70,7 +74,10 @@ public class LeadImportView extends VerticalLayout {
     final Grid<List<String>> preview = new Grid<>();
     final Button check = new Button("Check file");
     final Paragraph checkSummary = new Paragraph();
-    final Grid<LineProblem> problems = new Grid<>(LineProblem.class, false);
+    final Grid<LineProblem> problems = problemGrid("Problem", "import-problems");
+    final Grid<LineProblem> warnings = problemGrid("Left empty because", "import-warnings");
+    private final H4 problemsHeading = new H4("Errors: these rows are not imported");
+    private final H4 warningsHeading = new H4("Warnings: these rows are imported with a value left empty");
     final RadioButtonGroup<InvalidRows> invalidRows = new RadioButtonGroup<>("Rows with errors");
     final RadioButtonGroup<Duplicates> duplicates = new RadioButtonGroup<>("Leads that already exist");
     final ComboBox<CampaignSummary> campaign = new ComboBox<>("Enroll the leads in campaign (optional)");
@@ -96,7 +103,8 @@ public class LeadImportView extends VerticalLayout {
         upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop a CSV file here (UTF-8, first line = headers)"));
         configureSteps();
         add(new RouterLink("← All leads", LeadsView.class), new H2("Import leads from CSV"), upload,
-                columnsHeading, mappingForm, preview, check, checkSummary, problems,
+                columnsHeading, mappingForm, preview, check, checkSummary, problemsHeading, problems, warningsHeading,
+                warnings,
                 new H3("Import"), new HorizontalLayout(invalidRows, duplicates, campaign), importButton, progress, result);
         showStep(false);
     }
@@ -104,11 +112,7 @@ public class LeadImportView extends VerticalLayout {
     private void configureSteps() {
         preview.setAllRowsVisible(true);
         check.addClickListener(click -> runCheck());
-        problems.addColumn(LineProblem::line).setHeader("Line").setWidth("6em").setFlexGrow(0);
-        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
-        problems.addColumn(LineProblem::message).setHeader("Problem").setFlexGrow(1);
-        problems.addClassName("import-problems");
-        problems.setVisible(false);
+        showProblems(null);
 
         invalidRows.setItems(InvalidRows.values());
         invalidRows.setItemLabelGenerator(choice -> choice == InvalidRows.IMPORT_VALID_ONLY
@@ -138,7 +142,7 @@ public class LeadImportView extends VerticalLayout {
             showPreview(csv);
             checkSummary.setText("Uploaded " + fileName + ". Check the column mapping, then press \"Check file\".");
             checked = null;
-            problems.setVisible(false);
+            showProblems(null);
             result.setText("");
             showStep(true);
         } catch (InvalidInputException e) {
@@ -175,9 +179,9 @@ public class LeadImportView extends VerticalLayout {
             checked = importer.check(file, mapping);
             checkSummary.setText(String.format(Locale.US,
                     "%,d rows: %,d valid, %,d with errors, %,d already exist as leads.",
-                    checked.totalRows(), checked.validRows(), checked.invalidRows(), checked.duplicateRows()));
-            problems.setItems(checked.problems());
-            problems.setVisible(!checked.problems().isEmpty());
+                    checked.totalRows(), checked.validRows(), checked.invalidRows(), checked.duplicateRows())
+                    + warnedRows(checked));
+            showProblems(checked);
         } catch (InvalidInputException e) {
             error(e.getMessage());
         }
@@ -224,9 +228,11 @@ public class LeadImportView extends VerticalLayout {
         if (report.committed() && enrolling) {
             text += String.format(Locale.US, " %,d enrolled in the campaign's sequence.", report.enrolled());
         }
+        if (report.committed()) {
+            text += warnedRows(report);
+        }
         result.setText(text);
-        problems.setItems(report.problems());
-        problems.setVisible(!report.problems().isEmpty());
+        showProblems(report);
         Notification notification = Notification.show(text);
         notification.addThemeVariants(report.committed() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
         importButton.setEnabled(true);
@@ -236,10 +242,46 @@ public class LeadImportView extends VerticalLayout {
     private void failed(RuntimeException e) {
         UI.getCurrent().setPollInterval(-1);
         progress.setVisible(false);
-        result.setText("Import failed, nothing was imported: " + e.getMessage());
+        // Only our own messages are for the operator; anything else (a database's SQL) goes to the log.
+        if (e instanceof InvalidInputException) {
+            result.setText("Import failed, nothing was imported: " + e.getMessage());
+        } else {
+            LOG.error("Import failed", e);
+            result.setText("Import failed, nothing was imported: an unexpected error, whose details are in the"
+                    + " application log. Check the file and import it again.");
+        }
         error(result.getText());
         importButton.setEnabled(true);
         check.setEnabled(true);
+    }
+
+    private static Grid<LineProblem> problemGrid(String messageHeader, String className) {
+        Grid<LineProblem> grid = new Grid<>(LineProblem.class, false);
+        grid.addColumn(LineProblem::line).setHeader("Line").setWidth("6em").setFlexGrow(0);
+        grid.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true);
+        grid.addColumn(LineProblem::message).setHeader(messageHeader).setFlexGrow(1);
+        grid.addClassName(className);
+        return grid;
+    }
+
+    /** The errors and warnings of a check or an import, each list shown only when it has lines. */
+    private void showProblems(ImportReport report) {
+        List<LineProblem> errors = report == null ? List.of() : report.problems();
+        List<LineProblem> kept = report == null ? List.of() : report.warnings();
+        problems.setItems(errors);
+        warnings.setItems(kept);
+        problems.setVisible(!errors.isEmpty());
+        problemsHeading.setVisible(!errors.isEmpty());
+        warnings.setVisible(!kept.isEmpty());
+        warningsHeading.setVisible(!kept.isEmpty());
+    }
+
+    private static String warnedRows(ImportReport report) {
+        if (report.warnedRows() == 0) {
+            return "";
+        }
+        return String.format(Locale.US, " %,d %s a value left empty (see the warnings).", report.warnedRows(),
+                report.warnedRows() == 1 ? "row has" : "rows have");
     }
 
     /** For tests: the background import, if one was started. */

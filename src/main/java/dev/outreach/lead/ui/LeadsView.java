@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.lead.CsvEncoding;
 import dev.outreach.lead.Grade;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadExportService;
@@ -64,6 +65,7 @@ public class LeadsView extends VerticalLayout {
     final Select<Grade> grade = new Select<>();
     final ComboBox<CampaignSummary> campaign = new ComboBox<>();
     final Span count = new Span();
+    final Select<CsvEncoding> exportEncoding = new Select<>();
     private LeadFilter filter = LeadFilter.all();
 
     public LeadsView(LeadService leads, LeadExportService export, CampaignService campaigns,
@@ -160,9 +162,15 @@ public class LeadsView extends VerticalLayout {
         exportCsv.add(new Button("Export CSV", new Icon(VaadinIcon.DOWNLOAD)));
         exportCsv.getElement().setAttribute("download", true);
         exportCsv.setId("export-csv");
+        exportEncoding.setItems(CsvEncoding.values());
+        exportEncoding.setItemLabelGenerator(CsvEncoding::label);
+        exportEncoding.setValue(CsvEncoding.UTF_8);
+        exportEncoding.setAriaLabel("Export file encoding");
+        exportEncoding.setTooltipText("Choose \"UTF-8 with BOM\" for Excel: without it Excel garbles accents (Müller)");
 
         count.addClassName("lead-count");
-        HorizontalLayout toolbar = new HorizontalLayout(search, status, grade, campaign, count, create, importCsv, exportCsv);
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, grade, campaign, count, create, importCsv, exportCsv,
+                exportEncoding);
         addBulkActions(toolbar);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.setFlexGrow(1, count);
@@ -171,9 +179,9 @@ public class LeadsView extends VerticalLayout {
         return toolbar;
     }
 
-    /** What the Export CSV link downloads: the leads of the grid's current filter. */
+    /** What the Export CSV link downloads: the leads of the grid's current filter, in the chosen encoding. */
     void writeExport(java.io.OutputStream out) throws java.io.IOException {
-        export.exportCsv(filter, out);
+        export.exportCsv(filter, exportEncoding.getValue(), out);
     }
 
     private void applyFilter(LeadFilter newFilter) {

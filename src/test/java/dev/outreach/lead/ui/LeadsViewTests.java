@@ -137,4 +137,15 @@ class LeadsViewTests extends KaribuTest {
                 .parse(new java.io.StringReader(out.toString(java.nio.charset.StandardCharsets.UTF_8))).getRecords();
         assertThat(rows).hasSize(gradeB).allMatch(row -> row.get("Grade").equals("B"));
     }
+
+    @Test
+    void theExcelChoiceExportsWithAByteOrderMark() throws Exception {
+        _setValue(view.exportEncoding, dev.outreach.lead.CsvEncoding.UTF_8_WITH_BOM);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        view.writeExport(out);
+
+        assertThat(view.exportEncoding.getValue().label()).isEqualTo("UTF-8 with BOM (for Excel)");
+        assertThat(java.util.Arrays.copyOf(out.toByteArray(), 5)).containsExactly(0xEF, 0xBB, 0xBF, 'I', 'd');
+    }
 }
