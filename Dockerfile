@@ -9,9 +9,9 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline || true
 COPY src src
-# The `production` profile runs Vaadin's build-frontend goal, which marks the jar for production
-# mode and uses the pre-compiled frontend bundle (no Node.js: the app adds no frontend files).
-RUN ./mvnw -B -DskipTests -Pproduction package \
+# The build runs Vaadin's build-frontend goal, which marks the jar for production mode and uses
+# the pre-compiled frontend bundle (no Node.js: the app adds no frontend files).
+RUN ./mvnw -B -DskipTests package \
     && cp target/outreach-engine-*.jar app.jar
 
 # --- Run ---------------------------------------------------------------------
