@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Service;
  * and the address alone (50, one address trying many accounts) only later, and neither applies
  * where the account signed in successfully within 30 days. Every wait is 1 minute doubling to
  * 15 minutes at most. A waiting attempt is refused before its password is checked and does not
- * count, so waiting it out is all a real user has to do.
+ * count, so waiting it out is all a real user has to do. When the store (Redis) cannot be
+ * reached, sign-ins go on unthrottled with a warning: the password check still holds, and
+ * nobody should be locked out of the console by a Redis outage.
  */
 @Service
 class SignInThrottle {
@@ -60,21 +64,25 @@ class SignInThrottle {
 
     /** Whether this attempt must wait before its password is even checked. */
     Optional<Throttled> throttled(SignInAttempt attempt) {
-        Instant now = clock.instant();
-        return throttled(attempt, failures.get(keys(attempt), now), now);
+        return unlessStoreFails(attempt, "not checked", () -> {
+            Instant now = clock.instant();
+            return throttled(attempt, failures.get(keys(attempt), now), now);
+        });
     }
 
     /** Counts a failed attempt, logs it (never the password), and returns the wait it brings, if any. */
     Optional<Throttled> failed(SignInAttempt attempt, String reason) {
-        Instant now = clock.instant();
-        List<SignInFailures.Count> counts = failures.add(keys(attempt), now, FORGET_AFTER);
-        log.info("Failed sign-in as '{}' from {}: {} (failures in the last hour: {} for this account from this address, "
-                + "{} for this account, {} from this address)", attempt.loggableUsername(), attempt.address(), reason,
-                counts.get(0).failures(), counts.get(1).failures(), counts.get(2).failures());
-        Optional<Throttled> throttled = throttled(attempt, counts, now);
-        throttled.ifPresent(wait -> log.warn("Sign-ins as '{}' from {} are {}", attempt.loggableUsername(),
-                attempt.address(), wait));
-        return throttled;
+        return unlessStoreFails(attempt, "failed (" + reason + "), not counted", () -> {
+            Instant now = clock.instant();
+            List<SignInFailures.Count> counts = failures.add(keys(attempt), now, FORGET_AFTER);
+            log.info("Failed sign-in as '{}' from {}: {} (failures in the last hour: {} for this account from this "
+                    + "address, {} for this account, {} from this address)", attempt.loggableUsername(),
+                    attempt.address(), reason, counts.get(0).failures(), counts.get(1).failures(), counts.get(2).failures());
+            Optional<Throttled> throttled = throttled(attempt, counts, now);
+            throttled.ifPresent(wait -> log.warn("Sign-ins as '{}' from {} are {}", attempt.loggableUsername(),
+                    attempt.address(), wait));
+            return throttled;
+        });
     }
 
     /**
@@ -82,9 +90,22 @@ class SignInThrottle {
      * the account's; the address's own count stays, or one valid account would reset it.
      */
     void succeeded(SignInAttempt attempt) {
-        List<String> keys = keys(attempt);
-        failures.clear(keys.subList(0, 2));
-        failures.remember(knownAddressKey(attempt), clock.instant(), KNOWN_ADDRESS_FOR);
+        unlessStoreFails(attempt, "succeeded, not recorded", () -> {
+            failures.clear(keys(attempt).subList(0, 2));
+            failures.remember(knownAddressKey(attempt), clock.instant(), KNOWN_ADDRESS_FOR);
+            return Optional.empty();
+        });
+    }
+
+    private static Optional<Throttled> unlessStoreFails(SignInAttempt attempt, String outcome,
+            Supplier<Optional<Throttled>> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException unreachable) {
+            log.warn("Sign-in throttle unavailable ({}): sign-in as '{}' from {} {}", unreachable.getMessage(),
+                    attempt.loggableUsername(), attempt.address(), outcome);
+            return Optional.empty();
+        }
     }
 
     /** A form sign-in succeeded: its details name the address the form was posted from. */
