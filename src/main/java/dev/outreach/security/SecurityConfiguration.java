@@ -135,10 +135,10 @@ class SecurityConfiguration {
     }
 
     /**
-     * Headers written before the request is handled: Vaadin writes its bootstrap page past Spring
-     * Security's response wrapper, so headers written when the response commits (the default)
-     * never reach the console's pages. A Cache-Control set later (static files) replaces
-     * Spring Security's no-cache one.
+     * Headers written before the request is handled. Measured: written when the response commits
+     * (the default), none of them reached Vaadin's bootstrap pages (/login went out with Vaadin's
+     * own X-Frame-Options only). A Cache-Control set later (static files) replaces Spring
+     * Security's no-cache one.
      */
     private static ObjectPostProcessor<HeaderWriterFilter> writtenEagerly() {
         return new ObjectPostProcessor<>() {
