@@ -10,8 +10,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The sign-in page; Spring Security processes the form posted to /login. */
+/**
+ * The sign-in page; Spring Security processes the form posted to /login and comes back with
+ * {@code ?error} (wrong username or password) or {@code ?throttled=<minutes>} (too many failures).
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in | Outreach Engine")
 @AnonymousAllowed
@@ -27,11 +33,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentModeVertical();
 
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Outreach Engine");
-        i18n.getErrorMessage().setTitle("Wrong username or password");
-        i18n.getErrorMessage().setMessage("Check them and try again. Disabled accounts cannot sign in.");
-        login.setI18n(i18n);
+        login.setI18n(messages("Wrong username or password", "Check them and try again. Disabled accounts cannot sign in."));
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
 
@@ -39,6 +41,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 + "unless OUTREACH_ADMIN_PASSWORD was set.");
         hint.addClassName("login-hint");
         add(login, hint);
+    }
+
+    private static LoginI18n messages(String errorTitle, String errorMessage) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Outreach Engine");
+        i18n.getErrorMessage().setTitle(errorTitle);
+        i18n.getErrorMessage().setMessage(errorMessage);
+        return i18n;
     }
 
     private void setJustifyContentModeVertical() {
@@ -51,6 +61,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Optional<Integer> throttledMinutes = minutes(parameters.getOrDefault("throttled", List.of()));
+        throttledMinutes.ifPresent(minutes -> login.setI18n(messages("Too many failed sign-ins",
+                "Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."))));
+        login.setError(parameters.containsKey("error") || throttledMinutes.isPresent());
+    }
+
+    // the wait comes from the link, so only a plausible one is shown (waits are 15 minutes at most)
+    private static Optional<Integer> minutes(List<String> values) {
+        return values.stream().filter(value -> value.matches("[1-9][0-9]?")).map(Integer::valueOf)
+                .filter(minutes -> minutes <= 60).findFirst();
     }
 }
