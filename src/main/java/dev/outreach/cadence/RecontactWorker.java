@@ -2,6 +2,7 @@ package dev.outreach.cadence;
 
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
+import dev.outreach.shared.JobRuns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,20 +51,22 @@ public class RecontactWorker {
     private final TransactionTemplate transaction;
     private final CadenceProperties properties;
     private final Clock clock;
+    private final JobRuns jobs;
 
     RecontactWorker(JdbcClient jdbc, EngineSettingsService settingsService, TransactionTemplate transaction,
-            CadenceProperties properties, Clock clock) {
+            CadenceProperties properties, Clock clock, JobRuns jobs) {
         this.jdbc = jdbc;
         this.settingsService = settingsService;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${outreach.cadence.recontact-cron:0 30 4 * * *}")
     @SchedulerLock(name = "recontact-worker", lockAtMostFor = "PT2H")
     public void scheduled() {
-        run();
+        jobs.call("recontact-worker", this::run);
     }
 
     /** Resets every eligible enrollment; returns how many. */

@@ -3,6 +3,7 @@ package dev.outreach.cadence;
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.security.SystemActor;
+import dev.outreach.shared.JobRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,10 +72,12 @@ public class SequencerTick {
     private final CadenceProperties properties;
     private final DefaultLockingTaskExecutor locks;
     private final Clock clock;
+    private final JobRuns jobs;
     private volatile Instant lastRun;
 
     SequencerTick(TickStore store, EngineSettingsService settingsService, ObjectProvider<TouchContent> contents,
-            TransactionTemplate transaction, CadenceProperties properties, LockProvider lockProvider, Clock clock) {
+            TransactionTemplate transaction, CadenceProperties properties, LockProvider lockProvider, Clock clock,
+            JobRuns jobs) {
         this.store = store;
         this.settingsService = settingsService;
         this.contents = contents;
@@ -82,6 +85,7 @@ public class SequencerTick {
         this.properties = properties;
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /**
@@ -102,7 +106,7 @@ public class SequencerTick {
         if (last != null && now.isBefore(last.plus(Duration.ofMinutes(Math.max(1, settings.tickIntervalMinutes()))))) {
             return;
         }
-        SystemActor.run(this::tick);
+        jobs.call(LOCK, () -> SystemActor.call(this::tick));
     }
 
     /** An admin's "run now": the same tick, under the same cluster-wide lock; not run when one is running. */

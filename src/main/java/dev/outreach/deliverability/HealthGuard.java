@@ -3,6 +3,7 @@ package dev.outreach.deliverability;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.AuditLog;
+import dev.outreach.shared.JobRuns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +46,11 @@ public class HealthGuard {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration reducedPeriod;
+    private final JobRuns jobs;
 
     HealthGuard(JdbcClient jdbc, ReputationService reputation, EngineSettingsService engine, AuditLog auditLog,
-            TransactionTemplate transaction, Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod) {
+            TransactionTemplate transaction, Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod,
+            JobRuns jobs) {
         this.jdbc = jdbc;
         this.reputation = reputation;
         this.engine = engine;
@@ -55,6 +58,7 @@ public class HealthGuard {
         this.transaction = transaction;
         this.clock = clock;
         this.reducedPeriod = reducedPeriod;
+        this.jobs = jobs;
     }
 
     /** What one run changed, in words (for the log and tests). */
@@ -65,7 +69,7 @@ public class HealthGuard {
     @SchedulerLock(name = "health-guard")
     void scheduledRun() {
         try {
-            Changes changes = SystemActor.call(this::run);
+            Changes changes = jobs.call("health-guard", () -> SystemActor.call(this::run));
             if (!changes.paused().isEmpty() || !changes.resumed().isEmpty()) {
                 log.info("Health guard paused {} and resumed {}", changes.paused(), changes.resumed());
             }

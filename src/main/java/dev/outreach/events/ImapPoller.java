@@ -1,6 +1,7 @@
 package dev.outreach.events;
 
 import dev.outreach.security.SystemActor;
+import dev.outreach.shared.JobRuns;
 import dev.outreach.shared.SecretCipher;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
@@ -48,21 +49,23 @@ class ImapPoller {
     private final ImapProperties properties;
     private final LockingTaskExecutor locks;
     private final Clock clock;
+    private final JobRuns jobs;
 
     ImapPoller(ImapMailboxes mailboxes, InboundMailRecorder recorder, SecretCipher secrets, ImapProperties properties,
-            LockProvider lockProvider, Clock clock) {
+            LockProvider lockProvider, Clock clock, JobRuns jobs) {
         this.mailboxes = mailboxes;
         this.recorder = recorder;
         this.secrets = secrets;
         this.properties = properties;
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "${outreach.imap.poll-interval:1m}", initialDelayString = "${outreach.imap.poll-interval:1m}")
     void scheduledPoll() {
         if (properties.enabled()) {
-            pollAll();
+            jobs.call("imap-poller", this::pollAll);
         }
     }
 

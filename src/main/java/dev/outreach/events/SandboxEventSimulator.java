@@ -2,6 +2,7 @@ package dev.outreach.events;
 
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.shared.DeliveryMode;
+import dev.outreach.shared.JobRuns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,21 +42,23 @@ public class SandboxEventSimulator {
     private final EngineSettingsService engine;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JobRuns jobs;
 
     SandboxEventSimulator(SimulatorProperties properties, EmailEventIngestion ingestion, EngineSettingsService engine,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock, JobRuns jobs) {
         this.properties = properties;
         this.ingestion = ingestion;
         this.engine = engine;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "${outreach.simulator.interval:30s}", initialDelayString = "${outreach.simulator.interval:30s}")
     @SchedulerLock(name = "sandbox-event-simulator")
     void scheduledRun() {
         try {
-            int simulated = run();
+            int simulated = jobs.call("sandbox-event-simulator", this::run);
             if (simulated > 0) {
                 log.info("Sandbox simulator: events for {} sandbox emails", simulated);
             }

@@ -2,6 +2,7 @@ package dev.outreach.outreach;
 
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.security.SystemActor;
+import dev.outreach.shared.JobRuns;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,13 +53,14 @@ public class OutboxDispatcher {
     private final dev.outreach.lead.LeadService leads;
     private final dev.outreach.deliverability.SuppressionList suppressions;
     private final Clock clock;
+    private final JobRuns jobs;
     /** The sender threads batches are dealt out to; the claiming thread waits for them. */
     private final ExecutorService workers;
     private volatile boolean stopping;
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
             DispatchProperties properties, dev.outreach.lead.LeadService leads,
-            dev.outreach.deliverability.SuppressionList suppressions, Clock clock) {
+            dev.outreach.deliverability.SuppressionList suppressions, Clock clock, JobRuns jobs) {
         this.leads = leads;
         this.suppressions = suppressions;
         this.store = store;
@@ -66,6 +68,7 @@ public class OutboxDispatcher {
         this.senders = senders;
         this.properties = properties;
         this.clock = clock;
+        this.jobs = jobs;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(properties.parallelism(), work -> {
             Thread thread = new Thread(work, "outbox-sender-" + threads.incrementAndGet());
@@ -79,13 +82,13 @@ public class OutboxDispatcher {
         if (!properties.enabled()) {
             return;
         }
-        SystemActor.run(() -> {
+        jobs.run("outbox-dispatcher", () -> SystemActor.run(() -> {
             flagInterruptedSends();
             int sent;
             do {
                 sent = dispatchBatch();
             } while (sent == properties.batchSize());
-        });
+        }));
     }
 
     /** Claims and runs one batch; returns how many messages it claimed. */

@@ -1,18 +1,13 @@
 package dev.outreach.deliverability;
 
+import static dev.outreach.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import java.time.Duration;
+import dev.outreach.support.CapturedLog;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,20 +26,11 @@ class HealthGuardScheduleIntegrationTests {
     ReputationService reputation;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger outreachLog = (Logger) LoggerFactory.getLogger("dev.outreach");
-
-    @BeforeEach
-    void listen() {
-        logged.start();
-        outreachLog.addAppender(logged);
-    }
-
-    @AfterEach
-    void stopListening() {
-        outreachLog.detachAppender(logged);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     @Test
     void theScheduledGuardPausesEveryUnhealthyDomainAndMailboxAndAuditsEachOnce() throws InterruptedException {
@@ -62,7 +48,7 @@ class HealthGuardScheduleIntegrationTests {
         record(2_000, 0, healthy, "");
         record(100, 30, healthy, badMailbox);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        eventually(() -> {
             assertThat(jdbc.sql("select domain from sending_domain where status = 'PAUSED' and paused_by_health")
                     .query(String.class).list()).containsExactlyInAnyOrder(badA, badB);
             assertThat(jdbc.sql("select address from mailbox where not active and paused_by_health")
@@ -81,8 +67,10 @@ class HealthGuardScheduleIntegrationTests {
                 "mailbox.auto-pause " + badMailbox + " by system");
         assertThat(jdbc.sql("select count(*) from mailbox where not active").query(Long.class).single())
                 .as("only the unhealthy mailbox is paused").isEqualTo(1);
-        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
-                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        log.assertNoWarnings();
+        assertThat(meters.get("outreach.job.runs").tags("name", "health-guard", "outcome", "success").timer().count())
+                .as("runs seen on /actuator/prometheus").isGreaterThanOrEqualTo(2);
+        assertThat(meters.find("outreach.job.runs").tags("name", "health-guard", "outcome", "failure").timer()).isNull();
     }
 
     private void record(int sent, int bounced, String domain, String mailbox) {

@@ -28,7 +28,7 @@ public abstract class PostgresIntegrationTest {
     static final String PASSWORD = env("OUTREACH_TEST_DB_PASSWORD", "");
 
     @BeforeAll
-    static void requirePostgres() {
+    public static void requirePostgres() {
         try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
             // reachable
         } catch (SQLException e) {
@@ -36,8 +36,9 @@ public abstract class PostgresIntegrationTest {
         }
     }
 
+    /** Points the context at a freshly emptied schema; for a test class that cannot extend this one. */
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
+    public static void postgres(DynamicPropertyRegistry registry) {
         recreateSchema();
         String separator = URL.contains("?") ? "&" : "?";
         registry.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + SCHEMA + ",public");

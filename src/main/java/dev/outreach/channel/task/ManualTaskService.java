@@ -6,6 +6,7 @@ import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.JobRuns;
 import dev.outreach.shared.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,14 +53,16 @@ public class ManualTaskService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration deadline;
+    private final JobRuns jobs;
 
     ManualTaskService(ManualTaskRepository tasks, ApplicationEventPublisher events, TransactionTemplate transaction,
-            Clock clock, ManualTaskProperties properties) {
+            Clock clock, ManualTaskProperties properties, JobRuns jobs) {
         this.tasks = tasks;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
         this.deadline = properties.deadline();
+        this.jobs = jobs;
     }
 
     /**
@@ -132,7 +135,6 @@ public class ManualTaskService {
      * checked again and closed in its own transaction, so instances running this at the same
      * time, or an operator closing the task meanwhile, never close it twice.
      */
-    @Scheduled(fixedDelayString = "${outreach.manual-tasks.expiry-check:PT5M}")
     public int expireOverdue() {
         return SystemActor.call(() -> {
             Instant now = clock.instant();
@@ -148,6 +150,11 @@ public class ManualTaskService {
             }
             return expired;
         });
+    }
+
+    @Scheduled(fixedDelayString = "${outreach.manual-tasks.expiry-check:PT5M}")
+    void scheduledExpiry() {
+        jobs.call("manual-task-expiry", this::expireOverdue);
     }
 
     private boolean expire(long id, Instant now) {

@@ -9,6 +9,7 @@ import dev.outreach.security.SystemActor;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.JobRuns;
 import dev.outreach.shared.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,8 @@ class ManualTaskServiceTests {
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    JobRuns jobs;
 
     @AfterEach
     void signOut() {
@@ -133,7 +136,7 @@ class ManualTaskServiceTests {
 
     private ManualTaskService expiryAt(Instant now) {
         return new ManualTaskService(repository, publisher, transaction, Clock.fixed(now, ZoneOffset.UTC),
-                new ManualTaskProperties(Duration.ofHours(72)));
+                new ManualTaskProperties(Duration.ofHours(72)), jobs);
     }
 
     private long linkedInTask() {
