@@ -27,6 +27,7 @@ import dev.outreach.lead.LeadDetailSection;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -88,10 +89,7 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
         HorizontalLayout actions = new HorizontalLayout(new RouterLink("← All leads", LeadsView.class), edit);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (authentication.hasRole("ADMIN")) {
-            Button delete = new Button("Delete", new Icon(VaadinIcon.TRASH), click -> {
-                leads.delete(lead.id());
-                getUI().ifPresent(ui -> ui.navigate(LeadsView.class));
-            });
+            Button delete = new Button("Delete", new Icon(VaadinIcon.TRASH), click -> confirmDelete());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(delete);
         }
@@ -100,6 +98,17 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
             lead = leads.find(lead.id()).orElseThrow();
             render();
         })));
+    }
+
+    /** Deleting removes the lead's history too, so the operator confirms, seeing whom. */
+    private void confirmDelete() {
+        String company = lead.fields().getCompany();
+        String whom = company == null || company.isBlank() ? lead.displayName() : lead.displayName() + " (" + company + ")";
+        ConfirmDialogs.destructive("Delete this lead?",
+                whom + " and their outreach history will be deleted. This cannot be undone.", "Delete lead", () -> {
+                    leads.delete(lead.id());
+                    getUI().ifPresent(ui -> ui.navigate(LeadsView.class));
+                });
     }
 
     private Component fields(List<CampaignSummary> campaigns) {
