@@ -1,5 +1,6 @@
 package dev.outreach.cadence;
 
+import dev.outreach.shared.Wording;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.InvalidInputException;
 import java.sql.Timestamp;
@@ -135,7 +136,7 @@ public class EnrollmentService {
         if (enrolled > 0) {
             auditLog.record("enrollment.enroll", campaignId == null ? "enrollment" : "campaign",
                     campaignId == null ? "unbound" : campaignId, null,
-                    enrolled + " lead(s) enrolled: " + abbreviate(toEnroll));
+                    Wording.count(enrolled, "lead") + " enrolled: " + abbreviate(toEnroll));
         }
         return new Result(enrolled, already, List.copyOf(refused));
     }

@@ -37,6 +37,7 @@ import dev.outreach.lead.ImportReport.LineProblem;
 import dev.outreach.lead.LeadField;
 import dev.outreach.lead.LeadImportService;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.Wording;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -61,6 +64,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class LeadImportView extends VerticalLayout {
 
     private static final int POLL_MILLIS = 500;
+    private static final Logger log = LoggerFactory.getLogger(LeadImportView.class);
 
     private final transient LeadImportService importer;
     private final transient Executor executor;
@@ -145,7 +149,7 @@ public class LeadImportView extends VerticalLayout {
             result.setText("");
             showStep(true);
         } catch (InvalidInputException e) {
-            error(e.getMessage());
+            error(sentences(e));
             showStep(false);
         }
     }
@@ -176,13 +180,13 @@ public class LeadImportView extends VerticalLayout {
     private void runCheck() {
         try {
             checked = importer.check(file, mapping);
-            checkSummary.setText(String.format(Locale.US,
-                    "%,d rows: %,d valid, %,d with errors, %,d already exist as leads.",
-                    checked.totalRows(), checked.validRows(), checked.invalidRows(), checked.duplicateRows()));
+            checkSummary.setText(Wording.count(checked.totalRows(), "row") + String.format(Locale.US,
+                    ": %,d valid, %,d with errors, ", checked.validRows(), checked.invalidRows())
+                    + Wording.count(checked.duplicateRows(), "already exists as a lead.", "already exist as leads."));
             problems.setItems(checked.problems());
             problems.setVisible(!checked.problems().isEmpty());
         } catch (InvalidInputException e) {
-            error(e.getMessage());
+            error(sentences(e));
         }
     }
 
@@ -220,10 +224,11 @@ public class LeadImportView extends VerticalLayout {
         UI.getCurrent().setPollInterval(-1);
         progress.setValue(1);
         String text = report.committed()
-                ? String.format(Locale.US, "Imported: %,d new leads, %,d updated, %,d duplicates skipped, %,d rows with errors skipped.",
-                        report.created(), report.updated(), report.skippedDuplicates(), report.invalidRows())
-                : String.format(Locale.US, "Nothing was imported: %,d rows have errors (see the list above).",
-                        report.invalidRows());
+                ? "Imported: " + Wording.count(report.created(), "new lead") + String.format(Locale.US, ", %,d updated, ",
+                        report.updated()) + Wording.count(report.skippedDuplicates(), "duplicate") + " skipped, "
+                        + Wording.count(report.invalidRows(), "row") + " with errors skipped."
+                : "Nothing was imported: " + Wording.count(report.invalidRows(), "row has errors", "rows have errors")
+                        + " (see the list above).";
         if (report.committed() && enrolling) {
             text += String.format(Locale.US, " %,d enrolled in the campaign's sequence.", report.enrolled());
         }
@@ -239,7 +244,12 @@ public class LeadImportView extends VerticalLayout {
     private void failed(RuntimeException e) {
         UI.getCurrent().setPollInterval(-1);
         progress.setVisible(false);
-        result.setText("Import failed, nothing was imported: " + e.getMessage());
+        // a failure here is the database's or the disk's, and its message can be SQL: the log has it, users get a sentence
+        log.error("CSV import failed; nothing was imported", e);
+        result.setText(e instanceof InvalidInputException invalid
+                ? "Import failed, nothing was imported: " + sentences(invalid)
+                : "Import failed, nothing was imported: the database refused the change. Try again; if it fails again,"
+                        + " the application log has the details.");
         error(result.getText());
         importButton.setEnabled(true);
         check.setEnabled(true);
@@ -269,6 +279,11 @@ public class LeadImportView extends VerticalLayout {
         if (!chosen) {
             enroll.setValue(false);
         }
+    }
+
+    /** What the service refused, without its internal field names. */
+    private static String sentences(InvalidInputException e) {
+        return String.join(" ", e.errors().stream().map(dev.outreach.shared.FieldError::message).toList());
     }
 
     private static void error(String message) {
