@@ -4,6 +4,7 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -45,6 +46,7 @@ class SequenceEditor extends VerticalLayout {
     private final transient SequenceService sequences;
     private final Long sequenceId;
     private final List<StepRow> rows = new ArrayList<>();
+    private final java.util.Map<ChannelType, List<String>> templateNames = new java.util.EnumMap<>(ChannelType.class);
     final TextField name = new TextField("Name");
     final Grid<StepRow> steps = new Grid<>();
     final Button addStep = new Button("Add step", new Icon(VaadinIcon.PLUS));
@@ -82,16 +84,16 @@ class SequenceEditor extends VerticalLayout {
             channel.setItemLabelGenerator(value -> value == null ? "" : value.label());
             channel.setValue(row.channel);
             channel.setReadOnly(!editable);
-            channel.addValueChangeListener(change -> row.channel = change.getValue());
+            channel.addValueChangeListener(change -> {
+                row.channel = change.getValue();
+                if (!templatesFor(row.channel).contains(row.template)) {
+                    row.template = null;
+                }
+                steps.getDataProvider().refreshItem(row);
+            });
             return channel;
-        }).setHeader("Channel");
-        steps.addComponentColumn(row -> {
-            TextField template = new TextField();
-            template.setValue(row.template == null ? "" : row.template);
-            template.setReadOnly(!editable);
-            template.addValueChangeListener(change -> row.template = change.getValue());
-            return template;
-        }).setHeader("Message template");
+        }).setHeader("Channel").setKey("channel");
+        steps.addComponentColumn(row -> templatePicker(row, editable)).setHeader("Message template").setKey("template");
         steps.addComponentColumn(row -> number(row.maxRetries, editable, value -> row.maxRetries = value)).setHeader("Max retries");
         steps.addComponentColumn(row -> number(row.retryDelayHours, editable, value -> row.retryDelayHours = value))
                 .setHeader("Retry delay (hours)");
@@ -105,6 +107,25 @@ class SequenceEditor extends VerticalLayout {
                     }))).setHeader("").setAutoWidth(true);
         }
         steps.setItems(rows);
+    }
+
+    /** Only the step channel's templates can be picked, so a typo cannot be saved. */
+    private ComboBox<String> templatePicker(StepRow row, boolean editable) {
+        ComboBox<String> template = new ComboBox<>();
+        List<String> names = new ArrayList<>(templatesFor(row.channel));
+        if (row.template != null && !row.template.isBlank() && !names.contains(row.template)) {
+            names.add(row.template); // saved before names were checked: shown, and refused on save until changed
+        }
+        template.setItems(names);
+        template.setValue(row.template == null || row.template.isBlank() ? null : row.template);
+        template.setPlaceholder(row.channel == null ? "Choose a channel first" : "Choose a template");
+        template.setReadOnly(!editable);
+        template.addValueChangeListener(change -> row.template = change.getValue());
+        return template;
+    }
+
+    private List<String> templatesFor(ChannelType channel) {
+        return channel == null ? List.of() : templateNames.computeIfAbsent(channel, sequences::templatesFor);
     }
 
     private static IntegerField number(int value, boolean editable, java.util.function.IntConsumer setter) {
