@@ -19,6 +19,7 @@ import dev.outreach.lead.LeadRow;
 import dev.outreach.lead.LeadService;
 import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
+import dev.outreach.shared.ChannelType;
 import dev.outreach.support.KaribuTest;
 import dev.outreach.support.Notifications;
 import java.util.List;
@@ -43,7 +44,7 @@ class TemplatesViewTests extends KaribuTest {
         LeadRow picked = found.stream().filter(row -> row.id() == leadId).findFirst().orElseThrow();
         _setValue(view.lead, picked);
         _setValue(view.subject, "A note for {{company}}");
-        _setValue(view.body, "Hi {{first_name}},\nstill keen to help {{company}}.{{nope}}");
+        _setValue(view.body, "Hi {{first_name}},\nstill keen to help {{company}}.");
 
         assertThat(view.previewText.getText())
                 .isEqualTo("Subject: A note for <i>Ketch</i> & Co\n\nHi Quentin,\nstill keen to help <i>Ketch</i> & Co.");
@@ -81,6 +82,80 @@ class TemplatesViewTests extends KaribuTest {
         _click(view.save);
         assertThat(view.subject.getErrorMessage()).isEqualTo("An email needs a subject");
         assertThat(SystemActor.call(() -> named("email-final"))).isEqualTo(before);
+    }
+
+    @Test
+    void thePreviewNamesUnknownAndEmptyVariablesAndAnUnknownOneIsNotSaved() {
+        long leadId = lead("Wren", "Wren Masonry");
+        TemplatesView view = open();
+        select(view, "email-initial");
+        MessageTemplate before = named("email-initial");
+        _setValue(view.lead, ComboBoxKt.getSuggestionItems(filtered(view, "Wren")).stream()
+                .filter(row -> row.id() == leadId).findFirst().orElseThrow());
+
+        _setValue(view.body, "Hi {{frist_name}}, how is {{city}}?");
+
+        assertThat(view.warnings.getChildren().map(item -> item.getElement().getText()))
+                .containsExactly("{{frist_name}} is not a variable: it renders as nothing",
+                        "{{city}} is empty for this lead: it renders as nothing");
+        assertThat(view.previewText.getText()).endsWith("Hi , how is ?");
+
+        _click(view.save);
+
+        assertThat(view.body.isInvalid()).isTrue();
+        assertThat(view.body.getErrorMessage()).startsWith("{{frist_name}} is not a variable; the variables are first_name, ");
+        assertThat(named("email-initial")).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminCreatesATemplateAndItOpensInTheEditor() {
+        TemplatesView view = open();
+        String name = "email-spring-offer-" + System.nanoTime();
+        _click(view.create);
+        NewTemplateDialog dialog = _get(NewTemplateDialog.class);
+
+        _setValue(dialog.name, "Spring Offer");
+        _setValue(dialog.channel, ChannelType.EMAIL);
+        _setValue(dialog.messageType, "follow_up");
+        _setValue(dialog.body, "Hi {{first_name}}");
+        _click(dialog.create);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.name.getErrorMessage()).isEqualTo("Use 1 to 100 lowercase letters, digits and hyphens, such as email-spring-offer");
+        assertThat(dialog.messageType.isInvalid()).isFalse();
+
+        _setValue(dialog.name, name);
+        _click(dialog.create);
+        assertThat(dialog.messageType.getErrorMessage())
+                .isEqualTo("The template email-follow-up is already the Email · follow_up (any angle) template");
+        assertThat(dialog.subject.getErrorMessage()).isEqualTo("An email needs a subject");
+
+        _setValue(dialog.messageType, "spring_offer_" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x"));
+        _setValue(dialog.subject, "Spring slots at {{company}}");
+        _click(dialog.create);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(Notifications.texts()).contains(name + " created");
+        MessageTemplate created = named(name);
+        assertThat(created.channel()).isEqualTo(ChannelType.EMAIL);
+        assertThat(created.updatedBy()).isEqualTo("ada");
+        assertThat(view.grid.asSingleSelect().getValue()).isEqualTo(created);
+        assertThat(view.body.getValue()).isEqualTo("Hi {{first_name}}");
+    }
+
+    @Test
+    void theListKeepsItsWidthBesideAnOpenTemplate() {
+        TemplatesView view = open();
+        select(view, "email-initial");
+
+        assertThat(view.editor.isVisible()).isTrue();
+        // the preview's long lines made the editor claim the whole row (flex min-width: auto), the grid shrank to 2 px
+        assertThat(view.editor.getMinWidth()).isEqualTo("0");
+        assertThat(view.editor.getStyle().get("overflow")).isEqualTo("auto");
+        assertThat(view.grid.getMinWidth()).isEqualTo("24em");
+        assertThat(view.content.getFlexGrow(view.grid)).isEqualTo(1);
+        assertThat(view.getFlexGrow(view.content)).isEqualTo(1);
+        assertThat(view.previewHtmlSource.getClassNames()).contains("template-preview");
     }
 
     @Test
