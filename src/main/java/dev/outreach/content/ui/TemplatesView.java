@@ -24,6 +24,7 @@ import dev.outreach.content.MessageVariables;
 import dev.outreach.content.RenderedMessage;
 import dev.outreach.content.TemplatePreview;
 import dev.outreach.content.TemplateService;
+import dev.outreach.content.TemplateTestSender;
 import dev.outreach.lead.LeadFilter;
 import dev.outreach.lead.LeadRow;
 import dev.outreach.lead.LeadService;
@@ -48,6 +49,7 @@ public class TemplatesView extends VerticalLayout {
 
     private final transient TemplateService templates;
     private final transient LeadService leads;
+    private final transient TemplateTestSender testSender;
 
     final Grid<MessageTemplate> grid = new Grid<>();
     final TextField subject = new TextField("Subject");
@@ -57,14 +59,16 @@ public class TemplatesView extends VerticalLayout {
     final Pre previewHtmlSource = new Pre();
     final Button save = new Button("Save");
     final Button create = new Button("New template");
+    final Button sendTest = new Button("Send a test to myself");
     final UnorderedList warnings = new UnorderedList();
     final HorizontalLayout content;
     final VerticalLayout editor = new VerticalLayout();
     private MessageTemplate editing;
 
-    public TemplatesView(TemplateService templates, LeadService leads) {
+    public TemplatesView(TemplateService templates, LeadService leads, TemplateTestSender testSender) {
         this.templates = templates;
         this.leads = leads;
+        this.testSender = testSender;
         addClassName("view");
         setSizeFull();
         configureGrid();
@@ -123,7 +127,8 @@ public class TemplatesView extends VerticalLayout {
         Paragraph variables = new Paragraph("Variables: " + MessageVariables.NAMES.stream()
                 .map(name -> "{{" + name + "}}").collect(Collectors.joining(" ")));
         warnings.addClassName("template-warnings");
-        editor.add(subject, body, variables, save, lead, new H4("Preview"), warnings, previewText, new H4("HTML (source)"),
+        sendTest.addClickListener(click -> openSendTest());
+        editor.add(subject, body, variables, new HorizontalLayout(save, sendTest), lead, new H4("Preview"), warnings, previewText, new H4("HTML (source)"),
                 previewHtmlSource);
         editor.setVisible(false);
     }
@@ -171,6 +176,21 @@ public class TemplatesView extends VerticalLayout {
             previewText.setText("Cannot preview: " + String.join("; ", invalid.errors().stream().map(FieldError::message).toList()));
             previewHtmlSource.setText("");
         }
+    }
+
+    /** The text as it stands in the editor (saved or not), for the lead of the preview. */
+    private void openSendTest() {
+        if (lead.getValue() == null) {
+            lead.setErrorMessage("Pick the lead the test is written for");
+            lead.setInvalid(true);
+            return;
+        }
+        MessageTemplate template = editing;
+        String subjectText = subject.getValue();
+        String bodyText = body.getValue();
+        long leadId = lead.getValue().id();
+        new SendTestDialog("The editor's text of " + template.name() + ", written for " + lead.getValue().name() + ".",
+                to -> testSender.sendTest(template, subjectText, bodyText, leadId, to)).open();
     }
 
     private void save() {

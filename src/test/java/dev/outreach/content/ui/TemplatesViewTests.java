@@ -33,6 +33,10 @@ class TemplatesViewTests extends KaribuTest {
     TemplateService templates;
     @Autowired
     LeadService leads;
+    @Autowired
+    dev.outreach.channel.email.SandboxMailServer sandbox;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void anAdminEditsATemplateSeesTheLivePreviewForAPickedLeadAndSaves() {
@@ -141,6 +145,43 @@ class TemplatesViewTests extends KaribuTest {
         assertThat(created.updatedBy()).isEqualTo("ada");
         assertThat(view.grid.asSingleSelect().getValue()).isEqualTo(created);
         assertThat(view.body.getValue()).isEqualTo("Hi {{first_name}}");
+    }
+
+    @Test
+    void aTestGoesToTheEditorThroughTheSandboxMarkedAsATestAndIsNotOutreach() {
+        long leadId = lead("Yara", "Yara Tiling");
+        TemplatesView view = open();
+        select(view, "email-initial");
+        _setValue(view.lead, ComboBoxKt.getSuggestionItems(filtered(view, "Yara")).stream()
+                .filter(row -> row.id() == leadId).findFirst().orElseThrow());
+        _setValue(view.subject, "Tiles for {{company}}");
+        int outreachBefore = outreachMessages();
+        String me = "ada-" + System.nanoTime() + "@example.com";
+
+        _click(view.sendTest);
+        SendTestDialog dialog = _get(SendTestDialog.class);
+        _setValue(dialog.to, "ada at example");
+        _click(dialog.send);
+        assertThat(dialog.to.getErrorMessage()).isEqualTo("Give your email address, such as you@your-company.com");
+
+        _setValue(dialog.to, me);
+        _click(dialog.send);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(Notifications.texts()).anyMatch(text -> text.startsWith("Test sent to " + me + " from ")
+                && text.endsWith("(SANDBOX: it is in the Sandbox outbox)"));
+        assertThat(SystemActor.call(() -> sandbox.messages(200))).filteredOn(mail -> mail.to().contains(me))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.subject()).isEqualTo("[TEST] Tiles for Yara Tiling");
+                    assertThat(mail.textBody().replace("\r\n", "\n")).startsWith("TEST of the template email-initial as Yara Viewtest would get it."
+                            + " It was not sent to the lead and does not count as outreach.\n\nHi Yara,");
+                });
+        assertThat(outreachMessages()).as("a test is not outreach").isEqualTo(outreachBefore);
+        assertThat(named("email-initial").subject()).as("the test does not save").isNotEqualTo("Tiles for {{company}}");
+    }
+
+    private int outreachMessages() {
+        return jdbc.sql("select count(*) from outreach_message").query(Integer.class).single();
     }
 
     @Test
