@@ -55,9 +55,8 @@ public class EmailHealthView extends VerticalLayout {
         DeliverabilityHealth.Report report = health.report();
         EmailScore score = report.global().score();
         EmailMetrics m = score.metrics();
-        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; %d sent, %d delivered, %d bounced,"
-                + " %d complaints, %d opened, %d clicked.", score.score(), label(score.status()), label(score.throttle()),
-                m.sent(), m.delivered(), m.bounced(), m.complained(), m.opened(), m.clicked()));
+        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; ", score.score(),
+                label(score.status()), label(score.throttle())) + m.counts() + ".");
         domains.setItems(report.domains());
         mailboxes.setItems(report.mailboxes());
         warning.setVisible(report.noHealthyMailbox());
