@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
-import com.vaadin.flow.server.ErrorHandler;
+import com.vaadin.flow.server.DefaultErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.outreach.shared.FailureChain;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * (SQL, driver text, class names) is never shown.
  */
 @Component
-class ConsoleErrorHandler implements ErrorHandler, VaadinServiceInitListener {
+class ConsoleErrorHandler extends DefaultErrorHandler implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrorHandler.class);
 
@@ -34,6 +34,9 @@ class ConsoleErrorHandler implements ErrorHandler, VaadinServiceInitListener {
 
     @Override
     public void error(ErrorEvent event) {
+        if (!shouldHandle(event.getThrowable())) {
+            return; // a browser that went away mid-request (Vaadin's list of socket exceptions): nobody to tell
+        }
         var chain = FailureChain.of(event.getThrowable());
         String text = FailureChain.first(chain, InvalidInputException.class)
                 .map(invalid -> "Not done: " + String.join(" ", invalid.errors().stream().map(FieldError::message).toList()))
