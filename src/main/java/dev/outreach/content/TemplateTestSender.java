@@ -1,10 +1,13 @@
 package dev.outreach.content;
 
 import dev.outreach.campaign.EngineSettingsService;
+import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.StepTestSender;
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.DeliveryResult;
 import dev.outreach.deliverability.MailboxDirectory;
+import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
@@ -27,19 +30,21 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-public class TemplateTestSender {
+public class TemplateTestSender implements StepTestSender {
 
     private static final Logger log = LoggerFactory.getLogger(TemplateTestSender.class);
 
     private final TemplateService templates;
+    private final TemplateStore store;
     private final LeadService leads;
     private final MailboxDirectory mailboxes;
     private final EngineSettingsService engine;
     private final List<ChannelSender> senders;
 
-    TemplateTestSender(TemplateService templates, LeadService leads, MailboxDirectory mailboxes,
+    TemplateTestSender(TemplateService templates, TemplateStore store, LeadService leads, MailboxDirectory mailboxes,
             EngineSettingsService engine, List<ChannelSender> senders) {
         this.templates = templates;
+        this.store = store;
         this.leads = leads;
         this.mailboxes = mailboxes;
         this.engine = engine;
@@ -51,6 +56,23 @@ public class TemplateTestSender {
         InternetAddress recipient = address(to);
         RenderedMessage message = templates.preview(template, subject, body, leadId).message();
         String leadName = leads.find(leadId).map(dev.outreach.lead.LeadDetails::displayName).orElse("the lead");
+        return send(template, message, leadName, recipient);
+    }
+
+    @Override
+    public String sendTest(SequencePlan.Step step, String to) {
+        InternetAddress recipient = address(to);
+        String name = step.messageTemplate() == null ? "" : step.messageTemplate().strip();
+        MessageTemplate template = store.findByName(name).filter(found -> found.channel() == step.channel())
+                .orElseThrow(() -> new InvalidInputException("to", "Step " + step.order() + " has no saved "
+                        + (step.channel() == null ? "" : step.channel().label() + " ") + "template named '" + name + "'"));
+        LeadDraft sample = MessageVariables.sampleLead();
+        RenderedMessage message = templates.render(template.channel(), template.subject(), template.body(), sample,
+                template.angle().orElse(Angle.INTRODUCTION));
+        return send(template, message, "a sample lead (" + sample.getFirstName() + " " + sample.getLastName() + ")", recipient);
+    }
+
+    private String send(MessageTemplate template, RenderedMessage message, String leadName, InternetAddress recipient) {
         MailboxDirectory.EligibleMailbox from = mailboxes.select().eligible().stream().findFirst()
                 .orElseThrow(() -> new InvalidInputException("to", "No mailbox may send now (see Email health), so no test was sent"));
         DeliveryMode mode = engine.deliveryMode();
@@ -60,7 +82,8 @@ public class TemplateTestSender {
                 new Delivery.Recipient(0, null, null, null, recipient.getAddress(), null, null, null, null, null),
                 new Delivery.Content("[TEST] " + (message.subject().isEmpty() ? template.label() : message.subject()),
                         notice + "\n\n" + message.textBody(),
-                        message.htmlBody() == null ? null : "<p><strong>" + notice + "</strong></p>\n" + message.htmlBody()),
+                        message.htmlBody() == null ? null
+                                : "<p><strong>" + TemplateRenderer.textAsHtml(notice) + "</strong></p>\n" + message.htmlBody()),
                 from.mailbox(), mode);
         DeliveryResult result;
         try (ChannelSender.SenderSession session = email().openSession()) {

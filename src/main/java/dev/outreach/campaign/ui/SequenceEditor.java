@@ -18,9 +18,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
+import dev.outreach.campaign.StepTestSender;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.SendTestDialog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,6 +46,7 @@ class SequenceEditor extends VerticalLayout {
     }
 
     private final transient SequenceService sequences;
+    private final transient StepTestSender testSender;
     private final Long sequenceId;
     private final List<StepRow> rows = new ArrayList<>();
     private final java.util.Map<ChannelType, List<String>> templateNames = new java.util.EnumMap<>(ChannelType.class);
@@ -53,8 +56,10 @@ class SequenceEditor extends VerticalLayout {
     final Button save = new Button("Save sequence");
     final com.vaadin.flow.component.html.Paragraph errors = new com.vaadin.flow.component.html.Paragraph();
 
-    SequenceEditor(SequenceService sequences, SequencePlan plan, boolean editable) {
+    /** {@code testSender} null: no "send a test" (the content module is absent). */
+    SequenceEditor(SequenceService sequences, SequencePlan plan, boolean editable, StepTestSender testSender) {
         this.sequences = sequences;
+        this.testSender = testSender;
         this.sequenceId = plan.id() == 0 ? null : plan.id();
         setPadding(false);
         name.setValue(plan.name());
@@ -97,6 +102,10 @@ class SequenceEditor extends VerticalLayout {
         steps.addComponentColumn(row -> number(row.maxRetries, editable, value -> row.maxRetries = value)).setHeader("Max retries");
         steps.addComponentColumn(row -> number(row.retryDelayHours, editable, value -> row.retryDelayHours = value))
                 .setHeader("Retry delay (hours)");
+        if (testSender != null) {
+            steps.addComponentColumn(row -> icon(VaadinIcon.ENVELOPE_O, "Send a test to myself", () -> openSendTest(row)))
+                    .setHeader("Test").setKey("test").setAutoWidth(true).setFlexGrow(0);
+        }
         if (editable) {
             steps.addComponentColumn(row -> new HorizontalLayout(
                     icon(VaadinIcon.ARROW_UP, "Move up", () -> move(row, -1)),
@@ -143,6 +152,14 @@ class SequenceEditor extends VerticalLayout {
         button.setAriaLabel(label);
         button.setTooltipText(label);
         return button;
+    }
+
+    /** The step's saved template as it stands in the row (channel and name), rendered for a sample lead. */
+    private void openSendTest(StepRow row) {
+        SequencePlan.Step step = new SequencePlan.Step(rows.indexOf(row) + 1, row.channel, row.template, row.maxRetries,
+                row.retryDelayHours);
+        new SendTestDialog("Step " + step.order() + "'s template " + (row.template == null ? "" : row.template)
+                + ", written for a sample lead.", to -> testSender.sendTest(step, to)).open();
     }
 
     void move(StepRow row, int delta) {

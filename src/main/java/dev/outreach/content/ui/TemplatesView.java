@@ -33,6 +33,7 @@ import dev.outreach.security.Role;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ui.FieldErrors;
+import dev.outreach.shared.ui.SendTestDialog;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
 import dev.outreach.campaign.SequencePlan;
@@ -17,7 +18,9 @@ import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.SendTestDialog;
 import dev.outreach.support.KaribuTest;
+import dev.outreach.support.Notifications;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +30,10 @@ class SequencesViewTests extends KaribuTest {
 
     @Autowired
     SequenceService sequences;
+    @Autowired
+    dev.outreach.channel.email.SandboxMailServer sandbox;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void adminCreatesASequenceAndReordersItsSteps() {
@@ -101,6 +108,33 @@ class SequencesViewTests extends KaribuTest {
         assertThatThrownBy(() -> SystemActor.call(() -> sequences.save(null, "Typo " + System.nanoTime(), emailTemplateOnForm)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Step 1: the message template 'email-initial' is not one of the Contact form templates");
+    }
+
+    @Test
+    void aStepsTemplateIsSentToMeAsATestForASampleLeadAndIsNotOutreach() {
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(SequencesView.class);
+        SequenceEditor editor = _get(SequenceEditor.class);
+        int outreachBefore = outreachMessages();
+        String me = "olivia-" + System.nanoTime() + "@example.com";
+
+        _click((Button) GridKt._getCellComponent(editor.steps, 0, "test"));
+        SendTestDialog dialog = _get(SendTestDialog.class);
+        _setValue(dialog.to, me);
+        _click(dialog.send);
+
+        assertThat(Notifications.texts()).anyMatch(text -> text.startsWith("Test sent to " + me + " from "));
+        assertThat(SystemActor.call(() -> sandbox.messages(200))).filteredOn(mail -> mail.to().contains(me))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.subject()).startsWith("[TEST] ");
+                    assertThat(mail.textBody()).startsWith("TEST of the template email-initial as a sample lead"
+                            + " (Alexandra Vandenberghe) would get it.");
+                });
+        assertThat(outreachMessages()).as("a test is not outreach").isEqualTo(outreachBefore);
+    }
+
+    private int outreachMessages() {
+        return jdbc.sql("select count(*) from outreach_message").query(Integer.class).single();
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,7 @@ import dev.outreach.lead.LeadService;
 import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.ui.SendTestDialog;
 import dev.outreach.support.KaribuTest;
 import dev.outreach.support.Notifications;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.outreach.content.ui;
+package dev.outreach.shared.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,15 +15,15 @@ import java.util.function.Function;
  * Asks where the signed-in user reads mail (remembered for the session: accounts have no email
  * address) and sends the test there.
  */
-class SendTestDialog extends Dialog {
+public class SendTestDialog extends Dialog {
 
     private static final String REMEMBERED = "outreach.test-address";
 
-    final EmailField to = new EmailField("Your email address");
-    final Button send = new Button("Send test");
+    public final EmailField to = new EmailField("Your email address");
+    public final Button send = new Button("Send test");
 
     /** {@code sender} sends to the address and returns what to tell the user. */
-    SendTestDialog(String what, Function<String, String> sender) {
+    public SendTestDialog(String what, Function<String, String> sender) {
         setHeaderTitle("Send a test to myself");
         to.setWidthFull();
         VaadinSession session = VaadinSession.getCurrent();
