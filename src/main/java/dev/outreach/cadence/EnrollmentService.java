@@ -1,5 +1,6 @@
 package dev.outreach.cadence;
 
+import dev.outreach.shared.Wording;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.InvalidInputException;
 import java.sql.Timestamp;
@@ -31,13 +32,17 @@ public class EnrollmentService {
     /** What an enrollment request did: new enrollments, leads already enrolled, and refusals with their reason. */
     public record Result(int enrolled, int alreadyEnrolled, List<String> refused) {
 
+        private static final int SHOWN_REFUSALS = 5;
+
         public String summary() {
             String text = enrolled + (enrolled == 1 ? " lead enrolled" : " leads enrolled");
             if (alreadyEnrolled > 0) {
                 text += ", " + alreadyEnrolled + " already enrolled";
             }
             if (!refused.isEmpty()) {
-                text += "; not enrolled: " + String.join("; ", refused);
+                // "all matching the filter" can refuse thousands: a notification names a few and counts the rest
+                text += "; not enrolled: " + String.join("; ", refused.subList(0, Math.min(SHOWN_REFUSALS, refused.size())))
+                        + (refused.size() > SHOWN_REFUSALS ? "; and " + (refused.size() - SHOWN_REFUSALS) + " more" : "");
             }
             return text;
         }
@@ -135,7 +140,7 @@ public class EnrollmentService {
         if (enrolled > 0) {
             auditLog.record("enrollment.enroll", campaignId == null ? "enrollment" : "campaign",
                     campaignId == null ? "unbound" : campaignId, null,
-                    enrolled + " lead(s) enrolled: " + abbreviate(toEnroll));
+                    Wording.count(enrolled, "lead") + " enrolled: " + abbreviate(toEnroll));
         }
         return new Result(enrolled, already, List.copyOf(refused));
     }

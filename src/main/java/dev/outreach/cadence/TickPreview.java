@@ -1,5 +1,6 @@
 package dev.outreach.cadence;
 
+import dev.outreach.shared.Wording;
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.channel.ChannelConfigService;
@@ -94,10 +95,10 @@ public class TickPreview {
         List<String> binding = new ArrayList<>();
         List<MailboxLoad> loads = spreadOverMailboxes(email, binding);
         if (gated > 0) {
-            binding.add(gated + " final touch(es) held by the engagement gate (no human open or click yet)");
+            binding.add(Wording.count(gated, "final touch", "final touches") + " held by the engagement gate (no human open or click yet)");
         }
         if (outside > 0) {
-            binding.add(outside + " touch(es) outside the lead's send window");
+            binding.add(Wording.count(outside, "touch", "touches") + " outside the lead's send window");
         }
         return new Preview(now, due.size(), due.size() == limit, queue, byChannel, gated, waiting, outside, completed,
                 stops, loads, binding);
@@ -125,13 +126,13 @@ public class TickPreview {
             planned.merge(chosen.mailbox().id(), 1, Integer::sum);
         }
         if (!email.isEmpty() && eligible.isEmpty()) {
-            binding.add(email.size() + " email touch(es) wait: no healthy mailbox ("
+            binding.add(Wording.count(email.size(), "email touch waits", "email touches wait") + ": no healthy mailbox ("
                     + (selection.skipped().isEmpty() ? "no mailbox is set up" : String.join("; ",
                             selection.skipped().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()))
                     + ")");
         }
         if (full > 0) {
-            binding.add(full + " email touch(es) wait: every healthy mailbox reached its daily cap");
+            binding.add(Wording.count(full, "email touch waits", "email touches wait") + ": every healthy mailbox reached its daily cap");
         }
         ChannelSettings settings = channels.get(ChannelType.EMAIL);
         ChannelRateLimits.ChannelUsage usage = rateLimits.channelUsage(ChannelType.EMAIL);

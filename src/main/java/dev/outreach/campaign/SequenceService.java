@@ -1,5 +1,6 @@
 package dev.outreach.campaign;
 
+import dev.outreach.channel.TemplateNames;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,11 +28,20 @@ public class SequenceService {
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ObjectProvider<TemplateNames> templateNames;
 
-    SequenceService(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+    SequenceService(JdbcClient jdbc, AuditLog auditLog, Clock clock, ObjectProvider<TemplateNames> templateNames) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.templateNames = templateNames;
+    }
+
+    /** The message templates a step on {@code channel} may use (empty when the content module is absent). */
+    @PreAuthorize("isAuthenticated()")
+    public List<String> templatesFor(ChannelType channel) {
+        TemplateNames names = templateNames.getIfAvailable();
+        return names == null ? List.of() : names.names(channel);
     }
 
     @Transactional(readOnly = true)
@@ -42,8 +53,9 @@ public class SequenceService {
 
     /**
      * Creates ({@code id} null) or replaces a sequence with its steps, renumbered 1..n in the
-     * given order. Refuses an empty sequence, a channel twice, and retries or delays out of range,
-     * naming the step; nothing changes then.
+     * given order. Refuses an empty sequence, a channel twice, a message template that is not
+     * one of the step's channel, and retries or delays out of range, naming the step; nothing
+     * changes then.
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
@@ -101,15 +113,18 @@ public class SequenceService {
         for (int i = 0; i < steps.size(); i++) {
             SequencePlan.Step step = steps.get(i);
             String where = "Step " + (i + 1) + ": ";
+            boolean channelChosen = step.channel() != null && seen.add(step.channel());
             if (step.channel() == null) {
                 errors.add(new FieldError("steps", where + "choose a channel"));
-            } else if (!seen.add(step.channel())) {
+            } else if (!channelChosen) {
                 errors.add(new FieldError("steps", where + step.channel().label() + " is already an earlier step"));
             }
             if (step.messageTemplate() == null || step.messageTemplate().isBlank()) {
                 errors.add(new FieldError("steps", where + "name the message template"));
             } else if (step.messageTemplate().strip().length() > 100) {
                 errors.add(new FieldError("steps", where + "the template name has at most 100 characters"));
+            } else if (channelChosen) {
+                unknownTemplate(step).ifPresent(problem -> errors.add(new FieldError("steps", where + problem)));
             }
             if (step.maxRetries() < 0 || step.maxRetries() > MAX_RETRIES) {
                 errors.add(new FieldError("steps", where + "retries must be 0 to " + MAX_RETRIES));
@@ -119,6 +134,18 @@ public class SequenceService {
             }
         }
         return errors;
+    }
+
+    /** A typo in a template name would only show when the step runs; it is refused when saved. */
+    private Optional<String> unknownTemplate(SequencePlan.Step step) {
+        TemplateNames names = templateNames.getIfAvailable();
+        String name = step.messageTemplate().strip();
+        if (names == null || names.exists(step.channel(), name)) {
+            return Optional.empty();
+        }
+        List<String> known = names.names(step.channel());
+        return Optional.of("the message template '" + name + "' is not one of the " + step.channel().label() + " templates"
+                + (known.isEmpty() ? " (there are none yet)" : " (choose one of: " + String.join(", ", known) + ")"));
     }
 
     private static String describe(SequencePlan plan) {

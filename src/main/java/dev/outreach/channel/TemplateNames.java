@@ -10,4 +10,7 @@ import dev.outreach.shared.ChannelType;
 public interface TemplateNames {
 
     boolean exists(ChannelType channel, String name);
+
+    /** The names of the channel's templates, sorted: what a configuration may pick from. */
+    java.util.List<String> names(ChannelType channel);
 }

@@ -4,6 +4,7 @@ import dev.outreach.cadence.DueTouches;
 import dev.outreach.cadence.RecontactStats;
 import dev.outreach.cadence.TickPreview;
 import dev.outreach.deliverability.DeliverabilityHealth;
+import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.outreach.ChannelMetrics;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.outreach.WaitingMessages;
@@ -24,9 +25,14 @@ public class CommandCenter {
     public record DomainSummary(String domain, boolean active, int score, String status, String throttle) {
     }
 
+    /**
+     * {@code email24h} is the email count of the last 24 hours as Email health shows it: the
+     * reputation window (this hour and the 23 before, UTC) owns it, so that both screens agree;
+     * {@code today} counts the other channels' messages of the last 24 hours.
+     */
     public record Snapshot(ChannelMetrics today, ChannelMetrics week, List<DomainSummary> domains,
             boolean noHealthyMailbox, RecontactStats.Stats recontactStats, long dueToday,
-            List<WaitingMessages.Reason> waiting, TickPreview.Preview nextTick) {
+            List<WaitingMessages.Reason> waiting, TickPreview.Preview nextTick, EmailMetrics email24h) {
     }
 
     /** Enrollments the dry run of the next tick looks at, at most. */
@@ -58,7 +64,7 @@ public class CommandCenter {
                 .toList();
         return new Snapshot(outreach.channelMetrics(null, 1), outreach.channelMetrics(null, 7), domains,
                 report.noHealthyMailbox(), recontact.stats(), due.dueToday(), waiting.reasons(),
-                tickPreview.preview(PREVIEW_LIMIT));
+                tickPreview.preview(PREVIEW_LIMIT), report.global().score().metrics());
     }
 
     private static String name(Enum<?> value) {

@@ -18,4 +18,10 @@ class ContentTemplateNames implements TemplateNames {
     public boolean exists(ChannelType channel, String name) {
         return templates.findByName(name.strip()).filter(template -> template.channel() == channel).isPresent();
     }
+
+    @Override
+    public java.util.List<String> names(ChannelType channel) {
+        return templates.findAll().stream().filter(template -> template.channel() == channel)
+                .map(MessageTemplate::name).sorted().toList();
+    }
 }

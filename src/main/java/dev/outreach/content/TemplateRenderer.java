@@ -44,6 +44,39 @@ public class TemplateRenderer {
         }
     }
 
+    /** The names the text uses as variables or sections, in order of first use; syntax errors as in {@link #compile}. */
+    public java.util.Set<String> variables(String field, String text) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        compile(field, text).visit(new Mustache.Visitor() {
+            @Override
+            public void visitText(String text) {
+            }
+
+            @Override
+            public void visitVariable(String name) {
+                names.add(name);
+            }
+
+            @Override
+            public boolean visitInclude(String name) {
+                return false;
+            }
+
+            @Override
+            public boolean visitSection(String name) {
+                names.add(name);
+                return true;
+            }
+
+            @Override
+            public boolean visitInvertedSection(String name) {
+                names.add(name);
+                return true;
+            }
+        });
+        return names;
+    }
+
     /** The text with the values filled in (plain text: values as they are). */
     public String renderText(String field, String text, Map<String, String> values) {
         return execute(field, compile(field, text), values);

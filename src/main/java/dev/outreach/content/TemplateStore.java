@@ -53,6 +53,23 @@ class TemplateStore {
                 .query(TemplateStore::map).optional();
     }
 
+    void insert(NewTemplate template, String messageType, Instant at, String by) {
+        jdbc.sql("""
+                insert into message_template (name, channel, message_type, angle, subject, body, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(template.name(), template.channel().name(), messageType,
+                template.angle() == null ? null : template.angle().code(), template.subject(), template.body(),
+                Timestamp.from(at), by).update();
+    }
+
+    /** The template for exactly this key (a null angle matches only the template every angle shares). */
+    Optional<MessageTemplate> findExactly(ChannelType channel, String messageType, Angle angle) {
+        return jdbc.sql("select " + COLUMNS + " from message_template where channel = :channel and message_type = :type"
+                        + " and (angle = :angle or (angle is null and cast(:angle as varchar(30)) is null))")
+                .param("channel", channel.name()).param("type", messageType).param("angle", angle == null ? null : angle.code())
+                .query(TemplateStore::map).optional();
+    }
+
     void update(long id, String subject, String body, Instant at, String by) {
         jdbc.sql("update message_template set subject = ?, body = ?, updated_at = ?, updated_by = ? where id = ?")
                 .params(subject, body, Timestamp.from(at), by, id).update();

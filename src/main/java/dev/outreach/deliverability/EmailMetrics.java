@@ -5,6 +5,15 @@ public record EmailMetrics(long sent, long delivered, long bounced, long complai
 
     public static final EmailMetrics NONE = new EmailMetrics(0, 0, 0, 0, 0, 0);
 
+    /**
+     * "12 sent, 11 delivered, 1 bounced, 0 complaints, 4 opened, 1 clicked": the one wording of
+     * these counts, so that every screen showing email over the window says the same.
+     */
+    public String counts() {
+        return sent + " sent, " + delivered + " delivered, " + bounced + " bounced, "
+                + dev.outreach.shared.Wording.count(complained, "complaint") + ", " + opened + " opened, " + clicked + " clicked";
+    }
+
     public long count(EmailEventType type) {
         return switch (type) {
             case SENT -> sent;

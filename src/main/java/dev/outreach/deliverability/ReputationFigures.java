@@ -25,6 +25,13 @@ public final class ReputationFigures {
         return score.metrics().complained() + inParentheses(complaintRate(score));
     }
 
+    /** " Bounce rate 10.0% (95% CI 6.6%-14.9%), complaint rate 0.10% (95% CI 0.00%-0.56%).", or "" when nothing was sent. */
+    public static String rates(EmailScore score) {
+        return score.metrics().sent() == 0 ? ""
+                : " Bounce rate " + bounceRate(score).replaceFirst(", ", " (") + "), complaint rate "
+                        + complaintRate(score).replaceFirst(", ", " (") + ").";
+    }
+
     private static String bounceRate(EmailScore score) {
         return rate(score.metrics().bounceRate(), score.bounceRate(), 1, score.metrics().sent());
     }

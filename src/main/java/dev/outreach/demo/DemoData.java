@@ -1,6 +1,7 @@
 package dev.outreach.demo;
 
 import dev.outreach.cadence.EnrollmentService;
+import dev.outreach.shared.Wording;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
 import dev.outreach.deliverability.DemoSenders;
@@ -110,7 +111,7 @@ class DemoData implements ApplicationRunner {
                 continue;
             }
             String company = lead.company() == null ? "your team" : lead.company();
-            outbox.queue(lead.id(), "Quick question about " + company + "'s spring tune-ups",
+            outbox.queue(lead.id(), "Quick question about " + Wording.possessive(company) + " spring tune-ups",
                     "Hi " + (lead.firstName() == null ? "there" : lead.firstName()) + ",\n\nWe help home-services teams like "
                             + company + " fill their spring schedule. Worth a short call next week?\n\nBest,\nThe demo team",
                     now.plusSeconds(5L * index++));

@@ -14,7 +14,8 @@ public interface LeadBulkAction {
 
     /**
      * Runs for the selected leads (opens a dialog or acts at once); calls {@code done} after it
-     * changed something, so that the grid refreshes.
+     * changed something, so that the grid refreshes. For "all matching the filter", resolve the
+     * selection with {@link LeadService#ids} when acting, not before.
      */
-    void run(java.util.List<Long> leadIds, Runnable done);
+    void run(LeadSelection selection, Runnable done);
 }

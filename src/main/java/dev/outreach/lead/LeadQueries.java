@@ -81,6 +81,27 @@ class LeadQueries {
                 .query(Integer.class).single();
     }
 
+    /** The ids of every lead matching the filter, oldest first. */
+    List<Long> ids(LeadFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("select id from lead" + where.sql() + " order by id").params(where.params()).query(Long.class).list();
+    }
+
+    /** Deletes every lead matching the filter in one statement (their enrollments and messages cascade). */
+    int delete(LeadFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("delete from lead" + where.sql()).params(where.params()).update();
+    }
+
+    int delete(List<Long> ids) {
+        int deleted = 0;
+        for (int from = 0; from < ids.size(); from += 1000) {
+            deleted += jdbc.sql("delete from lead where id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).update();
+        }
+        return deleted;
+    }
+
     /** Streams every lead matching the filter, in the default order, to the handler. */
     void forEachForExport(LeadFilter filter, String columns, RowCallbackHandler handler) {
         Where where = where(filter);

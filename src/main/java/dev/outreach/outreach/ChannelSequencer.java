@@ -186,15 +186,17 @@ public class ChannelSequencer {
                 rate = rateLimits.tryAcquire(settings, lead.id(), null, null);
             }
         } catch (RuntimeException storeDown) {
+            log.warn("Rate limiter unavailable for outreach message {}; retrying in 5 minutes", message.id(), storeDown);
             return Prepared.done(new Outcome(true, defer(message, index, now.plus(5, ChronoUnit.MINUTES),
-                    "Rate limiter unavailable (" + storeDown.getMessage() + ")")));
+                    "The rate limiter could not be reached, so nothing was sent; retrying in 5 minutes")));
         }
         if (!rate.allowed()) {
             boolean everyMailboxFull = ChannelRateLimits.isSenderCap(rate.exceeded().orElseThrow());
             return Prepared.done(new Outcome(true, defer(message, index,
                     rate.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
                     everyMailboxFull ? "Every healthy mailbox reached its daily cap"
-                            : "Waiting for the " + channel.label() + " rate limit (" + rate.exceeded().orElseThrow().key() + ")")));
+                            : "Waiting for the " + channel.label() + " rate limit: "
+                                    + rate.exceeded().orElseThrow().description())));
         }
         int attemptNumber = sessions.<Integer>memo("tries:" + message.id() + ":" + channel,
                 () -> store.triesOn(message.id(), channel)) + 1;
@@ -260,7 +262,8 @@ public class ChannelSequencer {
     private SequenceResult deferAfterError(OutreachMessage message, int index, RuntimeException e) {
         log.warn("Outreach message {} could not be prepared; nothing was sent, retrying in 5 minutes", message.id(), e);
         return defer(message, index, clock.instant().plus(5, ChronoUnit.MINUTES),
-                "Could not prepare the send, nothing went out; retrying in 5 minutes: " + e.getMessage());
+                // the exception's own message can be SQL or a stack's worth of detail: it goes to the log, not to users
+                "Could not prepare the send, nothing went out; retrying in 5 minutes (details in the application log)");
     }
 
     private Outcome record(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,

@@ -1,5 +1,6 @@
 package dev.outreach.outreach;
 
+import dev.outreach.shared.Wording;
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.channel.ManualTaskCompleted;
@@ -152,7 +153,7 @@ public class OutreachService {
             store.resolveReview(messageId, MessageStatus.SENT, "Confirmed sent by " + AuditLog.currentActor(), now, now);
             leads.recordOutreach(message.leadId(), now);
         } else {
-            store.resolveReview(messageId, MessageStatus.PENDING, "Sent again on " + AuditLog.currentActor() + "'s decision",
+            store.resolveReview(messageId, MessageStatus.PENDING, "Sent again on " + Wording.possessive(AuditLog.currentActor()) + " decision",
                     null, now);
         }
         auditLog.record(wentOut ? "outreach.review-sent" : "outreach.review-resend", "outreach_message", messageId,

@@ -154,6 +154,34 @@ class BrowserIntegrationTests {
         assertThat(browser.findElements(By.cssSelector("vaadin-grid"))).isEmpty();
     }
 
+    @Test
+    void theTemplateListKeepsItsSizeWhenATemplateIsOpened() {
+        SystemActor.run(() -> users.create("browser-admin", "admin-password-123", Role.ADMIN));
+        signIn("browser-admin", "admin-password-123");
+        wait.until(driver -> driver.findElements(By.cssSelector("h2")).stream().anyMatch(h -> h.getText().equals("Command center")));
+        browser.get(url("/admin/templates"));
+        wait.until(driver -> cellTexts().contains("email-initial"));
+        Map<String, Long> before = gridSize();
+
+        browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .filter(cell -> cell.getText().equals("email-follow-up")).findFirst().orElseThrow().click();
+        wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-text-area")).isEmpty()
+                && driver.findElement(By.cssSelector("vaadin-text-area")).isDisplayed());
+        wait.until(driver -> driver.findElements(By.cssSelector("pre.template-preview")).stream()
+                .anyMatch(pre -> pre.getText().contains("Subject:")));
+
+        Map<String, Long> after = gridSize();
+        assertThat(after.get("height")).as("grid height after opening a template, before: " + before).isGreaterThan(300);
+        assertThat(after.get("width")).as("grid width after opening a template, before: " + before).isGreaterThan(300);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> gridSize() {
+        return (Map<String, Long>) ((JavascriptExecutor) browser).executeScript(
+                "const r = document.querySelector('vaadin-grid').getBoundingClientRect();"
+                        + " return {width: Math.round(r.width), height: Math.round(r.height)};");
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         WebElement user = wait.until(driver -> driver.findElement(By.cssSelector("input[name='username']")));

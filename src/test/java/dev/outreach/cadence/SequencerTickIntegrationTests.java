@@ -71,7 +71,7 @@ class SequencerTickIntegrationTests implements CadenceContract {
         assertThat(plan.outsideWindow()).isEqualTo(1);
         assertThat(plan.byChannel()).containsEntry("EMAIL", 3);
         assertThat(plan.mailboxes().stream().mapToInt(TickPreview.MailboxLoad::planned).sum()).isEqualTo(3);
-        assertThat(plan.binding()).anySatisfy(reason -> assertThat(reason).contains("1 touch(es) outside the lead's send window"));
+        assertThat(plan.binding()).anySatisfy(reason -> assertThat(reason).contains("1 touch outside the lead's send window"));
         assertThat(jdbc.sql("select count(*) from outreach_message").query(Long.class).single()).isEqualTo(messagesBefore);
         assertThat(jdbc.sql("select count(*) from enrollment where lead_id in (:ids) and outreach_sequence_step = 0 and status = 'COLD'")
                 .param("ids", leads).query(Long.class).single()).as("nothing advanced").isEqualTo(4);
@@ -90,7 +90,7 @@ class SequencerTickIntegrationTests implements CadenceContract {
 
             assertThat(plan.wouldQueue()).isEqualTo(1);
             assertThat(plan.binding()).anySatisfy(reason -> assertThat(reason)
-                    .startsWith("1 email touch(es) wait: no healthy mailbox").contains("mailbox is paused: maintenance"));
+                    .startsWith("1 email touch waits: no healthy mailbox").contains("mailbox is paused: maintenance"));
         } finally {
             jdbc.sql("update mailbox set active = true, paused_reason = null").update();
         }

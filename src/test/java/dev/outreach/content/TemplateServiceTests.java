@@ -84,12 +84,12 @@ class TemplateServiceTests extends KaribuTest {
         long leadId = ContentTestLeads.create(leads, "Zoë", "<b>Acme</b>");
         String firstName = "Zoë";
 
-        RenderedMessage preview = templates.preview(named("email-initial"), "For {{company}}", "Hi {{first_name}} at {{company}}{{missing}}!", leadId);
+        RenderedMessage preview = templates.preview(named("email-initial"), "For {{company}}", "Hi {{first_name}} at {{company}}{{missing}}!", leadId).message();
 
         assertThat(preview.subject()).isEqualTo("For <b>Acme</b>");
         assertThat(preview.textBody()).isEqualTo("Hi " + firstName + " at <b>Acme</b>!");
         assertThat(preview.htmlBody()).isEqualTo("Hi " + firstName + " at &lt;b&gt;Acme&lt;/b&gt;!");
-        assertThat(templates.preview(named("linkedin-dm"), null, "{{company}}", leadId).htmlBody()).isNull();
+        assertThat(templates.preview(named("linkedin-dm"), null, "{{company}}", leadId).message().htmlBody()).isNull();
     }
 
     @Test

@@ -77,6 +77,17 @@ class TrackingIntegrationTests {
     }
 
     @Test
+    void withoutAPublicBaseUrlTheLinksNameThePortTheServerListensOn() {
+        String unsubscribe = "http://localhost:" + port + "/u/";
+
+        assertThat(port).isNotEqualTo(8080);
+        assertThat(mail.textBody()).contains("Unsubscribe: " + unsubscribe);
+        assertThat(mail.headers()).anyMatch(header -> header.startsWith("List-Unsubscribe:") && header.contains("<" + unsubscribe));
+        assertThat(path(mail.htmlBody(), "/t/o/")).isNotBlank();
+        assertThat(mail.htmlBody()).contains("http://localhost:" + port + "/t/o/").doesNotContain("localhost:8080");
+    }
+
+    @Test
     void everyPixelFetchIsAnOpenAndProxiesCountAsMachineOpens() throws Exception {
         sentAnHourAgo();
         String pixel = path(mail.htmlBody(), "/t/o/");

@@ -358,7 +358,7 @@ class FallbackIntegrationTests {
             assertThat(result.attempts()).isEmpty();
             OutreachMessage message = store.find(result.messageId()).orElseThrow();
             assertThat(message.status()).isEqualTo(MessageStatus.PENDING);
-            assertThat(message.statusReason()).startsWith("Waiting for the Email rate limit");
+            assertThat(message.statusReason()).isEqualTo("Waiting for the Email rate limit: at most 0 per hour");
             assertThat(message.dueAt()).isAfter(Instant.now()).isBeforeOrEqualTo(Instant.now().plus(Duration.ofHours(1)));
         } finally {
             SystemActor.call(() -> channels.update(email));

@@ -11,6 +11,8 @@ import dev.outreach.cadence.EnrollmentService;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
 import dev.outreach.lead.LeadBulkAction;
+import dev.outreach.lead.LeadSelection;
+import dev.outreach.lead.LeadService;
 import dev.outreach.shared.InvalidInputException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -28,10 +30,12 @@ class EnrollLeadsAction implements LeadBulkAction {
 
     private final EnrollmentService enrollments;
     private final CampaignService campaigns;
+    private final LeadService leads;
 
-    EnrollLeadsAction(EnrollmentService enrollments, CampaignService campaigns) {
+    EnrollLeadsAction(EnrollmentService enrollments, CampaignService campaigns, LeadService leads) {
         this.enrollments = enrollments;
         this.campaigns = campaigns;
+        this.leads = leads;
     }
 
     @Override
@@ -45,9 +49,9 @@ class EnrollLeadsAction implements LeadBulkAction {
     }
 
     @Override
-    public void run(List<Long> leadIds, Runnable done) {
+    public void run(LeadSelection selection, Runnable done) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Enroll " + leadIds.size() + (leadIds.size() == 1 ? " lead" : " leads"));
+        dialog.setHeaderTitle("Enroll " + selection.describe());
         ComboBox<CampaignSummary> campaign = new ComboBox<>("Campaign");
         List<CampaignSummary> choices = new java.util.ArrayList<>(campaigns.findAll());
         choices.add(UNBOUND);
@@ -63,7 +67,7 @@ class EnrollLeadsAction implements LeadBulkAction {
                 return;
             }
             try {
-                EnrollmentService.Result result = enrollments.enroll(leadIds, campaign.getValue().id());
+                EnrollmentService.Result result = enrollments.enroll(leads.ids(selection), campaign.getValue().id());
                 Notification.show(result.summary()).addThemeVariants(result.refused().isEmpty()
                         ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
                 dialog.close();

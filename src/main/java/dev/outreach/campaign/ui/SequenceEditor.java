@@ -4,6 +4,7 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -17,9 +18,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
+import dev.outreach.campaign.StepTestSender;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ui.SendTestDialog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,16 +46,20 @@ class SequenceEditor extends VerticalLayout {
     }
 
     private final transient SequenceService sequences;
+    private final transient StepTestSender testSender;
     private final Long sequenceId;
     private final List<StepRow> rows = new ArrayList<>();
+    private final java.util.Map<ChannelType, List<String>> templateNames = new java.util.EnumMap<>(ChannelType.class);
     final TextField name = new TextField("Name");
     final Grid<StepRow> steps = new Grid<>();
     final Button addStep = new Button("Add step", new Icon(VaadinIcon.PLUS));
     final Button save = new Button("Save sequence");
     final com.vaadin.flow.component.html.Paragraph errors = new com.vaadin.flow.component.html.Paragraph();
 
-    SequenceEditor(SequenceService sequences, SequencePlan plan, boolean editable) {
+    /** {@code testSender} null: no "send a test" (the content module is absent). */
+    SequenceEditor(SequenceService sequences, SequencePlan plan, boolean editable, StepTestSender testSender) {
         this.sequences = sequences;
+        this.testSender = testSender;
         this.sequenceId = plan.id() == 0 ? null : plan.id();
         setPadding(false);
         name.setValue(plan.name());
@@ -82,19 +89,23 @@ class SequenceEditor extends VerticalLayout {
             channel.setItemLabelGenerator(value -> value == null ? "" : value.label());
             channel.setValue(row.channel);
             channel.setReadOnly(!editable);
-            channel.addValueChangeListener(change -> row.channel = change.getValue());
+            channel.addValueChangeListener(change -> {
+                row.channel = change.getValue();
+                if (!templatesFor(row.channel).contains(row.template)) {
+                    row.template = null;
+                }
+                steps.getDataProvider().refreshItem(row);
+            });
             return channel;
-        }).setHeader("Channel");
-        steps.addComponentColumn(row -> {
-            TextField template = new TextField();
-            template.setValue(row.template == null ? "" : row.template);
-            template.setReadOnly(!editable);
-            template.addValueChangeListener(change -> row.template = change.getValue());
-            return template;
-        }).setHeader("Message template");
+        }).setHeader("Channel").setKey("channel");
+        steps.addComponentColumn(row -> templatePicker(row, editable)).setHeader("Message template").setKey("template");
         steps.addComponentColumn(row -> number(row.maxRetries, editable, value -> row.maxRetries = value)).setHeader("Max retries");
         steps.addComponentColumn(row -> number(row.retryDelayHours, editable, value -> row.retryDelayHours = value))
                 .setHeader("Retry delay (hours)");
+        if (testSender != null) {
+            steps.addComponentColumn(row -> icon(VaadinIcon.ENVELOPE_O, "Send a test to myself", () -> openSendTest(row)))
+                    .setHeader("Test").setKey("test").setAutoWidth(true).setFlexGrow(0);
+        }
         if (editable) {
             steps.addComponentColumn(row -> new HorizontalLayout(
                     icon(VaadinIcon.ARROW_UP, "Move up", () -> move(row, -1)),
@@ -105,6 +116,25 @@ class SequenceEditor extends VerticalLayout {
                     }))).setHeader("").setAutoWidth(true);
         }
         steps.setItems(rows);
+    }
+
+    /** Only the step channel's templates can be picked, so a typo cannot be saved. */
+    private ComboBox<String> templatePicker(StepRow row, boolean editable) {
+        ComboBox<String> template = new ComboBox<>();
+        List<String> names = new ArrayList<>(templatesFor(row.channel));
+        if (row.template != null && !row.template.isBlank() && !names.contains(row.template)) {
+            names.add(row.template); // saved before names were checked: shown, and refused on save until changed
+        }
+        template.setItems(names);
+        template.setValue(row.template == null || row.template.isBlank() ? null : row.template);
+        template.setPlaceholder(row.channel == null ? "Choose a channel first" : "Choose a template");
+        template.setReadOnly(!editable);
+        template.addValueChangeListener(change -> row.template = change.getValue());
+        return template;
+    }
+
+    private List<String> templatesFor(ChannelType channel) {
+        return channel == null ? List.of() : templateNames.computeIfAbsent(channel, sequences::templatesFor);
     }
 
     private static IntegerField number(int value, boolean editable, java.util.function.IntConsumer setter) {
@@ -122,6 +152,14 @@ class SequenceEditor extends VerticalLayout {
         button.setAriaLabel(label);
         button.setTooltipText(label);
         return button;
+    }
+
+    /** The step's saved template as it stands in the row (channel and name), rendered for a sample lead. */
+    private void openSendTest(StepRow row) {
+        SequencePlan.Step step = new SequencePlan.Step(rows.indexOf(row) + 1, row.channel, row.template, row.maxRetries,
+                row.retryDelayHours);
+        new SendTestDialog("Step " + step.order() + "'s template " + (row.template == null ? "" : row.template)
+                + ", written for a sample lead.", to -> testSender.sendTest(step, to)).open();
     }
 
     void move(StepRow row, int delta) {

@@ -14,6 +14,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
+import dev.outreach.campaign.StepTestSender;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.outreach.shared.ChannelType;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -26,13 +28,16 @@ import java.util.List;
 public class SequencesView extends VerticalLayout {
 
     private final transient SequenceService sequences;
+    private final transient StepTestSender testSender;
     private final boolean admin;
     final ComboBox<SequencePlan> sequence = new ComboBox<>("Sequence");
     final Button create = new Button("New sequence", new Icon(VaadinIcon.PLUS));
     private final VerticalLayout editorHolder = new VerticalLayout();
 
-    public SequencesView(SequenceService sequences, AuthenticationContext authentication) {
+    public SequencesView(SequenceService sequences, AuthenticationContext authentication,
+            ObjectProvider<StepTestSender> testSender) {
         this.sequences = sequences;
+        this.testSender = testSender.getIfAvailable();
         this.admin = authentication.hasRole("ADMIN");
         addClassName("view");
         editorHolder.setPadding(false);
@@ -54,7 +59,7 @@ public class SequencesView extends VerticalLayout {
     private void show(SequencePlan plan) {
         editorHolder.removeAll();
         if (plan != null) {
-            SequenceEditor editor = new SequenceEditor(sequences, plan, admin);
+            SequenceEditor editor = new SequenceEditor(sequences, plan, admin, testSender);
             editor.addSavedListener(saved -> reload(saved.sequenceId()));
             editorHolder.add(editor);
         }

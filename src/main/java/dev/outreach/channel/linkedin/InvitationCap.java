@@ -38,7 +38,8 @@ final class InvitationCap {
                 .atStartOfDay(ZoneOffset.UTC).toInstant();
         String week = "%d-W%02d".formatted(utc.get(IsoFields.WEEK_BASED_YEAR),
                 utc.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        RateLimit limit = new RateLimit("rate:linkedin:invitations:" + account + ":" + week, weeklyCap, weekEnd);
+        RateLimit limit = new RateLimit("rate:linkedin:invitations:" + account + ":" + week, weeklyCap, weekEnd,
+                "at most " + weeklyCap + " invitations per week from this LinkedIn account");
         RateDecision decision = limiter.tryAcquire(List.of(limit));
         return decision.allowed() ? Optional.empty() : Optional.of(Duration.between(now, weekEnd));
     }

@@ -2,6 +2,7 @@ package dev.outreach.channel.ratelimit;
 
 import dev.outreach.channel.ChannelSettings;
 import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.Wording;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,16 +52,28 @@ public class ChannelRateLimits {
         Instant leadWindowEnd = Instant.ofEpochSecond((leadWindow + 1) * perLeadWindow.toSeconds());
 
         List<RateLimit> limits = new ArrayList<>(4);
-        limits.add(new RateLimit("rate:" + type + ":hour:" + HOUR.format(now), channel.maxPerHour(), hourEnd));
-        limits.add(new RateLimit("rate:" + type + ":day:" + DAY.format(now), channel.maxPerDay(), dayEnd));
-        limits.add(new RateLimit("rate:" + type + ":lead:" + leadId + ":" + leadWindow, channel.maxPerLead(), leadWindowEnd));
+        limits.add(new RateLimit("rate:" + type + ":hour:" + HOUR.format(now), channel.maxPerHour(), hourEnd,
+                "at most " + channel.maxPerHour() + " per hour"));
+        limits.add(new RateLimit("rate:" + type + ":day:" + DAY.format(now), channel.maxPerDay(), dayEnd,
+                "at most " + channel.maxPerDay() + " per day (UTC)"));
+        limits.add(new RateLimit("rate:" + type + ":lead:" + leadId + ":" + leadWindow, channel.maxPerLead(), leadWindowEnd,
+                "at most " + channel.maxPerLead() + " to the same lead every " + spoken(perLeadWindow)));
         if (mailboxId != null && mailboxDailyCap != null) {
-            limits.add(new RateLimit("rate:mailbox:" + mailboxId + ":day:" + DAY.format(now), mailboxDailyCap, dayEnd));
+            limits.add(new RateLimit("rate:mailbox:" + mailboxId + ":day:" + DAY.format(now), mailboxDailyCap, dayEnd,
+                    "at most " + mailboxDailyCap + " per day from this mailbox"));
         }
         if (domainId != null && domainDailyCap != null) {
-            limits.add(new RateLimit("rate:domain:" + domainId + ":day:" + DAY.format(now), domainDailyCap, dayEnd));
+            limits.add(new RateLimit("rate:domain:" + domainId + ":day:" + DAY.format(now), domainDailyCap, dayEnd,
+                    "at most " + domainDailyCap + " per day from this sending domain"));
         }
         return limiter.tryAcquire(limits);
+    }
+
+    /** "30 days", "12 hours": the per-lead window as its owner set it. */
+    private static String spoken(Duration window) {
+        return window.toHoursPart() == 0 && window.toMinutesPart() == 0 && window.toDays() > 0
+                ? Wording.count(window.toDays(), "day")
+                : Wording.count(Math.max(1, window.toHours()), "hour");
     }
 
     /** Sends a channel has taken from its hourly and daily limits in the current windows. */

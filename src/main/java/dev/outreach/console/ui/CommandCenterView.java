@@ -22,6 +22,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.cadence.SequencerTick;
 import dev.outreach.cadence.TickPreview;
 import dev.outreach.console.CommandCenter;
+import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.outreach.ChannelMetrics;
 import dev.outreach.security.Role;
 import dev.outreach.shared.ChannelType;
@@ -70,7 +71,7 @@ public class CommandCenterView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(new H2("Command center"), refresh);
         header.setAlignItems(Alignment.BASELINE);
         warning.addClassName("health-warning");
-        FlexLayout cards = new FlexLayout(card("Today", today), card("Last 7 days", week),
+        FlexLayout cards = new FlexLayout(card("Last 24 hours", today), card("Last 7 days", week),
                 card("Channel distribution, 7 days", distribution), card("Domain health", domains),
                 card("Re-contact", recontact), card("Waiting messages", waiting),
                 card("Next tick (dry run)", nextTick));
@@ -91,8 +92,8 @@ public class CommandCenterView extends VerticalLayout {
         warning.setVisible(snapshot.noHealthyMailbox());
         warning.setText("No healthy mailbox: email is waiting and nothing is sent until a mailbox may send again.");
         dueToday.setText(snapshot.dueToday() == 1 ? "1 touch is due today." : snapshot.dueToday() + " touches are due today.");
-        fillMetrics(today, snapshot.today());
-        fillMetrics(week, snapshot.week());
+        fillMetrics(today, snapshot.today(), snapshot.email24h());
+        fillMetrics(week, snapshot.week(), null);
 
         distribution.removeAll();
         List<String> labels = new ArrayList<>();
@@ -167,12 +168,17 @@ public class CommandCenterView extends VerticalLayout {
         refresh();
     }
 
-    private static void fillMetrics(Div target, ChannelMetrics metrics) {
+    /** {@code email} given: the email line is Email health's count of the same window, not a second count. */
+    private static void fillMetrics(Div target, ChannelMetrics metrics, EmailMetrics email) {
         target.removeAll();
         long sent = 0;
+        if (email != null && email.sent() > 0) {
+            sent += email.sent();
+            target.add(new Div(new Span("Email: " + email.counts())));
+        }
         for (ChannelType channel : ChannelType.values()) {
             ChannelMetrics.ChannelRates rates = metrics.channels().get(channel);
-            if (rates == null || rates.attempted() == 0) {
+            if (rates == null || rates.attempted() == 0 || email != null && channel == ChannelType.EMAIL) {
                 continue;
             }
             sent += rates.delivered();

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.notification.Notification;
@@ -20,14 +22,18 @@ import com.vaadin.flow.router.Route;
 import dev.outreach.content.MessageTemplate;
 import dev.outreach.content.MessageVariables;
 import dev.outreach.content.RenderedMessage;
+import dev.outreach.content.TemplatePreview;
 import dev.outreach.content.TemplateService;
+import dev.outreach.content.TemplateTestSender;
 import dev.outreach.lead.LeadFilter;
 import dev.outreach.lead.LeadRow;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadSort;
 import dev.outreach.security.Role;
+import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ui.FieldErrors;
+import dev.outreach.shared.ui.SendTestDialog;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,6 +50,7 @@ public class TemplatesView extends VerticalLayout {
 
     private final transient TemplateService templates;
     private final transient LeadService leads;
+    private final transient TemplateTestSender testSender;
 
     final Grid<MessageTemplate> grid = new Grid<>();
     final TextField subject = new TextField("Subject");
@@ -52,21 +59,42 @@ public class TemplatesView extends VerticalLayout {
     final Pre previewText = new Pre();
     final Pre previewHtmlSource = new Pre();
     final Button save = new Button("Save");
-    private final VerticalLayout editor = new VerticalLayout();
+    final Button create = new Button("New template");
+    final Button sendTest = new Button("Send a test to myself");
+    final UnorderedList warnings = new UnorderedList();
+    final HorizontalLayout content;
+    final VerticalLayout editor = new VerticalLayout();
     private MessageTemplate editing;
 
-    public TemplatesView(TemplateService templates, LeadService leads) {
+    public TemplatesView(TemplateService templates, LeadService leads, TemplateTestSender testSender) {
         this.templates = templates;
         this.leads = leads;
+        this.testSender = testSender;
         addClassName("view");
         setSizeFull();
         configureGrid();
         configureEditor();
-        HorizontalLayout content = new HorizontalLayout(grid, editor);
-        content.setSizeFull();
+        content = new HorizontalLayout(grid, editor);
+        // The editor's preview holds long unbreakable lines (HTML source): as a flex item with the default
+        // min-width of auto it claimed the whole row and squeezed the grid to a sliver. The editor may shrink
+        // and scrolls; the grid keeps a minimum; the row takes the height left under the heading.
+        content.setWidthFull();
+        content.setMinHeight("0");
         content.setFlexGrow(1, grid);
         content.setFlexGrow(1, editor);
-        add(new H2("Message templates"), content);
+        grid.setMinWidth("24em");
+        editor.setMinWidth("0");
+        editor.setHeightFull();
+        editor.getStyle().set("overflow", "auto");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(click -> new NewTemplateDialog(templates, created -> {
+            refresh();
+            grid.select(created);
+        }).open());
+        HorizontalLayout heading = new HorizontalLayout(new H2("Message templates"), create);
+        heading.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(heading, content);
+        setFlexGrow(1, content);
         refresh();
     }
 
@@ -99,7 +127,9 @@ public class TemplatesView extends VerticalLayout {
         previewHtmlSource.addClassName("template-preview");
         Paragraph variables = new Paragraph("Variables: " + MessageVariables.NAMES.stream()
                 .map(name -> "{{" + name + "}}").collect(Collectors.joining(" ")));
-        editor.add(subject, body, variables, save, lead, new H4("Preview"), previewText, new H4("HTML (source)"),
+        warnings.addClassName("template-warnings");
+        sendTest.addClickListener(click -> openSendTest());
+        editor.add(subject, body, variables, new HorizontalLayout(save, sendTest), lead, new H4("Preview"), warnings, previewText, new H4("HTML (source)"),
                 previewHtmlSource);
         editor.setVisible(false);
     }
@@ -129,21 +159,39 @@ public class TemplatesView extends VerticalLayout {
             return;
         }
         FieldErrors.clear(fields());
+        warnings.removeAll();
         if (lead.getValue() == null) {
             previewText.setText("Pick a lead to see the message it would get.");
             previewHtmlSource.setText("");
             return;
         }
         try {
-            RenderedMessage rendered = templates.preview(editing, subject.getValue(), body.getValue(), lead.getValue().id());
+            TemplatePreview preview = templates.preview(editing, subject.getValue(), body.getValue(), lead.getValue().id());
+            preview.warnings().forEach(warning -> warnings.add(new ListItem(warning)));
+            RenderedMessage rendered = preview.message();
             String subjectLine = rendered.subject().isEmpty() ? "" : "Subject: " + rendered.subject() + "\n\n";
             previewText.setText(subjectLine + rendered.textBody());
             previewHtmlSource.setText(rendered.htmlBody() == null ? "(this channel takes text only)" : rendered.htmlBody());
         } catch (InvalidInputException invalid) {
             FieldErrors.show(fields(), invalid.errors());
-            previewText.setText("Cannot preview: " + invalid.getMessage());
+            previewText.setText("Cannot preview: " + String.join("; ", invalid.errors().stream().map(FieldError::message).toList()));
             previewHtmlSource.setText("");
         }
+    }
+
+    /** The text as it stands in the editor (saved or not), for the lead of the preview. */
+    private void openSendTest() {
+        if (lead.getValue() == null) {
+            lead.setErrorMessage("Pick the lead the test is written for");
+            lead.setInvalid(true);
+            return;
+        }
+        MessageTemplate template = editing;
+        String subjectText = subject.getValue();
+        String bodyText = body.getValue();
+        long leadId = lead.getValue().id();
+        new SendTestDialog("The editor's text of " + template.name() + ", written for " + lead.getValue().name() + ".",
+                to -> testSender.sendTest(template, subjectText, bodyText, leadId, to)).open();
     }
 
     private void save() {

@@ -57,10 +57,9 @@ public class EmailHealthView extends VerticalLayout {
         DeliverabilityHealth.Report report = health.report();
         EmailScore score = report.global().score();
         EmailMetrics m = score.metrics();
-        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; %d sent, %d delivered, %s bounced,"
-                + " %s complaints, %d opened, %d clicked.", score.score(), label(score.status()), label(score.throttle()),
-                m.sent(), m.delivered(), ReputationFigures.bounced(score), ReputationFigures.complaints(score), m.opened(),
-                m.clicked()));
+        // the counts in the same words as the command center's, then the rates the verdict rests on
+        global.setText(String.format(Locale.ROOT, "All mail: score %d, %s, throttle %s; ", score.score(),
+                label(score.status()), label(score.throttle())) + m.counts() + "." + ReputationFigures.rates(score));
         domains.setItems(report.domains());
         mailboxes.setItems(report.mailboxes());
         warning.setVisible(report.noHealthyMailbox());

@@ -27,7 +27,9 @@ import dev.outreach.lead.LeadCampaigns.CampaignMembership;
 import dev.outreach.lead.LeadDetailSection;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
+import dev.outreach.lead.LeadSelection;
 import dev.outreach.lead.LeadService;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -90,16 +92,13 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
         HorizontalLayout actions = new HorizontalLayout(new RouterLink("← All leads", LeadsView.class), edit);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (authentication.hasRole("ADMIN")) {
-            Button delete = new Button("Delete", new Icon(VaadinIcon.TRASH), click -> {
-                leads.delete(lead.id());
-                getUI().ifPresent(ui -> ui.navigate(LeadsView.class));
-            });
+            Button delete = new Button("Delete", new Icon(VaadinIcon.TRASH), click -> confirmDelete());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(delete);
         }
         // the grid's actions for this one lead (cadence's "Enroll in campaign")
         for (LeadBulkAction action : this.actions) {
-            actions.add(new Button(action.label(), click -> action.run(List.of(lead.id()), this::reload)));
+            actions.add(new Button(action.label(), click -> action.run(LeadSelection.of(List.of(lead.id())), this::reload)));
         }
         add(actions, heading, fields(), campaigns(), gradeReasons());
         sections.forEach(section -> add(section.create(lead, this::reload)));
@@ -108,6 +107,17 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
     private void reload() {
         lead = leads.find(lead.id()).orElseThrow();
         render();
+    }
+
+    /** Deleting removes the lead's history too, so the operator confirms, seeing whom. */
+    private void confirmDelete() {
+        String company = lead.fields().getCompany();
+        String whom = company == null || company.isBlank() ? lead.displayName() : lead.displayName() + " (" + company + ")";
+        ConfirmDialogs.destructive("Delete this lead?",
+                whom + " and their outreach history will be deleted. This cannot be undone.", "Delete lead", () -> {
+                    leads.delete(lead.id());
+                    getUI().ifPresent(ui -> ui.navigate(LeadsView.class));
+                });
     }
 
     private Component fields() {

@@ -37,6 +37,7 @@ import dev.outreach.lead.ImportReport.LineProblem;
 import dev.outreach.lead.LeadField;
 import dev.outreach.lead.LeadImportService;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.Wording;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 public class LeadImportView extends VerticalLayout {
 
     private static final int POLL_MILLIS = 500;
-    private static final Logger LOG = LoggerFactory.getLogger(LeadImportView.class);
+    private static final Logger log = LoggerFactory.getLogger(LeadImportView.class);
 
     private final transient LeadImportService importer;
     private final transient Executor executor;
@@ -146,7 +147,7 @@ public class LeadImportView extends VerticalLayout {
             result.setText("");
             showStep(true);
         } catch (InvalidInputException e) {
-            error(e.getMessage());
+            error(sentences(e));
             showStep(false);
         }
     }
@@ -177,13 +178,13 @@ public class LeadImportView extends VerticalLayout {
     private void runCheck() {
         try {
             checked = importer.check(file, mapping);
-            checkSummary.setText(String.format(Locale.US,
-                    "%,d rows: %,d valid, %,d with errors, %,d already exist as leads.",
-                    checked.totalRows(), checked.validRows(), checked.invalidRows(), checked.duplicateRows())
+            checkSummary.setText(Wording.count(checked.totalRows(), "row") + String.format(Locale.US,
+                    ": %,d valid, %,d with errors, ", checked.validRows(), checked.invalidRows())
+                    + Wording.count(checked.duplicateRows(), "already exists as a lead.", "already exist as leads.")
                     + warnedRows(checked));
             showProblems(checked);
         } catch (InvalidInputException e) {
-            error(e.getMessage());
+            error(sentences(e));
         }
     }
 
@@ -221,10 +222,11 @@ public class LeadImportView extends VerticalLayout {
         UI.getCurrent().setPollInterval(-1);
         progress.setValue(1);
         String text = report.committed()
-                ? String.format(Locale.US, "Imported: %,d new leads, %,d updated, %,d duplicates skipped, %,d rows with errors skipped.",
-                        report.created(), report.updated(), report.skippedDuplicates(), report.invalidRows())
-                : String.format(Locale.US, "Nothing was imported: %,d rows have errors (see the list above).",
-                        report.invalidRows());
+                ? "Imported: " + Wording.count(report.created(), "new lead") + String.format(Locale.US, ", %,d updated, ",
+                        report.updated()) + Wording.count(report.skippedDuplicates(), "duplicate") + " skipped, "
+                        + Wording.count(report.invalidRows(), "row") + " with errors skipped."
+                : "Nothing was imported: " + Wording.count(report.invalidRows(), "row has errors", "rows have errors")
+                        + " (see the list above).";
         if (report.committed() && enrolling) {
             text += String.format(Locale.US, " %,d enrolled in the campaign's sequence.", report.enrolled());
         }
@@ -243,10 +245,10 @@ public class LeadImportView extends VerticalLayout {
         UI.getCurrent().setPollInterval(-1);
         progress.setVisible(false);
         // Only our own messages are for the operator; anything else (a database's SQL) goes to the log.
-        if (e instanceof InvalidInputException) {
-            result.setText("Import failed, nothing was imported: " + e.getMessage());
+        if (e instanceof InvalidInputException invalid) {
+            result.setText("Import failed, nothing was imported: " + sentences(invalid));
         } else {
-            LOG.error("Import failed", e);
+            log.error("CSV import failed; nothing was imported", e);
             result.setText("Import failed, nothing was imported: an unexpected error, whose details are in the"
                     + " application log. Check the file and import it again.");
         }
@@ -298,6 +300,11 @@ public class LeadImportView extends VerticalLayout {
         duplicates.setEnabled(uploadedFile);
         campaign.setEnabled(uploadedFile);
         importButton.setEnabled(uploadedFile);
+    }
+
+    /** What the service refused, without its internal field names. */
+    private static String sentences(InvalidInputException e) {
+        return String.join(" ", e.errors().stream().map(dev.outreach.shared.FieldError::message).toList());
     }
 
     private static void error(String message) {

@@ -3,6 +3,7 @@ package dev.outreach.lead.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,6 +11,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,6 +25,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
 import dev.outreach.lead.CsvEncoding;
@@ -30,9 +34,12 @@ import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadExportService;
 import dev.outreach.lead.LeadFilter;
 import dev.outreach.lead.LeadRow;
+import dev.outreach.lead.LeadSelection;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadSort;
 import dev.outreach.lead.LeadStatus;
+import dev.outreach.shared.Wording;
+import dev.outreach.shared.ui.ConfirmDialogs;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -66,11 +73,16 @@ public class LeadsView extends VerticalLayout {
     final ComboBox<CampaignSummary> campaign = new ComboBox<>();
     final Span count = new Span();
     final Select<CsvEncoding> exportEncoding = new Select<>();
+    final Checkbox allMatching = new Checkbox();
+    final Button deleteSelected = new Button("Delete", new Icon(VaadinIcon.TRASH));
+    private final List<Button> selectionButtons = new java.util.ArrayList<>();
+    private final transient AuthenticationContext authentication;
     private LeadFilter filter = LeadFilter.all();
 
     public LeadsView(LeadService leads, LeadExportService export, CampaignService campaigns,
-            List<dev.outreach.lead.LeadBulkAction> bulkActions) {
+            List<dev.outreach.lead.LeadBulkAction> bulkActions, AuthenticationContext authentication) {
         this.leads = leads;
+        this.authentication = authentication;
         this.export = export;
         this.campaigns = campaigns.findAll();
         this.bulkActions = bulkActions.stream()
@@ -82,22 +94,70 @@ public class LeadsView extends VerticalLayout {
         refresh();
     }
 
-    /** Other modules' actions on the selected leads (a checkbox column appears when there are any). */
+    /**
+     * Actions on the selected leads: other modules' (enroll) and, for admins, delete. They act on
+     * the ticked rows, or with "Select all N matching" on every lead of the filter, resolved on the
+     * server when the action runs (the grid loads only the rows in view).
+     */
     private void addBulkActions(HorizontalLayout toolbar) {
-        if (bulkActions.isEmpty()) {
+        boolean admin = authentication.hasRole("ADMIN");
+        if (bulkActions.isEmpty() && !admin) {
             return;
         }
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        allMatching.addValueChangeListener(change -> {
+            if (change.getValue()) {
+                grid.deselectAll();
+            }
+            enableSelectionButtons();
+        });
+        grid.addSelectionListener(selection -> {
+            if (!grid.getSelectedItems().isEmpty()) {
+                allMatching.setValue(false); // ticking rows means "these rows"
+            }
+            enableSelectionButtons();
+        });
+        toolbar.add(allMatching);
         for (dev.outreach.lead.LeadBulkAction action : bulkActions) {
-            Button button = new Button(action.label(), click -> action.run(
-                    grid.getSelectedItems().stream().map(LeadRow::id).toList(), () -> {
-                        grid.deselectAll();
-                        refresh();
-                    }));
-            button.setEnabled(false);
-            grid.addSelectionListener(selection -> button.setEnabled(!selection.getAllSelectedItems().isEmpty()));
+            Button button = new Button(action.label(), click -> action.run(selection(), this::afterBulkAction));
+            selectionButtons.add(button);
             toolbar.add(button);
         }
+        if (admin) {
+            deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            deleteSelected.addClickListener(click -> confirmDeleteSelected());
+            selectionButtons.add(deleteSelected);
+            toolbar.add(deleteSelected);
+        }
+        enableSelectionButtons();
+    }
+
+    private void enableSelectionButtons() {
+        boolean any = allMatching.getValue() || !grid.getSelectedItems().isEmpty();
+        selectionButtons.forEach(button -> button.setEnabled(any));
+    }
+
+    /** What the bulk actions act on now. */
+    LeadSelection selection() {
+        return allMatching.getValue() ? LeadSelection.matching(filter, leads.count(filter))
+                : LeadSelection.of(grid.getSelectedItems().stream().map(LeadRow::id).toList());
+    }
+
+    private void confirmDeleteSelected() {
+        LeadSelection selection = selection();
+        ConfirmDialogs.destructive("Delete " + selection.describe() + "?",
+                "Their enrollments and outreach history are deleted with them. This cannot be undone.",
+                "Delete " + Wording.count(selection.size(), "lead"), () -> {
+                    int deleted = leads.delete(selection);
+                    Notification.show("Deleted " + Wording.count(deleted, "lead")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    afterBulkAction();
+                });
+    }
+
+    private void afterBulkAction() {
+        grid.deselectAll();
+        allMatching.setValue(false);
+        refresh();
     }
 
     private void configureGrid() {
@@ -186,6 +246,7 @@ public class LeadsView extends VerticalLayout {
 
     private void applyFilter(LeadFilter newFilter) {
         filter = newFilter;
+        allMatching.setValue(false); // "all matching" meant the old filter
         refresh();
     }
 
@@ -195,7 +256,9 @@ public class LeadsView extends VerticalLayout {
             SortChoice sort = SortChoice.from(query.getSortOrders());
             return leads.page(current, sort.sort(), sort.descending(), query.getOffset(), query.getLimit()).stream();
         }, query -> leads.count(current));
-        count.setText(NumberFormat.getIntegerInstance(Locale.US).format(leads.count(current)) + " leads");
+        int matching = leads.count(current);
+        count.setText(NumberFormat.getIntegerInstance(Locale.US).format(matching) + " leads");
+        allMatching.setLabel("Select all " + NumberFormat.getIntegerInstance(Locale.US).format(matching) + " matching");
     }
 
     private void openNewLeadForm() {

@@ -14,6 +14,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.MessageFilter;
 import dev.outreach.outreach.OutreachMessage;
 import dev.outreach.outreach.OutreachService;
@@ -21,6 +22,7 @@ import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.MessageStatus;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /** Every outreach message, newest first, filterable; open a row to see each attempt. */
 @Route("outreach")
@@ -30,13 +32,15 @@ import jakarta.annotation.security.PermitAll;
 public class OutreachHistoryView extends VerticalLayout {
 
     private final transient OutreachService outreach;
-    final Grid<OutreachMessage> grid = new Grid<>(OutreachMessage.class, false);
+    private final transient LeadService leads;
+    final Grid<HistoryRow> grid = new Grid<>(HistoryRow.class, false);
     final Select<MessageStatus> status = new Select<>();
     final Select<ChannelType> channel = new Select<>();
     final Checkbox needsReview = new Checkbox("Needs review only");
 
-    public OutreachHistoryView(OutreachService outreach) {
+    public OutreachHistoryView(OutreachService outreach, LeadService leads) {
         this.outreach = outreach;
+        this.leads = leads;
         addClassName("view");
         setSizeFull();
         configureFilters();
@@ -62,13 +66,18 @@ public class OutreachHistoryView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setSizeFull();
-        grid.addColumn(m -> AttemptList.TIME.format(m.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(OutreachMessage::leadId).setHeader("Lead").setAutoWidth(true);
-        grid.addColumn(OutreachMessage::subject).setHeader("Subject").setFlexGrow(1);
-        grid.addColumn(m -> m.needsReview() ? "NEEDS REVIEW" : m.status().name()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(m -> m.channelUsed() == null ? "" : m.channelUsed().label()).setHeader("Channel").setAutoWidth(true);
-        grid.addColumn(m -> m.statusReason() == null ? "" : m.statusReason()).setHeader("Why").setFlexGrow(1);
-        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
+        grid.addColumn(row -> AttemptList.TIME.format(row.message().createdAt())).setHeader("Created").setAutoWidth(true);
+        // Lead values are untrusted: text columns render them as text, never as HTML.
+        grid.addColumn(HistoryRow::leadName).setHeader("Lead").setKey("lead").setAutoWidth(true);
+        grid.addColumn(HistoryRow::company).setHeader("Company").setKey("company").setAutoWidth(true);
+        grid.addColumn(row -> row.message().subject()).setHeader("Subject").setFlexGrow(1);
+        grid.addColumn(row -> row.message().needsReview() ? "NEEDS REVIEW" : row.message().status().name())
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(row -> row.message().channelUsed() == null ? "" : row.message().channelUsed().label())
+                .setHeader("Channel").setAutoWidth(true);
+        grid.addColumn(row -> row.message().statusReason() == null ? "" : row.message().statusReason())
+                .setHeader("Why").setFlexGrow(1);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(row -> details(row.message())));
         grid.addItemClickListener(click -> grid.setDetailsVisible(click.getItem(), !grid.isDetailsVisible(click.getItem())));
     }
 
@@ -96,6 +105,9 @@ public class OutreachHistoryView extends VerticalLayout {
 
     private void refresh() {
         MessageFilter filter = new MessageFilter(status.getValue(), channel.getValue(), needsReview.getValue(), null);
-        grid.setItems(query -> outreach.recentMessages(filter, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> {
+            List<OutreachMessage> page = outreach.recentMessages(filter, query.getOffset(), query.getLimit());
+            return HistoryRow.of(page, leads.findAll(page.stream().map(OutreachMessage::leadId).distinct().toList())).stream();
+        });
     }
 }

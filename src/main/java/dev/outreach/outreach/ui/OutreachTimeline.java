@@ -1,5 +1,6 @@
 package dev.outreach.outreach.ui;
 
+import dev.outreach.shared.Wording;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -113,7 +114,7 @@ class OutreachTimeline extends VerticalLayout {
 
     static String describe(SequenceResult result) {
         if (result.success()) {
-            return "Sent via " + result.channelUsed().label() + " after " + result.attempts().size() + " attempt(s)";
+            return "Sent via " + result.channelUsed().label() + " after " + Wording.count(result.attempts().size(), "attempt");
         }
         return "Not sent yet: " + result.note();
     }

@@ -80,10 +80,10 @@ public final class RateLimitBenchmark {
                 .addLimit(limit -> limit.capacity(1_000_000).refillIntervally(1_000_000, Duration.ofDays(30))).build();
 
         Predicate<int[]> luaAcquire = target -> lua.tryAcquire(List.of(
-                new RateLimit(run + "lua:channel:EMAIL:hour", 100_000_000, hourEnd),
-                new RateLimit(run + "lua:channel:EMAIL:day", 100_000_000, dayEnd),
-                new RateLimit(run + "lua:lead:" + target[0] + ":EMAIL", 1_000_000, dayEnd),
-                new RateLimit(run + "lua:mailbox:" + target[1] + ":day", 100_000_000, dayEnd))).allowed();
+                new RateLimit(run + "lua:channel:EMAIL:hour", 100_000_000, hourEnd, "bench"),
+                new RateLimit(run + "lua:channel:EMAIL:day", 100_000_000, dayEnd, "bench"),
+                new RateLimit(run + "lua:lead:" + target[0] + ":EMAIL", 1_000_000, dayEnd, "bench"),
+                new RateLimit(run + "lua:mailbox:" + target[1] + ":day", 100_000_000, dayEnd, "bench"))).allowed();
         Predicate<int[]> bucketAcquire = target -> {
             List<BucketProxy> four = List.of(
                     buckets.builder().build(run + "b4j:channel:EMAIL:hour", () -> hourly),

@@ -34,7 +34,7 @@ abstract class RateLimiterContract {
 
     @Test
     void fiftyThreadsOnTwoInstancesNeverExceedTheLimit() throws Exception {
-        RateLimit limit = new RateLimit(prefix() + "race", 37, NOW.plus(Duration.ofHours(1)));
+        RateLimit limit = new RateLimit(prefix() + "race", 37, NOW.plus(Duration.ofHours(1)), "a test limit");
         AtomicInteger allowed = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(50);
@@ -79,8 +79,8 @@ abstract class RateLimiterContract {
 
     @Test
     void aDeniedRequestTakesNothingFromTheOtherLimits() {
-        RateLimit roomy = new RateLimit(prefix() + "roomy", 10, NOW.plus(Duration.ofHours(1)));
-        RateLimit full = new RateLimit(prefix() + "full", 1, NOW.plus(Duration.ofHours(1)));
+        RateLimit roomy = new RateLimit(prefix() + "roomy", 10, NOW.plus(Duration.ofHours(1)), "a test limit");
+        RateLimit full = new RateLimit(prefix() + "full", 1, NOW.plus(Duration.ofHours(1)), "a test limit");
         first().tryAcquire(List.of(full));
 
         RateDecision denied = first().tryAcquire(List.of(roomy, full));
@@ -107,12 +107,13 @@ abstract class RateLimiterContract {
 
         assertThat(third.allowed()).isFalse();
         assertThat(third.exceeded().orElseThrow().key()).contains("CONTACT_FORM:hour:2026112120");
+        assertThat(third.exceeded().orElseThrow().description()).as("what an operator reads").isEqualTo("at most 2 per hour");
         assertThat(third.retryAt()).contains(Instant.parse("2026-11-21T21:00:00Z"));
     }
 
     @Test
     void releasedUnitsCanBeTakenAgain() {
-        RateLimit one = new RateLimit(prefix() + "release", 1, NOW.plus(Duration.ofHours(1)));
+        RateLimit one = new RateLimit(prefix() + "release", 1, NOW.plus(Duration.ofHours(1)), "a test limit");
         RateDecision taken = first().tryAcquire(List.of(one));
         assertThat(second().tryAcquire(List.of(one)).allowed()).isFalse();
 
@@ -137,6 +138,7 @@ abstract class RateLimiterContract {
 
         assertThat(third.allowed()).isFalse();
         assertThat(third.exceeded().orElseThrow().key()).contains("mailbox:7:day:20261121");
+        assertThat(third.exceeded().orElseThrow().description()).isEqualTo("at most 2 per day from this mailbox");
         assertThat(third.retryAt()).contains(Instant.parse("2026-11-22T00:00:00Z"));
         assertThat(limits.mailboxSendsToday(List.of(7L, 8L))).containsEntry(7L, 2).containsEntry(8L, 0);
     }
@@ -175,7 +177,7 @@ abstract class RateLimiterContract {
             }
 
             private RateLimit prefixed(RateLimit limit) {
-                return new RateLimit(prefix() + limit.key(), limit.max(), limit.windowEnd());
+                return new RateLimit(prefix() + limit.key(), limit.max(), limit.windowEnd(), limit.description());
             }
         };
     }

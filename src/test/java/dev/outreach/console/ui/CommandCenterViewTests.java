@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import dev.outreach.deliverability.ui.EmailHealthView;
 import dev.outreach.outreach.OutreachQueue;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.security.Role;
@@ -12,6 +13,8 @@ import dev.outreach.shared.MessageStatus;
 import dev.outreach.support.KaribuTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +47,7 @@ class CommandCenterViewTests extends KaribuTest {
         UI.getCurrent().navigate("");
 
         CommandCenterView view = _get(CommandCenterView.class);
-        assertThat(view.today.getElement().getTextRecursively()).contains("Email: ").contains("sent of");
+        assertThat(view.today.getElement().getTextRecursively()).contains("Email: ").contains(" sent, ");
         assertThat(view.distribution.getElement().getOuterHTML()).contains("<svg").contains("Email");
         assertThat(view.domains.getElement().getTextRecursively()).contains("getsummitreach.example", "hearfromfieldpro.example");
         assertThat(view.recontact.getElement().getTextRecursively()).contains("eligible now", "recycled in the last 30 days");
@@ -52,6 +55,24 @@ class CommandCenterViewTests extends KaribuTest {
         assertThat(view.warning.isVisible()).isFalse();
         assertThat(view.nextTick.getElement().getTextRecursively()).contains("would be queued now");
         assertThat(view.runTick.isVisible()).as("operators do not run the tick").isFalse();
+    }
+
+    @Test
+    void theCommandCenterShowsTheEmailCountOfEmailHealthForTheSameWindow() {
+        login("olivia", Role.OPERATOR);
+        long lead = jdbc.sql("select id from lead where email is not null and status = 'NEW' order by id fetch first 1 rows only")
+                .query(Long.class).single();
+        SystemActor.call(() -> outreach.sendOutreachMessage(lead, "Command center counts", "Hello"));
+
+        UI.getCurrent().navigate(EmailHealthView.class);
+        Matcher health = Pattern.compile("All mail: [^;]*; (\\d+ sent, .*? clicked)\\.")
+                .matcher(_get(EmailHealthView.class).getElement().getTextRecursively());
+        assertThat(health.find()).isTrue();
+        UI.getCurrent().navigate("");
+        CommandCenterView view = _get(CommandCenterView.class);
+
+        assertThat(health.group(1)).doesNotStartWith("0 sent");
+        assertThat(view.today.getElement().getTextRecursively()).contains("Email: " + health.group(1));
     }
 
     @Test

@@ -130,6 +130,19 @@ class LeadImportViewTests extends KaribuTest {
                 .param("campaign", chosen.id()).param("company", "% " + token).query(Integer.class).single()).isEqualTo(4);
     }
 
+    @Test
+    void aSingleRowIsCountedInTheSingular() throws Exception {
+        UploadKt._upload(view.upload, "one.csv", "text/csv", ("First Name,E-mail,Company\nBo,bo-at-ruiz,Ruiz " + token + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        _click(view.check);
+        assertThat(view.checkSummary.getText()).isEqualTo("1 row: 0 valid, 1 with errors, 0 already exist as leads.");
+        _setValue(view.invalidRows, InvalidRows.IMPORT_NOTHING);
+
+        importAndWait();
+
+        assertThat(view.result.getText()).isEqualTo("Nothing was imported: 1 row has errors (see the list above).");
+    }
+
     /** The demo data's campaign, as the operator picks it from the combo box. */
     private CampaignSummary firstCampaign() {
         return view.campaign.getListDataView().getItems().findFirst().orElseThrow();

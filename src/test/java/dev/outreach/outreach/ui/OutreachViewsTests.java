@@ -33,6 +33,8 @@ class OutreachViewsTests extends KaribuTest {
     LeadService leads;
     @Autowired
     SandboxMailServer sandbox;
+    @Autowired
+    dev.outreach.outreach.OutreachService outreach;
 
     private long leadId;
     private final String token = Long.toString(System.nanoTime(), 36);
@@ -57,7 +59,7 @@ class OutreachViewsTests extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Message")), "Hi Vera, quick question.");
         _click(_get(Button.class, spec -> spec.withText("Send now")));
 
-        assertThat(Notifications.texts()).contains("Sent via Email after 1 attempt(s)");
+        assertThat(Notifications.texts()).contains("Sent via Email after 1 attempt");
         assertThat(_find(H4.class)).anyMatch(h -> h.getText().endsWith("Spring tune-ups " + token));
         assertThat(_get(LeadDetailView.class).getElement().getTextRecursively())
                 .as("the lead's own fields show the outreach too").contains("StatusContacted").doesNotContain("Last outreachnever");
@@ -93,12 +95,31 @@ class OutreachViewsTests extends KaribuTest {
         OutreachHistoryView view = _get(OutreachHistoryView.class);
         _setValue(view.channel, ChannelType.EMAIL);
 
-        OutreachMessage first = GridKt._get(view.grid, 0);
+        OutreachMessage first = GridKt._get(view.grid, 0).message();
         assertThat(first.subject()).isEqualTo("History " + token);
         assertThat(first.status()).isEqualTo(MessageStatus.SENT);
         var attempts = view.details(first).getElement().getTextRecursively();
         assertThat(attempts).contains("Email try 1 · SENT");
         _setValue(view.channel, ChannelType.PHONE);
         assertThat(GridKt._size(view.grid)).isZero();
+    }
+
+    @Test
+    void theHistoryNamesTheLeadAndCompanyAsTextNotAnId() {
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Noa <b>Bold</b>");
+        draft.setLastName("Berg");
+        draft.setCompany("<img src=x onerror=alert(1)> Berg Heating " + token);
+        draft.setEmail("noa-" + token + "@berg-heating.com");
+        long htmlLead = SystemActor.call(() -> leads.create(draft));
+        SystemActor.call(() -> outreach.sendOutreachMessage(htmlLead, "Who " + token, "Hello"));
+        login("olivia", Role.OPERATOR);
+
+        UI.getCurrent().navigate(OutreachHistoryView.class);
+        OutreachHistoryView view = _get(OutreachHistoryView.class);
+
+        assertThat(GridKt._get(view.grid, 0).message().subject()).isEqualTo("Who " + token);
+        assertThat(GridKt._getFormatted(view.grid, 0, "lead")).isEqualTo("Noa <b>Bold</b> Berg");
+        assertThat(GridKt._getFormatted(view.grid, 0, "company")).isEqualTo("<img src=x onerror=alert(1)> Berg Heating " + token);
     }
 }
