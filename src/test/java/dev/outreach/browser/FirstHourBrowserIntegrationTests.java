@@ -98,6 +98,14 @@ class FirstHourBrowserIntegrationTests {
 
     @Test
     void aNewAdminsFirstHourShowsNoErrorAndLeavesNoDialogOpen() throws Exception {
+        step("the login page links an icon that anyone can load", () -> {
+            console.get("/login");
+            console.wait.until(d -> !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
+            // a browser without an icon link asks for /favicon.ico and logs the 404 on every page
+            assertThat(console.script("return fetch(document.querySelector('link[rel=icon]').href,"
+                    + " {credentials: 'omit', redirect: 'manual'}).then(r => r.status + ' ' + r.headers.get('content-type'))"))
+                    .asString().startsWith("200 image/svg+xml");
+        });
         step("sign in", () -> {
             console.signIn("admin", "test-admin-password");
             console.wait.until(d -> !d.findElements(heading("Command center")).isEmpty());
