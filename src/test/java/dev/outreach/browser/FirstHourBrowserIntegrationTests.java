@@ -264,6 +264,13 @@ class FirstHourBrowserIntegrationTests {
             console.wait.until(d -> d.findElement(By.cssSelector(".sandbox-mail h3")).getText()
                     .startsWith("Quick question about"));
         });
+        step("Outreach history shows the touch sent, with its attempt", () -> {
+            openFromNavigation("Outreach history");
+            console.click(console.wait.until(d -> d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='SENT']"))
+                    .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
+            console.wait.until(d -> d.findElements(By.cssSelector(".attempt-list .attempt-sent")).stream()
+                    .anyMatch(WebElement::isDisplayed));
+        });
     }
 
     private void aDuplicateLeadIsRefusedWithAnErrorAndItsDialogStaysOpen() {

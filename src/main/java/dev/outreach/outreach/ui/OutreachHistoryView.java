@@ -69,7 +69,8 @@ public class OutreachHistoryView extends VerticalLayout {
         grid.addColumn(m -> m.channelUsed() == null ? "" : m.channelUsed().label()).setHeader("Channel").setAutoWidth(true);
         grid.addColumn(m -> m.statusReason() == null ? "" : m.statusReason()).setHeader("Why").setFlexGrow(1);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
-        grid.addItemClickListener(click -> grid.setDetailsVisible(click.getItem(), !grid.isDetailsVisible(click.getItem())));
+        // a click opens and closes a row's attempts by itself (details visible on click); toggling them
+        // here as well closed them again at once
     }
 
     com.vaadin.flow.component.Component details(OutreachMessage message) {
