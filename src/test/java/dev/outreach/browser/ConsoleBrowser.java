@@ -38,11 +38,13 @@ final class ConsoleBrowser implements AutoCloseable {
 
     final WebDriver driver;
     final WebDriverWait wait;
+    private final Duration timeout;
     private final int port;
     private final Path profile;
 
     private ConsoleBrowser(int port, Duration timeout) throws IOException {
         this.port = port;
+        this.timeout = timeout;
         this.profile = Files.createTempDirectory("outreach-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -93,6 +95,11 @@ final class ConsoleBrowser implements AutoCloseable {
         WebElement secret = driver.findElement(By.cssSelector("input[name='password']"));
         secret.sendKeys(password);
         secret.sendKeys(Keys.ENTER);
+    }
+
+    /** Waits for a condition that is true (or not null); a timeout says what was awaited. */
+    <T> T waitFor(String what, java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).withMessage("waiting for " + what).until(condition);
     }
 
     /** The texts of the grid cells currently rendered, as the user reads them. */

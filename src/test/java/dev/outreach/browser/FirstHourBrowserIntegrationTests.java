@@ -100,7 +100,7 @@ class FirstHourBrowserIntegrationTests {
     void aNewAdminsFirstHourShowsNoErrorAndLeavesNoDialogOpen() throws Exception {
         step("the login page links an icon that anyone can load", () -> {
             console.get("/login");
-            console.wait.until(d -> !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
+            console.waitFor("the login form", d -> !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
             // a browser without an icon link asks for /favicon.ico and logs the 404 on every page
             assertThat(console.script("return fetch(document.querySelector('link[rel=icon]').href,"
                     + " {credentials: 'omit', redirect: 'manual'}).then(r => r.status + ' ' + r.headers.get('content-type'))"))
@@ -108,7 +108,7 @@ class FirstHourBrowserIntegrationTests {
         });
         step("sign in", () -> {
             console.signIn("admin", "test-admin-password");
-            console.wait.until(d -> !d.findElements(heading("Command center")).isEmpty());
+            console.waitFor("the heading " + "Command center", d -> !d.findElements(heading("Command center")).isEmpty());
         });
 
         openEveryScreen();
@@ -128,7 +128,7 @@ class FirstHourBrowserIntegrationTests {
         for (String title : navTitles()) {
             step("open " + title, () -> {
                 openFromNavigation(title);
-                WebElement landmark = console.wait.until(d -> d.findElement(SCREENS.get(title)));
+                WebElement landmark = console.waitFor(title + " to show " + SCREENS.get(title), d -> d.findElement(SCREENS.get(title)));
                 assertThat(landmark.isDisplayed()).as(title + " shows " + SCREENS.get(title)).isTrue();
             });
         }
@@ -163,7 +163,7 @@ class FirstHourBrowserIntegrationTests {
             openFromNavigation("Leads");
             search("first hour hvac", 3);
             console.click(cell("Hana Okafor"));
-            console.wait.until(d -> !d.findElements(heading("Hana Okafor")).isEmpty());
+            console.waitFor("the heading " + "Hana Okafor", d -> !d.findElements(heading("Hana Okafor")).isEmpty());
             assertThat(campaignsSection()).contains(CAMPAIGN + ": ");
         });
     }
@@ -172,7 +172,7 @@ class FirstHourBrowserIntegrationTests {
         stepLeavingDialogOpen("open New lead on Leads", () -> {
             openFromNavigation("Leads");
             console.click(button("New lead"));
-            console.wait.until(d -> openDialogs() == 1);
+            waitForOpenDialogs(1);
         });
         step("save the new lead", () -> {
             field("First name").sendKeys("Kofi");
@@ -180,36 +180,36 @@ class FirstHourBrowserIntegrationTests {
             field("Company").sendKeys("Hour Two Plumbing");
             field("Email").sendKeys("kofi@hour-two-plumbing.com");
             console.click(dialogButton("Save"));
-            console.wait.until(d -> openDialogs() == 0);
+            waitForOpenDialogs(0);
             search("hour two plumbing", 1);
             assertThat(cell("Kofi Mensah").isDisplayed()).isTrue();
         });
         stepLeavingDialogOpen("select the lead and press Enroll in campaign", () -> {
             console.click(rowCheckbox());
-            console.wait.until(d -> button("Enroll in campaign").isEnabled());
+            console.waitFor("Enroll in campaign to be enabled", d -> button("Enroll in campaign").isEnabled());
             console.click(button("Enroll in campaign"));
-            console.wait.until(d -> openDialogs() == 1);
+            waitForOpenDialogs(1);
         });
         step("enroll it in the campaign", () -> {
             choose(console.driver.findElement(By.id("enroll-campaign")), CAMPAIGN);
             console.click(console.driver.findElement(By.id("enroll-confirm")));
-            console.wait.until(d -> openDialogs() == 0);
+            waitForOpenDialogs(0);
             assertThat(notificationTexts()).contains("1 lead enrolled");
         });
         step("the lead's page lists the campaign", () -> {
             console.click(cell("Kofi Mensah"));
-            console.wait.until(d -> !d.findElements(heading("Kofi Mensah")).isEmpty());
+            console.waitFor("the heading " + "Kofi Mensah", d -> !d.findElements(heading("Kofi Mensah")).isEmpty());
             assertThat(campaignsSection()).contains(CAMPAIGN + ": ");
         });
         stepLeavingDialogOpen("open Edit on the lead's page", () -> {
             console.click(button("Edit"));
-            console.wait.until(d -> openDialogs() == 1);
+            waitForOpenDialogs(1);
         });
         step("save the edited lead", () -> {
             WebElement company = field("Company");
             company.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Hour Three Plumbing");
             console.click(dialogButton("Save"));
-            console.wait.until(d -> openDialogs() == 0);
+            waitForOpenDialogs(0);
             waitForText("Hour Three Plumbing");
         });
         step("the grid shows the change", () -> {
@@ -223,29 +223,29 @@ class FirstHourBrowserIntegrationTests {
         stepLeavingDialogOpen("open New user on Users", () -> {
             openFromNavigation("Users");
             console.click(button("New user"));
-            console.wait.until(d -> openDialogs() == 1);
+            waitForOpenDialogs(1);
         });
         step("create the user", () -> {
             field("Username").sendKeys("first-hour-operator");
             field("Password").sendKeys("a-long-operator-password");
             console.click(dialogButton("Create"));
-            console.wait.until(d -> openDialogs() == 0);
-            console.wait.until(d -> console.cellTexts().contains("first-hour-operator"));
+            waitForOpenDialogs(0);
+            console.waitFor("the user in the grid", d -> console.cellTexts().contains("first-hour-operator"));
         });
     }
 
     private void changeAChannelSetting() {
         step("change Email's max per hour on Channels", () -> {
             openFromNavigation("Channels");
-            WebElement email = console.wait.until(d -> d.findElement(By.id("channel-email")));
+            WebElement email = console.waitFor("the Email channel form", d -> d.findElement(By.id("channel-email")));
             WebElement maxPerHour = email.findElement(fieldLocator("vaadin-integer-field", "Max per hour"));
             maxPerHour.sendKeys(Keys.chord(Keys.CONTROL, "a"), "77", Keys.TAB);
             console.click(email.findElement(By.xpath(".//vaadin-button[normalize-space(.)='Save']")));
-            console.wait.until(d -> notificationTexts().contains("Email settings saved"));
+            console.waitFor("the notification 'Email settings saved'", d -> notificationTexts().contains("Email settings saved"));
         });
         step("the channel setting is kept", () -> {
             console.driver.navigate().refresh();
-            WebElement email = console.wait.until(d -> d.findElement(By.id("channel-email")));
+            WebElement email = console.waitFor("the Email channel form", d -> d.findElement(By.id("channel-email")));
             assertThat(email.findElement(fieldLocator("vaadin-integer-field", "Max per hour")).getDomProperty("value"))
                     .isEqualTo("77");
         });
@@ -254,22 +254,20 @@ class FirstHourBrowserIntegrationTests {
     private void watchTheSandboxOutboxReceiveMail() {
         step("the sandbox outbox receives the demo's first touches", () -> {
             openFromNavigation("Sandbox outbox");
-            new WebDriverWait(console.driver, Duration.ofSeconds(60), Duration.ofSeconds(2)).until(d -> {
+            new WebDriverWait(console.driver, Duration.ofSeconds(60), Duration.ofSeconds(2))
+                    .withMessage("waiting for mail in the sandbox outbox").until(d -> {
                 console.click(button("Refresh"));
                 return !d.findElement(By.cssSelector(".sandbox-count")).getText().startsWith("0 messages");
             });
-            console.wait.until(d -> console.cellTexts().stream().anyMatch(text -> text.startsWith("Quick question about")));
-            console.click(console.driver.findElements(By.xpath("//vaadin-grid-cell-content[starts-with(normalize-space(.),"
-                    + " 'Quick question about')]")).getFirst());
-            console.wait.until(d -> d.findElement(By.cssSelector(".sandbox-mail h3")).getText()
-                    .startsWith("Quick question about"));
+            console.click(cell("Quick question about", true));
+            console.waitFor("the mail's subject over its text",
+                    d -> d.findElement(By.cssSelector(".sandbox-mail h3")).getText().startsWith("Quick question about"));
         });
         step("Outreach history shows the touch sent, with its attempt", () -> {
             openFromNavigation("Outreach history");
-            console.click(console.wait.until(d -> d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='SENT']"))
-                    .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
-            console.wait.until(d -> d.findElements(By.cssSelector(".attempt-list .attempt-sent")).stream()
-                    .anyMatch(WebElement::isDisplayed));
+            console.click(cell("SENT"));
+            console.waitFor("the message's SENT attempt", d -> d.findElements(By.cssSelector(".attempt-list .attempt-sent"))
+                    .stream().anyMatch(WebElement::isDisplayed));
         });
     }
 
@@ -277,13 +275,13 @@ class FirstHourBrowserIntegrationTests {
         stepLeavingDialogOpen("open New lead on Leads for a lead that exists", () -> {
             openFromNavigation("Leads");
             console.click(button("New lead"));
-            console.wait.until(d -> openDialogs() == 1);
+            waitForOpenDialogs(1);
         });
         run("save a lead whose email another lead has", () -> {
             field("First name").sendKeys("Kofi");
             field("Email").sendKeys("kofi@hour-two-plumbing.com");
             console.click(dialogButton("Save"));
-            console.wait.until(d -> !errorNotifications().isEmpty());
+            console.waitFor("an error notification", d -> !errorNotifications().isEmpty());
             assertThat(errorNotifications()).singleElement().asString()
                     .startsWith("Not saved: A lead with this email already exists");
         }, true, true);
@@ -302,7 +300,7 @@ class FirstHourBrowserIntegrationTests {
     private void run(String name, ThrowingAction action, boolean dialogExpected, boolean errorExpected) {
         try {
             action.run();
-            console.wait.until(d -> Boolean.TRUE.equals(console.script(IDLE)));
+            console.waitFor("the server round trips to end", d -> Boolean.TRUE.equals(console.script(IDLE)));
             if (!errorExpected) {
                 assertThat(errorNotifications()).as("error notifications").isEmpty();
             }
@@ -363,7 +361,7 @@ class FirstHourBrowserIntegrationTests {
 
     private void openFromNavigation(String title) {
         console.click(console.driver.findElement(By.xpath("//vaadin-side-nav-item[normalize-space(.)=" + literal(title) + "]")));
-        console.wait.until(d -> !d.findElements(SCREENS.get(title)).isEmpty());
+        console.waitFor(title + " to show " + SCREENS.get(title), d -> !d.findElements(SCREENS.get(title)).isEmpty());
     }
 
     private WebElement button(String text) {
@@ -393,33 +391,44 @@ class FirstHourBrowserIntegrationTests {
         WebElement input = comboBox.findElement(By.cssSelector("input"));
         console.click(input);
         input.sendKeys(item);
-        console.wait.until(d -> !d.findElements(By.xpath("//vaadin-combo-box-item[normalize-space(.)=" + literal(item) + "]"))
-                .isEmpty());
+        console.waitFor("the choice " + item, d -> !d.findElements(
+                By.xpath("//vaadin-combo-box-item[normalize-space(.)=" + literal(item) + "]")).isEmpty());
         input.sendKeys(Keys.ENTER);
-        console.wait.until(d -> item.equals(console.script("return arguments[0].selectedItem && arguments[0].selectedItem.label",
-                comboBox)) || item.equals(comboBox.getDomProperty("value")) || item.equals(input.getDomProperty("value")));
+        console.waitFor(item + " to be chosen", d -> item.equals(input.getDomProperty("value")) && item.equals(console.script(
+                "return arguments[0].selectedItem && arguments[0].selectedItem.label", comboBox)));
     }
 
     /** Types into the leads grid's search and waits until the grid shows that many leads. */
     private void search(String text, int expectedLeads) {
         WebElement search = console.driver.findElement(By.cssSelector("vaadin-text-field input"));
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-        console.wait.until(d -> d.findElement(By.cssSelector(".lead-count")).getText().equals(expectedLeads + " leads")
+        console.waitFor("the grid to show " + expectedLeads + " leads for '" + text + "'",
+                d -> d.findElement(By.cssSelector(".lead-count")).getText().equals(expectedLeads + " leads")
                 && Boolean.TRUE.equals(console.script(IDLE)));
     }
 
-    /** A grid cell showing this text; rows the grid keeps hidden for reuse still hold old texts. */
     private WebElement cell(String text) {
-        return console.driver.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)=" + literal(text) + "]"))
-                .stream().filter(WebElement::isDisplayed).findFirst()
-                .orElseThrow(() -> new AssertionError("no grid cell shows " + text));
+        return cell(text, false);
+    }
+
+    /** A visible grid cell showing this text (or starting with it); rows the grid hides for reuse keep old texts. */
+    private WebElement cell(String text, boolean prefix) {
+        String match = prefix ? "starts-with(normalize-space(.), " + literal(text) + ")" : "normalize-space(.)=" + literal(text);
+        return console.waitFor("a grid cell showing " + text, d -> d.findElements(
+                By.xpath("//vaadin-grid-cell-content[" + match + "]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     /** The selection checkbox of the first visible body row of the grid. */
     private WebElement rowCheckbox() {
-        return (WebElement) console.script("return Array.from(document.querySelectorAll('vaadin-grid-cell-content vaadin-checkbox'))"
-                + ".find(box => { const slot = box.closest('vaadin-grid-cell-content').assignedSlot;"
-                + " const row = slot && slot.closest('tr'); return row && !row.hidden && row.closest('tbody'); })");
+        return console.waitFor("a row's checkbox", d -> (WebElement) console.script(
+                "return Array.from(document.querySelectorAll('vaadin-grid-cell-content vaadin-checkbox')).find(box => {"
+                + " const slot = box.closest('vaadin-grid-cell-content').assignedSlot;"
+                + " const row = slot && slot.closest('tr'); return row && !row.hidden && row.closest('tbody'); })"));
+    }
+
+    private void waitForOpenDialogs(int count) {
+        console.waitFor(count + " open dialog(s)", d -> openDialogs() == count);
     }
 
     private String campaignsSection() {
@@ -427,7 +436,7 @@ class FirstHourBrowserIntegrationTests {
     }
 
     private void waitForText(String text) {
-        console.wait.until(d -> pageText().contains(text));
+        console.waitFor("the text '" + text + "'", d -> pageText().contains(text));
     }
 
     private static String literal(String text) {
