@@ -13,5 +13,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Outreach Engine");
+        // without an icon link every browser asks for /favicon.ico, a 404 in each page's console
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
     }
 }

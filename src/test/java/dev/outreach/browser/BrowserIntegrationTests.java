@@ -8,9 +8,6 @@ import dev.outreach.lead.LeadService;
 import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
 import dev.outreach.security.UserService;
-import dev.outreach.support.PostgresIntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,15 +27,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The console in a real browser: Debian's headless Chromium driven through its chromedriver,
- * against the app on a random port with the embedded defaults and demo data.
+ * The console in a real browser ({@link ConsoleBrowser}) against the app on a random port with
+ * the embedded defaults and demo data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BrowserIntegrationTests {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
     static final String XSS_NAME = "<img src=x onerror=alert(1)>";
 
     @LocalServerPort
@@ -54,47 +43,32 @@ class BrowserIntegrationTests {
     @Autowired
     LeadService leads;
 
+    private ConsoleBrowser console;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeAll
     static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            PostgresIntegrationTest.requireService("Chromium (" + CHROMIUM + ") with chromedriver (" + CHROMEDRIVER + ")",
-                    new IllegalStateException("not installed: apt-get install chromium chromium-driver"));
-        }
+        ConsoleBrowser.requireInstalled();
     }
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        profile = Files.createTempDirectory("outreach-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        // the browser console, to check that no page broke our Content-Security-Policy
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    void startBrowser() {
+        console = ConsoleBrowser.open(port, Duration.ofSeconds(60));
+        browser = console.driver;
+        wait = console.wait;
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
+        if (console != null) {
             try {
-                List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                List<String> violations = console.consoleMessages().stream()
                         .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
                 assertThat(violations).as("Content-Security-Policy violations in the browser console").isEmpty();
             } finally {
-                browser.quit();
+                console.close();
             }
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -183,21 +157,11 @@ class BrowserIntegrationTests {
     }
 
     private void signIn(String username, String password) {
-        browser.get(url("/login"));
-        WebElement user = wait.until(driver -> driver.findElement(By.cssSelector("input[name='username']")));
-        // our stylesheet reaches the login page (it centers the hint; the browser's default would not)
-        wait.until(driver -> "center".equals(((JavascriptExecutor) driver).executeScript(
-                "return getComputedStyle(document.querySelector('.login-hint')).textAlign")));
-        user.sendKeys(username);
-        WebElement secret = browser.findElement(By.cssSelector("input[name='password']"));
-        secret.sendKeys(password);
-        secret.sendKeys(Keys.ENTER);
+        console.signIn(username, password);
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> cellTexts() {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(document.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent.trim())");
+        return console.cellTexts();
     }
 
     private void assertNoAlert() {
@@ -205,6 +169,6 @@ class BrowserIntegrationTests {
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return console.url(path);
     }
 }

@@ -78,7 +78,8 @@ public class OutreachHistoryView extends VerticalLayout {
         grid.addColumn(row -> row.message().statusReason() == null ? "" : row.message().statusReason())
                 .setHeader("Why").setFlexGrow(1);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(row -> details(row.message())));
-        grid.addItemClickListener(click -> grid.setDetailsVisible(click.getItem(), !grid.isDetailsVisible(click.getItem())));
+        // a click opens and closes a row's attempts by itself (details visible on click); toggling them
+        // here as well closed them again at once
     }
 
     com.vaadin.flow.component.Component details(OutreachMessage message) {
