@@ -151,7 +151,7 @@ class BrowserIntegrationTests {
 
     @SuppressWarnings("unchecked")
     private Map<String, Long> gridSize() {
-        return (Map<String, Long>) ((JavascriptExecutor) browser).executeScript(
+        return (Map<String, Long>) console.script(
                 "const r = document.querySelector('vaadin-grid').getBoundingClientRect();"
                         + " return {width: Math.round(r.width), height: Math.round(r.height)};");
     }
