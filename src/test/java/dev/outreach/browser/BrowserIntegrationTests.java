@@ -8,6 +8,7 @@ import dev.outreach.lead.LeadService;
 import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
 import dev.outreach.security.UserService;
+import dev.outreach.support.ConsoleBrowser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

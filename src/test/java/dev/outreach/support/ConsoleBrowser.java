@@ -1,6 +1,5 @@
-package dev.outreach.browser;
+package dev.outreach.support;
 
-import dev.outreach.support.PostgresIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,14 +29,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (override the paths with {@code -Dchromium.binary} and {@code -Dchromedriver.binary}), with
  * the browser console's messages recorded so that tests can fail on a script error.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    public static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    public static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
-    final WebDriver driver;
-    final WebDriverWait wait;
+    public final WebDriver driver;
+    public final WebDriverWait wait;
     private final Duration timeout;
     private final int port;
     private final Path profile;
@@ -61,14 +60,14 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Skips the test class (fails it with CI=true) when Chromium or its driver is not installed. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             PostgresIntegrationTest.requireService("Chromium (" + CHROMIUM + ") with chromedriver (" + CHROMEDRIVER + ")",
                     new IllegalStateException("not installed: apt-get install chromium chromium-driver"));
         }
     }
 
-    static ConsoleBrowser open(int port, Duration timeout) {
+    public static ConsoleBrowser open(int port, Duration timeout) {
         try {
             return new ConsoleBrowser(port, timeout);
         } catch (IOException e) {
@@ -76,16 +75,16 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    void get(String path) {
+    public void get(String path) {
         driver.get(url(path));
     }
 
     /** Fills the login form and submits it; does not wait for the outcome. */
-    void signIn(String username, String password) {
+    public void signIn(String username, String password) {
         get("/login");
         WebElement user = wait.until(d -> d.findElement(By.cssSelector("input[name='username']")));
         // our stylesheet reaches the login page (it centers the hint; the browser's default would not)
@@ -98,13 +97,13 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Waits for a condition that is true (or not null); a timeout says what was awaited. */
-    <T> T waitFor(String what, java.util.function.Function<? super WebDriver, T> condition) {
+    public <T> T waitFor(String what, java.util.function.Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout).withMessage("waiting for " + what).until(condition);
     }
 
     /** The texts of the grid cells currently rendered, as the user reads them. */
     @SuppressWarnings("unchecked")
-    List<String> cellTexts() {
+    public List<String> cellTexts() {
         return (List<String>) script(
                 "return Array.from(document.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent.trim())");
     }
@@ -113,22 +112,22 @@ final class ConsoleBrowser implements AutoCloseable {
      * Clicks an element after scrolling it to the middle of the page: Chromium's own scrolling
      * can leave it under the window's bottom edge, where the click lands on something else.
      */
-    void click(WebElement element) {
+    public void click(WebElement element) {
         script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
         element.click();
     }
 
-    Object script(String script, Object... args) {
+    public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** The browser console's messages since the last call. */
-    List<LogEntry> consoleMessages() {
+    public List<LogEntry> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
     /** Saves what the browser shows now as {@code target/browser-screenshots/<name>.png} and returns that path. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".png");
