@@ -174,7 +174,7 @@ public final class ConsoleWalk {
         WebElement search = console.driver.findElement(By.cssSelector("vaadin-text-field input"));
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
         console.waitFor("the grid to show " + expectedLeads + " leads for '" + text + "'",
-                d -> d.findElement(By.cssSelector(".lead-count")).getText().equals(expectedLeads + " leads")
+                d -> d.findElement(By.cssSelector(".lead-count")).getText().equals(dev.outreach.shared.Wording.count(expectedLeads, "lead"))
                 && Boolean.TRUE.equals(console.script(IDLE)));
     }
 

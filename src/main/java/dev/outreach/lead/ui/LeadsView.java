@@ -257,7 +257,7 @@ public class LeadsView extends VerticalLayout {
             return leads.page(current, sort.sort(), sort.descending(), query.getOffset(), query.getLimit()).stream();
         }, query -> leads.count(current));
         int matching = leads.count(current);
-        count.setText(NumberFormat.getIntegerInstance(Locale.US).format(matching) + " leads");
+        count.setText(Wording.count(matching, "lead"));
         allMatching.setLabel("Select all " + NumberFormat.getIntegerInstance(Locale.US).format(matching) + " matching");
     }
 
