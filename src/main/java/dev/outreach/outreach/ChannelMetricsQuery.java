@@ -24,7 +24,9 @@ class ChannelMetricsQuery {
     }
 
     ChannelMetrics compute(Long campaignId, int days, Instant since) {
-        String campaign = campaignId == null ? "" : " and l.campaign_id = :campaignId";
+        // a message is the campaign's when its enrollment is (ix_outreach_recontact leads with campaign_id)
+        String campaign = campaignId == null ? ""
+                : " and m.enrollment_id in (select e.id from enrollment e where e.campaign_id = :campaignId)";
         Map<ChannelType, long[]> counts = new EnumMap<>(ChannelType.class);
         for (ChannelType channel : ChannelType.values()) {
             counts.put(channel, new long[4]);
@@ -34,7 +36,7 @@ class ChannelMetricsQuery {
                        count(distinct case when a.status = 'BOUNCED'
                                                 or (m.status = 'BOUNCED' and m.channel_used = a.channel)
                                            then a.message_id end) as bounced
-                from outreach_attempt a join outreach_message m on m.id = a.message_id join lead l on l.id = m.lead_id
+                from outreach_attempt a join outreach_message m on m.id = a.message_id
                 where m.created_at >= :since and a.status not in ('SKIPPED', 'PENDING')""" + campaign + """
                  group by a.channel""");
         params(attempted, campaignId, since).query((rs, n) -> {
@@ -49,7 +51,7 @@ class ChannelMetricsQuery {
                        sum(case when m.status = 'REPLIED' then 1 else 0 end) as replied,
                        sum(case when m.first_channel is not null and m.channel_used <> m.first_channel then 1 else 0 end)
                            as fell_back
-                from outreach_message m join lead l on l.id = m.lead_id
+                from outreach_message m
                 where m.created_at >= :since and m.channel_used is not null
                   and m.status in ('SENT', 'DELIVERED', 'REPLIED')""" + campaign + """
                  group by m.channel_used""");
