@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The leads grid's SQL. Filters are appended only when set (no "param is null or ..." tricks)
  * so that PostgreSQL plans each shape with its index:
  * default sort {@code ix_lead_created}; status {@code ix_lead_status_created}; grade
- * {@code ix_lead_grade_created}; campaign: the lead's enrollments, {@code uq_enrollment_lead_campaign}
+ * {@code ix_lead_grade_created}; campaign: the campaign's enrollments, {@code ix_enrollment_campaign_lead}
  * (a lead is in a campaign when it is enrolled in it; cadence owns the table, this only reads it); free text
  * {@code ix_lead_search_trgm} (trigram GIN over search_text, PostgreSQL only).
  */
@@ -125,7 +125,7 @@ class LeadQueries {
             params.put("grade", filter.grade().name());
         }
         if (filter.campaignId() != null) {
-            clauses.add("exists (select 1 from enrollment e where e.lead_id = lead.id and e.campaign_id = :campaignId)");
+            clauses.add("id in (select e.lead_id from enrollment e where e.campaign_id = :campaignId)");
             params.put("campaignId", filter.campaignId());
         }
         String sql = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
