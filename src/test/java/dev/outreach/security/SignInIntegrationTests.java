@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -27,7 +28,9 @@ import org.springframework.test.context.ActiveProfiles;
  * loopback, as {@code X-Forwarded-For}), and the headers and session cookie every answer carries.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "outreach.dispatch.enabled=false", "outreach.imap.enabled=false", "outreach.simulator.enabled=false"})
+    "outreach.dispatch.enabled=false", "outreach.imap.enabled=false", "outreach.simulator.enabled=false",
+    // as behind a reverse proxy on loopback, which tells the app each visitor's address
+    "server.forward-headers-strategy=native"})
 @ActiveProfiles("test")
 class SignInIntegrationTests {
 
@@ -80,6 +83,29 @@ class SignInIntegrationTests {
         HttpResponse<String> signedIn = realUser.postLogin(username, PASSWORD, realUser.openLoginPage(), null);
         assertThat(location(signedIn)).doesNotContain("/login");
         assertThat(realUser.isSignedIn()).isTrue();
+    }
+
+    @Test
+    void aBurstOfParallelGuessesGetsNoMoreTriesThanOneAfterAnother() throws Exception {
+        String username = newOperator("burst");
+        Visitor attacker = new Visitor("203.0.113.99");
+        String csrf = attacker.openLoginPage();
+        var guesses = new java.util.ArrayList<java.util.concurrent.Callable<String>>();
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            String guess = "burst-" + attempt;
+            guesses.add(() -> location(attacker.postLogin(username, guess, csrf, null)));
+        }
+
+        List<String> outcomes = new java.util.ArrayList<>();
+        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var outcome : parallel.invokeAll(guesses)) {
+                outcomes.add(outcome.get());
+            }
+        }
+
+        // five failures for one account from one address make it wait; the others were never checked
+        assertThat(outcomes.stream().filter(l -> l.endsWith("/login?error")).count()).isEqualTo(4);
+        assertThat(outcomes.stream().filter(l -> l.endsWith("/login?throttled=1")).count()).isEqualTo(8);
     }
 
     @Test
