@@ -1,5 +1,6 @@
 package dev.outreach.lead;
 
+import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
 public class LeadService {
 
+    private final AuditLog auditLog;
     private final LeadRepository leads;
     private final LeadQueries queries;
     private final LeadCountCache counts;
@@ -24,7 +26,8 @@ public class LeadService {
     private final Clock clock;
 
     LeadService(LeadRepository leads, LeadQueries queries, LeadCountCache counts, LeadValidator validator,
-            LeadGradeService grader, Clock clock) {
+            LeadGradeService grader, AuditLog auditLog, Clock clock) {
+        this.auditLog = auditLog;
         this.leads = leads;
         this.queries = queries;
         this.counts = counts;
@@ -120,20 +123,30 @@ public class LeadService {
         return selection.allMatching() ? queries.ids(selection.filter()) : selection.ids();
     }
 
-    /** Deletes a bulk selection ("all matching" in one statement, as it matches now); returns how many were deleted. */
+    /**
+     * Deletes a bulk selection ("all matching" in one statement, as it matches now) and writes who
+     * deleted what to the audit log; returns how many were deleted.
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public int delete(LeadSelection selection) {
         int deleted = selection.allMatching() ? queries.delete(selection.filter()) : queries.delete(selection.ids());
         counts.invalidate();
+        if (deleted > 0) {
+            String what = selection.allMatching() ? "all matching " + selection.filter()
+                    : selection.ids().size() <= 20 ? "ids " + selection.ids()
+                    : "ids " + selection.ids().subList(0, 20) + " and " + (selection.ids().size() - 20) + " more";
+            auditLog.record("lead.delete", "lead", selection.ids().size() == 1 ? selection.ids().getFirst() : null,
+                    what, deleted + " deleted");
+        }
         return deleted;
     }
 
+    /** Deletes one lead, the same way as a selection of one. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void delete(long id) {
-        leads.deleteById(id);
-        counts.invalidate();
+        delete(LeadSelection.of(List.of(id)));
     }
 
     private void store(Lead lead, LeadDraft draft) {

@@ -21,6 +21,9 @@ class LeadDetailViewTests extends KaribuTest {
     @Autowired
     LeadService leads;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private long leadId;
 
     @BeforeEach
@@ -47,6 +50,9 @@ class LeadDetailViewTests extends KaribuTest {
 
         assertThat(leads.find(leadId)).isEmpty();
         _get(LeadsView.class);
+        assertThat(jdbc.sql("select actor || ' ' || after_value from audit_log where action = 'lead.delete'"
+                + " and entity_id = :id").param("id", Long.toString(leadId)).query(String.class).list())
+                .containsExactly("ada 1 deleted");
     }
 
     @Test
