@@ -10,6 +10,7 @@ import dev.outreach.deliverability.MailboxDirectory;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.DeliveryMode;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.MessageStatus;
@@ -20,13 +21,16 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * "Send a test to myself": a template rendered for a chosen lead, emailed to the person editing
  * it through the same email path as outreach (in SANDBOX into the Sandbox outbox). It is marked
  * as a test in its subject and first line, and it is not outreach: no message row, no rate limit
- * taken, no reputation recorded, nothing changes on the lead.
+ * taken, no reputation recorded, nothing changes on the lead. Each test sent is in the audit log
+ * (who, which template, to whom, from which mailbox): in LIVE mode it is real mail.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
@@ -40,9 +44,14 @@ public class TemplateTestSender implements StepTestSender {
     private final MailboxDirectory mailboxes;
     private final EngineSettingsService engine;
     private final List<ChannelSender> senders;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
 
     TemplateTestSender(TemplateService templates, TemplateStore store, LeadService leads, MailboxDirectory mailboxes,
-            EngineSettingsService engine, List<ChannelSender> senders) {
+            EngineSettingsService engine, List<ChannelSender> senders, AuditLog auditLog,
+            PlatformTransactionManager transactions) {
+        this.auditLog = auditLog;
+        this.transaction = new TransactionTemplate(transactions);
         this.templates = templates;
         this.store = store;
         this.leads = leads;
@@ -93,6 +102,8 @@ public class TemplateTestSender implements StepTestSender {
             throw new InvalidInputException("to", "The test was not sent: " + result.reason());
         }
         log.info("Test of template {} sent from mailbox {} ({})", template.name(), from.mailbox().id(), mode);
+        transaction.executeWithoutResult(status -> auditLog.record("template.test-send", "message_template",
+                template.name(), null, "to " + recipient.getAddress() + " from " + from.mailbox().address() + " (" + mode + ")"));
         return "Test sent to " + recipient.getAddress() + " from " + from.mailbox().address()
                 + (mode == DeliveryMode.SANDBOX ? " (SANDBOX: it is in the Sandbox outbox)" : "");
     }

@@ -82,12 +82,12 @@ public class MessageLinks {
         return base.toString().replaceAll("/+$", "");
     }
 
-    /** The https link that unsubscribes the lead of this message with one click (RFC 8058); never tracked. */
     /** The List-Unsubscribe mailto: to the sending mailbox, with the one-click link's signed token as the subject. */
     public String unsubscribeMailto(String mailbox, UUID messageId) {
         return UnsubscribeMailto.uri(mailbox, tokens.unsubscribe(messageId));
     }
 
+    /** The https link that unsubscribes the lead of this message with one click (RFC 8058); never tracked. */
     public URI oneClick(UUID messageId) {
         return URI.create(publicBaseUrl + "/u/" + tokens.unsubscribe(messageId));
     }

@@ -179,6 +179,9 @@ class TemplatesViewTests extends KaribuTest {
                 });
         assertThat(outreachMessages()).as("a test is not outreach").isEqualTo(outreachBefore);
         assertThat(named("email-initial").subject()).as("the test does not save").isNotEqualTo("Tiles for {{company}}");
+        assertThat(jdbc.sql("select entity_id || ': ' || after_value from audit_log where action = 'template.test-send'"
+                + " and after_value like :to").param("to", "to " + me + " %").query(String.class).list())
+                .singleElement().asString().startsWith("email-initial: to " + me + " from ").endsWith("(SANDBOX)");
     }
 
     private int outreachMessages() {
