@@ -1,8 +1,5 @@
 package dev.outreach.soak;
 
-import dev.outreach.support.PostgresIntegrationTest;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +45,5 @@ final class Soak {
 
     static Report drive(PackagedApp app, Duration length) throws Exception {
         return SoakDrive.run(app, length);
-    }
-
-    /** Empties the soak's own Redis database; fails under CI, skips elsewhere, when Redis is not there. */
-    static void flushRedis(String url) {
-        RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().flushdb();
-        } catch (RuntimeException e) {
-            PostgresIntegrationTest.requireService("Redis at " + url, e);
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
     }
 }

@@ -46,6 +46,7 @@ final class SoakDrive {
 
     private Soak.Report drive(Duration length) throws Exception {
         signIn();
+        attempt(this::openTheSendWindowAllWeek);
         Instant end = Instant.now().plus(length);
         int round = 0;
         while (Instant.now().isBefore(end)) {
@@ -68,6 +69,25 @@ final class SoakDrive {
         walk.step("sign in", () -> {
             console.signIn("admin", SoakIntegrationTests.ADMIN_PASSWORD);
             console.waitFor("the command center", d -> !d.findElements(ConsoleWalk.heading("Command center")).isEmpty());
+        });
+    }
+
+    /**
+     * Engine settings: every day around the clock and a tick every minute, so that the tick
+     * writes the enrolled leads' touches whenever the soak runs.
+     */
+    private void openTheSendWindowAllWeek() {
+        walk.step("open the send window all week, around the clock", () -> {
+            walk.openFromNavigation("Engine settings");
+            walk.field("Send window starts at (hour)").sendKeys(Keys.chord(Keys.CONTROL, "a"), "0", Keys.TAB);
+            walk.field("Send window ends at (hour)").sendKeys(Keys.chord(Keys.CONTROL, "a"), "24", Keys.TAB);
+            walk.field("Sequencer tick every, minutes").sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.TAB);
+            for (WebElement day : console.driver.findElements(By.xpath(
+                    "//vaadin-checkbox-group[label[normalize-space(.)='Send days']]//vaadin-checkbox[not(@checked)]"))) {
+                console.click(day);
+            }
+            console.click(walk.button("Save"));
+            console.waitFor("the save notification", d -> walk.notificationTexts().contains("Engine settings saved"));
         });
     }
 

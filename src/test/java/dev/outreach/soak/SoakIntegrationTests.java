@@ -95,7 +95,7 @@ class SoakIntegrationTests {
         env.put("OUTREACH_DEMO_DATA", "true");
         env.put("OUTREACH_SIMULATOR", "true");
         try {
-            Soak.flushRedis(env.get("OUTREACH_REDIS_URL"));
+            PostgresIntegrationTest.emptyRedis(env.get("OUTREACH_REDIS_URL"));
             Soak.Report report;
             try (PackagedApp app = PackagedApp.start(workDir, env, SHORT_INTERVALS)) {
                 app.awaitReady(Duration.ofMinutes(3));
@@ -105,7 +105,7 @@ class SoakIntegrationTests {
                 assertEffects("postgres", workDir, report, db);
             }
         } finally {
-            Soak.flushRedis(env.get("OUTREACH_REDIS_URL"));
+            PostgresIntegrationTest.emptyRedis(env.get("OUTREACH_REDIS_URL"));
             try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
                 s.execute("drop database if exists " + database + " with (force)");
             }
@@ -135,6 +135,8 @@ class SoakIntegrationTests {
                 .as("users the drive created").isEqualTo(report.usersCreated());
         assertThat(counts.get("messages sent")).as("mail sent into the sandbox").isPositive();
         assertThat(counts.get("email_event")).as("simulated delivery events ingested").isPositive();
+        assertThat(count(db, "select count(*) from outreach_message where enrollment_id is not null"))
+                .as("touches the sequencer tick wrote for enrolled leads").isPositive();
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -26,6 +26,12 @@ public abstract class PostgresIntegrationTest {
     static final String URL = env("OUTREACH_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = env("OUTREACH_TEST_DB_USER", "postgres");
     static final String PASSWORD = env("OUTREACH_TEST_DB_PASSWORD", "");
+    /**
+     * The counters' Redis database, emptied with the schema: per-lead and per-mailbox counts name
+     * leads and mailboxes by id, and a new schema numbers them from 1 again, so counts a previous
+     * run left would refuse this run's sends.
+     */
+    static final String REDIS_URL = "redis://" + env("OUTREACH_TEST_REDIS_HOST", "127.0.0.1") + ":6379/3";
 
     @BeforeAll
     public static void requirePostgres() {
@@ -40,12 +46,26 @@ public abstract class PostgresIntegrationTest {
     @DynamicPropertySource
     public static void postgres(DynamicPropertyRegistry registry) {
         recreateSchema();
+        emptyRedis(REDIS_URL);
+        registry.add("spring.data.redis.url", () -> REDIS_URL);
         String separator = URL.contains("?") ? "&" : "?";
         registry.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + SCHEMA + ",public");
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         registry.add("spring.flyway.default-schema", () -> SCHEMA);
+    }
+
+    /** Empties one Redis database (a URL ending in its number); fails under CI, skips elsewhere, without Redis. */
+    public static void emptyRedis(String url) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url);
+        try (var connection = client.connect()) {
+            connection.sync().flushdb();
+        } catch (RuntimeException e) {
+            requireService("Redis at " + url, e);
+        } finally {
+            client.shutdown(java.time.Duration.ZERO, java.time.Duration.ofSeconds(2));
+        }
     }
 
     private static void recreateSchema() {
