@@ -30,6 +30,7 @@ import dev.outreach.shared.ui.SvgCharts;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import dev.outreach.shared.Wording;
 import java.util.Locale;
 import java.util.Map;
 
@@ -146,7 +147,7 @@ public class CommandCenterView extends VerticalLayout {
         nextTick.removeAll();
         String channels = plan.byChannel().isEmpty() ? "" : " (" + String.join(", ", plan.byChannel().entrySet().stream()
                 .map(e -> e.getKey().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + e.getValue()).toList()) + ")";
-        nextTick.add(new Paragraph(plan.wouldQueue() + " touch(es) would be queued now" + channels + "; "
+        nextTick.add(new Paragraph(Wording.count(plan.wouldQueue(), "touch", "touches") + " would be queued now" + channels + "; "
                 + plan.gated() + " held by the engagement gate, " + plan.waiting() + " waiting for their delay, "
                 + plan.outsideWindow() + " outside the send window, " + plan.stops().values().stream().mapToInt(Integer::intValue).sum()
                 + " to stop" + (plan.more() ? "; more are due than the " + plan.examined() + " looked at" : "") + "."));
