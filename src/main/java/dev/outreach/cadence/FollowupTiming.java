@@ -8,12 +8,13 @@ import java.util.function.IntFunction;
  * The reference's {@code requiredFollowupDelayHours}: how long after the last touch the next one
  * may go, from what the lead did with it. Five tiers, first match wins, never under the floor:
  * <ol>
- * <li>opened 3+ times (every open, re-opens included): base - 18h</li>
+ * <li>opened 3+ times (human opens, re-opens included): base - 18h</li>
  * <li>clicked: base - 12h</li>
  * <li>first opened within 1h of receipt: base - 12h</li>
  * <li>opened: base</li>
  * <li>never opened: base + 24h, and 24h more from step 2 on</li>
  * </ol>
+ * Opens are human opens only ({@link HumanEngagement}): a prefetch or a scanner moves no tier.
  * The same tiers exist twice: as this Java function and as the SQL {@code CASE} the sequencer
  * tick filters with ({@link #tierCase}); a test holds them to the same answers.
  */
@@ -25,7 +26,11 @@ public final class FollowupTiming {
     private FollowupTiming() {
     }
 
-    /** What the enrollment knows about the lead's engagement; a missing open count counts as none. */
+    /**
+     * What the enrollment knows about the lead's human engagement ({@link HumanEngagement}): human
+     * opens, the latest touch's send time, its first human open, its first click. A missing open
+     * count counts as none.
+     */
     public record Engagement(Integer openCount, Instant lastSentAt, Instant firstOpenedAt, Instant clickedAt) {
     }
 
@@ -88,14 +93,15 @@ public final class FollowupTiming {
      */
     static String tierCase(IntFunction<String> value) {
         return """
-                case when coalesce(e.email_open_count, 0) >= 3 then %s
-                     when e.last_email_clicked_at is not null then %s
-                     when e.last_email_opened_at is not null and e.last_email_sent_at is not null
-                          and e.last_email_opened_at >= e.last_email_sent_at
-                          and e.last_email_opened_at <= e.last_email_sent_at + interval '1' hour then %s
-                     when e.last_email_opened_at is not null then %s
+                case when {opens} >= 3 then %s
+                     when {clicked} is not null then %s
+                     when {opened} is not null and e.last_email_sent_at is not null
+                          and {opened} >= e.last_email_sent_at
+                          and {opened} <= e.last_email_sent_at + interval '1' hour then %s
+                     when {opened} is not null then %s
                      when e.outreach_sequence_step < 2 then %s
-                     else %s end""".formatted(value.apply(0), value.apply(1), value.apply(2), value.apply(3),
-                value.apply(4), value.apply(5));
+                     else %s end""".replace("{opens}", HumanEngagement.OPENS)
+                .replace("{clicked}", HumanEngagement.CLICKED_AT).replace("{opened}", HumanEngagement.FIRST_OPENED_AT)
+                .formatted(value.apply(0), value.apply(1), value.apply(2), value.apply(3), value.apply(4), value.apply(5));
     }
 }

@@ -27,9 +27,8 @@ final class RecontactEligibility {
         /** Every touch of the cycle went out. */
         CONTACTED("e.status = 'CONTACTED'"),
         /** Only the final touch is left and the engagement gate holds it back. */
-        GATED_FINAL_TOUCH("""
-                e.status = 'ACTIVE' and e.outreach_sequence_step >= :finalStep
-                  and coalesce(e.email_human_open_count, 0) = 0 and e.last_email_clicked_at is null""");
+        GATED_FINAL_TOUCH("e.status = 'ACTIVE' and e.outreach_sequence_step >= :finalStep and "
+                + HumanEngagement.NOT_ENGAGED);
 
         final String condition;
 

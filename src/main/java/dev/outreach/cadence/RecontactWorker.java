@@ -139,6 +139,7 @@ public class RecontactWorker {
         var reset = jdbc.sql("""
                 update enrollment e set outreach_sequence_step = 0, re_contact_cycle = re_contact_cycle + 1,
                     cycle_reset_at = :now, status = 'COLD', last_email_opened_at = null, last_email_clicked_at = null,
+                    last_email_human_opened_at = null,
                     email_open_count = 0, email_human_open_count = 0, generation_failures = 0,
                     next_touch_due_at = :now, stopped_reason = null, updated_at = :now
                 where e.id in (:ids) and %s

@@ -69,9 +69,8 @@ class TickStore {
     }
 
     /** The engagement gate: only the final touch waits for a human open or a click. */
-    static final String GATE_PASSED = """
-            (not :gate or e.outreach_sequence_step < :maxSteps - 1 or e.email_human_open_count > 0
-             or e.last_email_clicked_at is not null)""";
+    static final String GATE_PASSED = "(not :gate or e.outreach_sequence_step < :maxSteps - 1 or "
+            + HumanEngagement.ENGAGED + ")";
 
     /** The enrollment's previous touch is still in the outbox (ix_outreach_message_lead). */
     static final String IN_FLIGHT = """

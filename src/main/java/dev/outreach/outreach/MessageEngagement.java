@@ -88,6 +88,10 @@ public class MessageEngagement {
     private static final String FIRST_OPEN = """
             update outreach_message set first_opened_at = :at where id = :id and first_opened_at is null
             """;
+    /** Only the message's first human open matches; machine opens (proxies, prefetches) never set it. */
+    private static final String FIRST_HUMAN_OPEN = """
+            update outreach_message set first_human_opened_at = :at where id = :id and first_human_opened_at is null
+            """;
     private static final String OPEN_COUNTS = """
             update outreach_message set open_count = open_count + 1, human_open_count = human_open_count + :human,
                 updated_at = :at
@@ -96,11 +100,16 @@ public class MessageEngagement {
     private static final String FIRST_CLICK = """
             update outreach_message set clicked_at = :at, updated_at = :at where id = :id and clicked_at is null
             """;
-    /** The enrollment's open counts; its last-open time moves only with a message's first open. */
+    /**
+     * The enrollment's open counts; its last-open times move only with a message's first open
+     * (of any kind, for the record) and its first human open (what the cadence reads).
+     */
     private static final String ENROLLMENT_OPEN = """
             update enrollment set email_open_count = email_open_count + 1,
                 email_human_open_count = email_human_open_count + :human,
-                last_email_opened_at = case when :first then :at else last_email_opened_at end, updated_at = :at
+                last_email_opened_at = case when :first then :at else last_email_opened_at end,
+                last_email_human_opened_at = case when :firstHuman then :at else last_email_human_opened_at end,
+                updated_at = :at
             where id = :id
             """;
     private static final String ENROLLMENT_CLICK = """
@@ -139,8 +148,10 @@ public class MessageEngagement {
      */
     public boolean[] recordAll(List<Engagement> engagements) {
         boolean[] changed = new boolean[engagements.size()];
+        boolean[] firstHuman = new boolean[engagements.size()];
         Shape delivered = new Shape(DELIVERED);
         Shape firstOpen = new Shape(FIRST_OPEN);
+        Shape firstHumanOpen = new Shape(FIRST_HUMAN_OPEN);
         Shape openCounts = new Shape(OPEN_COUNTS);
         Shape firstClick = new Shape(FIRST_CLICK);
         for (int i = 0; i < engagements.size(); i++) {
@@ -151,6 +162,9 @@ public class MessageEngagement {
                 case DELIVERED -> delivered.add(i, params);
                 case OPENED -> {
                     firstOpen.add(i, params);
+                    if (e.human()) {
+                        firstHumanOpen.add(i, params);
+                    }
                     openCounts.add(i, params);
                 }
                 case CLICKED -> firstClick.add(i, params);
@@ -158,6 +172,7 @@ public class MessageEngagement {
         }
         delivered.run(batch, changed);
         firstOpen.run(batch, changed);
+        firstHumanOpen.run(batch, firstHuman);
         openCounts.run(batch, null);
         firstClick.run(batch, changed);
         Shape enrollmentOpen = new Shape(ENROLLMENT_OPEN);
@@ -168,7 +183,8 @@ public class MessageEngagement {
                 continue;
             }
             MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", e.target().enrollmentId())
-                    .addValue("at", ts(e.at())).addValue("human", e.human() ? 1 : 0).addValue("first", changed[i]);
+                    .addValue("at", ts(e.at())).addValue("human", e.human() ? 1 : 0).addValue("first", changed[i])
+                    .addValue("firstHuman", firstHuman[i]);
             if (e.kind() == EngagementKind.OPENED) {
                 enrollmentOpen.add(i, params);
             } else if (e.kind() == EngagementKind.CLICKED && changed[i]) {

@@ -149,7 +149,8 @@ interface CadenceContract extends CadenceFixtures {
         long reopened = lead("reopened", null);
         long neverEnrollment = enrollment(never, null, 1, Duration.ofHours(71));
         long reopenedEnrollment = enrollment(reopened, null, 1, Duration.ofHours(37));
-        set(reopenedEnrollment, "email_open_count = 3, email_human_open_count = 3, last_email_opened_at = :at",
+        set(reopenedEnrollment, "email_open_count = 3, email_human_open_count = 3, last_email_opened_at = :at,"
+                + " last_email_human_opened_at = :at",
                 Map.of("at", T0.minus(Duration.ofHours(30))));
         tick().tick();
         assertThat(messages(reopened)).hasSize(1); // 36h floor passed
@@ -158,6 +159,16 @@ interface CadenceContract extends CadenceFixtures {
         clock().advance(Duration.ofHours(1));
         tick().tick();
         assertThat(messages(never)).hasSize(1);
+    }
+
+    @Test
+    default void machineOpensAloneKeepTheNeverOpenedDelay() {
+        long prefetched = lead("prefetched", null);
+        enrollment(prefetched, null, 1, Duration.ofHours(40));
+        set(enrollmentOf(prefetched), "email_open_count = 3, email_human_open_count = 0, last_email_opened_at = :at",
+                Map.of("at", T0.minus(Duration.ofHours(39).plusMinutes(50))));
+        assertThat(tick().tick().queued()).as("72h for a touch no person opened, not the 36h of three opens").isZero();
+        assertThat(messages(prefetched)).isEmpty();
     }
 
     @Test
@@ -179,8 +190,8 @@ interface CadenceContract extends CadenceFixtures {
                         values.put("opens", open);
                         values.put("opened", firstOpen);
                         values.put("clicked", click);
-                        set(enrollment, "email_open_count = :opens, last_email_opened_at = :opened, last_email_clicked_at = :clicked",
-                                values);
+                        set(enrollment, "email_human_open_count = :opens, last_email_human_opened_at = :opened,"
+                                + " last_email_clicked_at = :clicked", values);
                         int sql = jdbc().sql("select " + FollowupTiming.tierCase(tier -> Integer.toString(hours[tier]))
                                 + " from enrollment e where e.id = :id").param("id", enrollment).query(Integer.class).single();
                         int java = FollowupTiming.requiredFollowupDelayHours(new Engagement(open, sent, firstOpen, click),
@@ -276,7 +287,8 @@ interface CadenceContract extends CadenceFixtures {
         long lead = lead(name, null);
         long enrollment = enrollment(lead, null, 4, Duration.ofDays(daysAgo));
         set(enrollment, "status = 'CONTACTED', next_touch_due_at = null, re_contact_cycle = :cycle, email_open_count = 4,"
-                + " email_human_open_count = 2, last_email_opened_at = :at, last_email_clicked_at = :at, generation_failures = 2",
+                + " email_human_open_count = 2, last_email_opened_at = :at, last_email_human_opened_at = :at,"
+                + " last_email_clicked_at = :at, generation_failures = 2",
                 Map.of("cycle", cycle, "at", T0.minus(Duration.ofDays(daysAgo - 1))));
         return enrollment;
     }
@@ -291,6 +303,7 @@ interface CadenceContract extends CadenceFixtures {
         assertThat(((Number) row.get("re_contact_cycle")).intValue()).isEqualTo(1);
         assertThat(instant(row.get("cycle_reset_at"))).isEqualTo(T0);
         assertThat(row.get("last_email_opened_at")).isNull();
+        assertThat(row.get("last_email_human_opened_at")).isNull();
         assertThat(row.get("last_email_clicked_at")).isNull();
         assertThat(((Number) row.get("email_open_count")).intValue()).isZero();
         assertThat(((Number) row.get("email_human_open_count")).intValue()).isZero();
