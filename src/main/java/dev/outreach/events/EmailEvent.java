@@ -15,7 +15,8 @@ import java.util.UUID;
  *                          (IMAP In-Reply-To, DSN Original-Message-ID); either this or {@code messageId} identifies the message
  * @param occurredAt        when it happened at the source
  * @param hardBounce        for BOUNCED: a permanent (5.x.x) failure; soft bounces only count against reputation
- * @param machineOpen       for OPENED: a proxy, scanner or prefetch open rather than a person
+ * @param machineOpen       for OPENED and CLICKED: a machine (prefetch, scanner, security gateway) rather than a
+ *                          person; machine opens count as opens only, machine clicks count for nothing
  * @param detail            a short human-readable description (bounce reason, clicked URL, reply subject)
  * @param rawPayload        the source's own representation, kept for the record (may be null)
  */

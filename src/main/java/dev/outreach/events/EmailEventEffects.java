@@ -61,7 +61,7 @@ class EmailEventEffects {
         Effect[] effects = new Effect[events.size()];
         List<Integer> run = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            if (engagement(events.get(i).kind()) != null) {
+            if (engagement(events.get(i)) != null) {
                 run.add(i);
             } else {
                 flush(run, events, targets, effects);
@@ -72,11 +72,12 @@ class EmailEventEffects {
         return List.of(effects);
     }
 
-    private static EngagementKind engagement(EmailEventKind kind) {
-        return switch (kind) {
+    /** Deliveries, opens and a person's clicks; a machine's click counts for nothing. */
+    private static EngagementKind engagement(EmailEvent event) {
+        return switch (event.kind()) {
             case DELIVERED -> EngagementKind.DELIVERED;
             case OPENED -> EngagementKind.OPENED;
-            case CLICKED -> EngagementKind.CLICKED;
+            case CLICKED -> event.machineOpen() ? null : EngagementKind.CLICKED;
             default -> null;
         };
     }
@@ -85,7 +86,7 @@ class EmailEventEffects {
         if (run.isEmpty()) {
             return;
         }
-        List<Engagement> engagements = run.stream().map(i -> new Engagement(engagement(events.get(i).kind()),
+        List<Engagement> engagements = run.stream().map(i -> new Engagement(engagement(events.get(i)),
                 targets.get(i), !events.get(i).machineOpen(), events.get(i).occurredAt())).toList();
         boolean[] changed = engagement.recordAll(engagements);
         for (int k = 0; k < run.size(); k++) {
@@ -115,7 +116,9 @@ class EmailEventEffects {
     private Effect apply(EmailEvent event, Target target, Instant now) {
         Instant at = event.occurredAt();
         return switch (event.kind()) {
-            case DELIVERED, OPENED, CLICKED -> throw new IllegalArgumentException("Applied in batches: " + event.kind());
+            case DELIVERED, OPENED -> throw new IllegalArgumentException("Applied in batches: " + event.kind());
+            case CLICKED -> Effect.of(withDetail("click by a machine (scanner or security gateway): redirected, not counted",
+                    event));
             case DEFERRED -> Effect.of(withDetail("deferred by the receiving server, no effect", event));
             case REPLIED -> replied(event, target, at);
             case BOUNCED -> event.hardBounce() ? bounced("hard bounce", event, target, now)

@@ -26,8 +26,8 @@ class EmailEventStore {
      */
     static final String INSERT = """
             insert into email_event (provider, provider_event_id, event_type, message_id, occurred_at, received_at,
-                raw_payload, orphan, detail)
-            values (:provider, :eventId, :type, :messageId, :occurredAt, :receivedAt, :raw, :orphan, :detail)
+                raw_payload, orphan, detail, machine)
+            values (:provider, :eventId, :type, :messageId, :occurredAt, :receivedAt, :raw, :orphan, :detail, :machine)
             on conflict do nothing
             """;
 
@@ -48,7 +48,8 @@ class EmailEventStore {
                 .addValue("receivedAt", Timestamp.from(receivedAt))
                 .addValue("raw", truncate(row.event().rawPayload(), 20_000))
                 .addValue("orphan", row.orphan())
-                .addValue("detail", truncate(row.detail(), 1_000))).toArray(SqlParameterSource[]::new);
+                .addValue("detail", truncate(row.detail(), 1_000))
+                .addValue("machine", machine(row.event()))).toArray(SqlParameterSource[]::new);
         int[] counts = jdbc.batchUpdate(INSERT, params);
         boolean[] inserted = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -75,6 +76,37 @@ class EmailEventStore {
         }
         jdbc.batchUpdate("update email_event set detail = :detail where provider = :provider and provider_event_id = :eventId",
                 params);
+    }
+
+    /** For opens and clicks, whether a machine made them; null for events that carry no such verdict. */
+    private static Boolean machine(EmailEvent event) {
+        return event.kind() == EmailEventKind.OPENED || event.kind() == EmailEventKind.CLICKED ? event.machineOpen() : null;
+    }
+
+    /** A tracking event of one message: what made it the same as another (its key), when, and whether a machine made it. */
+    record Tracked(String key, Instant at, boolean machine) {
+    }
+
+    /**
+     * The message's tracking events of this kind since a time, on ix_email_event_message; the
+     * caller holds the message's row lock, so that two requests for one message see each other.
+     */
+    List<Tracked> trackedSince(UUID messageId, EmailEventKind kind, Instant since) {
+        return jdbc.query("""
+                select tracking_key, occurred_at, machine from email_event
+                where message_id = :id and occurred_at >= :since and provider = :provider and event_type = :type
+                """, new MapSqlParameterSource().addValue("id", messageId).addValue("since", Timestamp.from(since))
+                .addValue("provider", TrackingService.PROVIDER).addValue("type", kind.name()),
+                (rs, n) -> new Tracked(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
+    }
+
+    /** The verdict's rule and the request's key on a tracking event (its own row, by the unique key). */
+    void setVerdict(String eventId, String rule, String key) {
+        jdbc.update("""
+                update email_event set verdict_rule = :rule, tracking_key = :key
+                where provider = :provider and provider_event_id = :eventId
+                """, new MapSqlParameterSource().addValue("rule", truncate(rule, 60)).addValue("key", key)
+                .addValue("provider", TrackingService.PROVIDER).addValue("eventId", eventId));
     }
 
     static String truncate(String text, int max) {

@@ -1,108 +1,181 @@
 package dev.outreach.events;
 
+import dev.outreach.shared.TrackingProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
 
 /**
- * Tells requests for the open pixel or a click redirect made by machines from those made by
- * people. Machine opens are counted apart (the message keeps both counts); engagement rules use
- * only human opens and clicks.
- *
- * <p>An <b>open</b> is a machine's when, in this order:
- * <ol>
- * <li>it is a HEAD request, or has no User-Agent (link checkers, probes);</li>
- * <li>the User-Agent is an image proxy: Google's ({@code GoogleImageProxy}, Gmail fetches
- * images through it and hides who looked and when), Yahoo's ({@code YahooMailProxy}), or any
- * other agent naming itself an {@code ImageProxy};</li>
- * <li>it comes from Apple Mail Privacy Protection: an address in 17.0.0.0/8 (Apple's network,
- * from which MPP prefetches every image of every message on arrival) or the bare User-Agent
- * {@code Mozilla/5.0} MPP sends;</li>
- * <li>the User-Agent is a security gateway or bot: Barracuda, Mimecast, Proofpoint, Microsoft
- * Defender/Safe Links, Symantec/MessageLabs, Trend Micro, FireEye, Cisco IronPort, Forcepoint,
- * Zscaler, Sophos, McAfee, or any bot/crawler/spider/scanner, HTTP library or headless browser;</li>
- * <li>it comes within {@code outreach.tracking.machine-window} (10 s) of the send, or for a
- * message not (yet) recorded as sent: scanners fetch on arrival, people are not that fast.</li>
- * </ol>
- * A <b>click</b> is a machine's by the same rules except the image proxies and Apple's
- * prefetching (those fetch images, not links; a person clicking on an iPhone is a person). A
- * machine's click still gets its redirect, but is not recorded as a click.
+ * Tells a person's open or click from a machine's, and names the rule that decided (stored on the
+ * event row as {@code verdict_rule}). Every open is recorded; only a person's opens and clicks are
+ * engagement. A machine's click still gets its redirect but never counts. The rules, in order,
+ * first match wins (docs/tracking.md explains each and its sources):
+ * <ul>
+ * <li>{@code head-request}, {@code no-user-agent}: probes and link checkers;</li>
+ * <li>{@code gateway-range:<vendor>}: the client address is in a security gateway's published
+ * ranges (they often send a browser's User-Agent);</li>
+ * <li>{@code gateway-agent:<vendor>}, {@code bot-agent}: the User-Agent names a gateway, a bot, an
+ * HTTP library or a headless browser;</li>
+ * <li>opens only: {@code gmail-image-proxy} and {@code yahoo-image-proxy} are a PERSON (those
+ * proxies fetch images when someone opens the message); {@code apple-mpp} is a machine (Apple
+ * Mail Privacy Protection prefetches every image on arrival, from Apple's network or with the
+ * bare User-Agent {@code Mozilla/5.0});</li>
+ * <li>{@code on-arrival}: within {@code outreach.tracking.machine-window} of the send, or before
+ * the send was recorded: scanners fetch on arrival, people are not that fast;</li>
+ * <li>clicks only: {@code link-burst} (another link of the same message was clicked within
+ * {@code link-burst}) and {@code no-browser-headers} (neither a cookie nor the Accept-Language
+ * every browser sends on a navigation);</li>
+ * <li>otherwise {@code person}.</li>
+ * </ul>
  */
-final class MachineTraffic {
+@Component
+class MachineTraffic {
 
-    /** One request: method, User-Agent and remote address as the servlet container saw them. */
-    record Hit(String method, String userAgent, String remoteAddress, Instant at) {
+    /** One tracking request as it reached us; {@code client} is the address {@link ClientAddress} found. */
+    record Hit(String method, String userAgent, String client, Instant at, boolean cookie, boolean acceptLanguage) {
+
+        Hit {
+            userAgent = userAgent == null ? "" : userAgent.strip();
+        }
     }
 
-    private static final List<String> IMAGE_PROXIES = List.of("googleimageproxy", "ggpht.com", "yahoomailproxy",
-            "imageproxy");
-    private static final List<String> SCANNERS = List.of("barracuda", "mimecast", "proofpoint", "ppops",
-            "safelinks", "safe links", "defender", "microsoft office existence discovery", "symantec", "messagelabs",
-            "trendmicro", "trend micro", "fireeye", "trellix", "ironport", "forcepoint", "zscaler", "sophos", "mcafee",
-            "bot", "crawler", "spider", "scanner", "preview", "curl/", "wget/", "python-requests", "python-urllib",
-            "aiohttp", "go-http-client", "java/", "okhttp", "apache-httpclient", "libwww-perl", "headlesschrome",
-            "phantomjs", "axios/", "node-fetch");
+    /**
+     * What the message's history says: when it was sent, and when another of its links was last
+     * clicked (for clicks).
+     */
+    record History(Optional<Instant> sentAt, Optional<Instant> otherLinkClickedAt) {
+    }
+
+    /** A verdict: a machine's or a person's request, the rule that said so, and why in words. */
+    record Verdict(boolean machine, String rule, String reason) {
+
+        static Verdict machine(String rule, String reason) {
+            return new Verdict(true, rule, reason);
+        }
+
+        static Verdict person(String rule, String reason) {
+            return new Verdict(false, rule, reason);
+        }
+    }
+
+    private static final List<String> BOT_AGENTS = List.of("bot", "crawler", "spider", "scanner", "preview", "curl/",
+            "wget/", "python-requests", "python-urllib", "aiohttp", "go-http-client", "java/", "java-http-client",
+            "okhttp", "apache-httpclient", "libwww-perl", "headlesschrome", "phantomjs", "axios/", "node-fetch");
     private static final String APPLE_MPP_AGENT = "Mozilla/5.0";
 
-    private MachineTraffic() {
+    private final List<AddressRange> appleRanges;
+    private final Map<String, List<AddressRange>> gatewayRanges;
+    private final Duration machineWindow;
+    private final Duration linkBurst;
+
+    MachineTraffic(TrafficProperties traffic, TrackingProperties tracking) {
+        this.appleRanges = ranges(traffic.appleRanges());
+        Map<String, List<String>> gateways = new LinkedHashMap<>(SecurityGateways.PUBLISHED_RANGES);
+        gateways.putAll(traffic.gatewayRanges());
+        this.gatewayRanges = new LinkedHashMap<>();
+        gateways.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> gatewayRanges.put(e.getKey().toLowerCase(Locale.ROOT), ranges(e.getValue())));
+        this.machineWindow = tracking.machineWindow();
+        this.linkBurst = traffic.linkBurst();
     }
 
-    /** Why this open is a machine's; empty when a person opened the message. */
-    static Optional<String> machineOpen(Hit hit, Optional<Instant> sentAt, Duration window) {
-        return probe(hit)
-                .or(() -> matches(hit, IMAGE_PROXIES).map(agent -> "image proxy (" + agent + ")"))
-                .or(() -> applePrivacyProxy(hit))
-                .or(() -> matches(hit, SCANNERS).map(agent -> "scanner or bot (" + agent + ")"))
-                .or(() -> tooSoon(hit, sentAt, window));
+    private static List<AddressRange> ranges(List<String> cidrs) {
+        return cidrs.stream().filter(c -> !c.isBlank()).map(AddressRange::parse).toList();
     }
 
-    /** Why this click is a machine's; empty when a person clicked. */
-    static Optional<String> machineClick(Hit hit, Optional<Instant> sentAt, Duration window) {
-        return probe(hit)
-                .or(() -> matches(hit, SCANNERS).map(agent -> "scanner or bot (" + agent + ")"))
-                .or(() -> tooSoon(hit, sentAt, window));
+    /** The verdict on a fetch of the open pixel. */
+    Verdict open(Hit hit, History history) {
+        return first(hit, history, Stream.<Rule>of(this::probe, this::gatewayRange, this::agent, this::imageProxy,
+                this::applePrivacyProtection, this::onArrival))
+                .orElseGet(() -> Verdict.person("person", "a mail client showed the images"));
     }
 
-    private static Optional<String> probe(Hit hit) {
+    /** The verdict on a click. */
+    Verdict click(Hit hit, History history) {
+        return first(hit, history, Stream.<Rule>of(this::probe, this::gatewayRange, this::agent, this::onArrival,
+                this::linkBurst, this::bareRequest))
+                .orElseGet(() -> Verdict.person("person", "a browser followed the link"));
+    }
+
+    private interface Rule {
+        Optional<Verdict> judge(Hit hit, History history);
+    }
+
+    private static Optional<Verdict> first(Hit hit, History history, Stream<Rule> rules) {
+        return rules.map(rule -> rule.judge(hit, history)).flatMap(Optional::stream).findFirst();
+    }
+
+    private Optional<Verdict> probe(Hit hit, History history) {
         if ("HEAD".equalsIgnoreCase(hit.method())) {
-            return Optional.of("HEAD request");
+            return Optional.of(Verdict.machine("head-request", "a HEAD request: a link checker, not a reader"));
         }
-        return hit.userAgent() == null || hit.userAgent().isBlank() ? Optional.of("no User-Agent") : Optional.empty();
+        return hit.userAgent().isEmpty() ? Optional.of(Verdict.machine("no-user-agent", "no User-Agent"))
+                : Optional.empty();
     }
 
-    private static Optional<String> matches(Hit hit, List<String> agents) {
+    private Optional<Verdict> gatewayRange(Hit hit, History history) {
+        return AddressRange.literal(hit.client()).flatMap(address -> gatewayRanges.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(range -> range.contains(address))).findFirst()
+                .map(e -> Verdict.machine("gateway-range:" + e.getKey(),
+                        "from " + e.getKey() + "'s published address ranges")));
+    }
+
+    private Optional<Verdict> agent(Hit hit, History history) {
+        return SecurityGateways.byAgent(hit.userAgent())
+                .map(vendor -> Verdict.machine("gateway-agent:" + vendor, "the User-Agent names " + vendor + "'s scanner"))
+                .or(() -> contains(hit.userAgent(), BOT_AGENTS)
+                        .map(word -> Verdict.machine("bot-agent", "a bot, HTTP library or headless browser (" + word + ")")));
+    }
+
+    private Optional<Verdict> imageProxy(Hit hit, History history) {
         String agent = hit.userAgent().toLowerCase(Locale.ROOT);
-        return agents.stream().filter(agent::contains).findFirst();
+        if (agent.contains("googleimageproxy") || agent.contains("ggpht.com")) {
+            return Optional.of(Verdict.person("gmail-image-proxy", "Gmail fetches images when the reader opens the message"));
+        }
+        if (agent.contains("yahoomailproxy")) {
+            return Optional.of(Verdict.person("yahoo-image-proxy", "Yahoo Mail fetches images when the reader opens the message"));
+        }
+        return Optional.empty();
     }
 
-    private static Optional<String> applePrivacyProxy(Hit hit) {
-        if (hit.userAgent().strip().equals(APPLE_MPP_AGENT)) {
-            return Optional.of("Apple Mail Privacy Protection (bare Mozilla/5.0 agent)");
+    private Optional<Verdict> applePrivacyProtection(Hit hit, History history) {
+        if (hit.userAgent().equals(APPLE_MPP_AGENT)) {
+            return Optional.of(Verdict.machine("apple-mpp", "Apple Mail Privacy Protection prefetch (bare Mozilla/5.0)"));
         }
-        return inApplesNetwork(hit.remoteAddress()) ? Optional.of("Apple Mail Privacy Protection (17.0.0.0/8)")
+        return AddressRange.literal(hit.client()).flatMap(address -> appleRanges.stream()
+                .filter(range -> range.contains(address)).findFirst()
+                .map(range -> Verdict.machine("apple-mpp", "Apple Mail Privacy Protection prefetch (from " + range + ")")));
+    }
+
+    private Optional<Verdict> onArrival(Hit hit, History history) {
+        if (history.sentAt().isEmpty()) {
+            return Optional.of(Verdict.machine("on-arrival", "before the send was recorded"));
+        }
+        Duration after = Duration.between(history.sentAt().get(), hit.at());
+        return after.compareTo(machineWindow) < 0
+                ? Optional.of(Verdict.machine("on-arrival", after.toSeconds() + " s after the send: fetched on arrival"))
                 : Optional.empty();
     }
 
-    /** 17.0.0.0/8, also as an IPv4-mapped IPv6 address. */
-    static boolean inApplesNetwork(String address) {
-        if (address == null) {
-            return false;
-        }
-        String ip = address.strip().toLowerCase(Locale.ROOT);
-        if (ip.startsWith("::ffff:")) {
-            ip = ip.substring("::ffff:".length());
-        }
-        return ip.matches("17\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    private Optional<Verdict> linkBurst(Hit hit, History history) {
+        return history.otherLinkClickedAt().filter(other -> Duration.between(other, hit.at()).abs().compareTo(linkBurst) <= 0)
+                .map(other -> Verdict.machine("link-burst", "another link of the message was clicked "
+                        + Duration.between(other, hit.at()).abs().toMillis() + " ms before: a scanner following every link"));
     }
 
-    private static Optional<String> tooSoon(Hit hit, Optional<Instant> sentAt, Duration window) {
-        if (sentAt.isEmpty()) {
-            return Optional.of("before the send was recorded");
-        }
-        Duration after = Duration.between(sentAt.get(), hit.at());
-        return after.compareTo(window) < 0 ? Optional.of(after.toMillis() / 1000 + " s after the send")
-                : Optional.empty();
+    private Optional<Verdict> bareRequest(Hit hit, History history) {
+        return hit.cookie() || hit.acceptLanguage() ? Optional.empty()
+                : Optional.of(Verdict.machine("no-browser-headers", "neither a cookie nor Accept-Language: no browser"));
+    }
+
+    private static Optional<String> contains(String userAgent, List<String> words) {
+        String agent = userAgent.toLowerCase(Locale.ROOT);
+        return words.stream().filter(agent::contains).findFirst();
     }
 }

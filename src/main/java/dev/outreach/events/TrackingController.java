@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * The open pixel {@code /t/o/{token}} and the click redirect {@code /t/c/{token}}, public and
  * stateless (see the security configuration). The pixel always answers with the image, whatever
  * the token; the redirect goes only to the URL signed into a valid token and answers 404
- * otherwise: it can never be used as an open redirect.
+ * otherwise: it can never be used as an open redirect. A machine's click (a security gateway's
+ * scanner) is redirected like anyone's; it only does not count.
  */
 @Controller
 class TrackingController {
@@ -26,10 +27,12 @@ class TrackingController {
     static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final TrackingService tracking;
+    private final ClientAddress clients;
     private final Clock clock;
 
-    TrackingController(TrackingService tracking, Clock clock) {
+    TrackingController(TrackingService tracking, ClientAddress clients, Clock clock) {
         this.tracking = tracking;
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -61,7 +64,8 @@ class TrackingController {
     }
 
     private MachineTraffic.Hit hit(HttpServletRequest request) {
-        return new MachineTraffic.Hit(request.getMethod(), request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr(),
-                clock.instant());
+        return new MachineTraffic.Hit(request.getMethod(), request.getHeader(HttpHeaders.USER_AGENT), clients.of(request),
+                clock.instant(), request.getHeader(HttpHeaders.COOKIE) != null,
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null);
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.util.HtmlUtils;
  * a mail client's RFC 8058 one-click request) unsubscribes, and the suppression is committed
  * before the answer. No login and no cookie; the token is signed ({@link LinkTokens}), so links
  * cannot be made up. Links sent before tokens were signed carry the bare message id (a random
- * UUID) and keep working while {@code outreach.tracking.accept-legacy-unsubscribe-links} is on.
+ * UUID) and work only while {@code outreach.tracking.accept-legacy-unsubscribe-links} is on (off
+ * by default: that id is in the Message-ID of every reply and bounce, so it proves nothing).
  */
 @Controller
 class UnsubscribeController {

@@ -13,18 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param machineWindow an open or click this soon after the send is a machine's (scanners and
  *                      prefetching proxies fetch on arrival; people are not that fast)
  * @param acceptLegacyUnsubscribeLinks whether {@code /u/{message id}} links (sent before the links
- *                                     were signed) still work; unsubscribe links in mail already
- *                                     sent must keep working
+ *                                     were signed) still work. Off by default: the message id is
+ *                                     in the Message-ID of every reply and bounce, so whoever sees
+ *                                     one could unsubscribe the lead; turn it on only while mail
+ *                                     sent with such links is still being answered
  */
 @ConfigurationProperties("outreach.tracking")
 public record TrackingProperties(
         @DefaultValue("true") boolean opens,
         @DefaultValue("true") boolean clicks,
         @DefaultValue("10s") Duration machineWindow,
-        @DefaultValue("true") boolean acceptLegacyUnsubscribeLinks) {
+        @DefaultValue("false") boolean acceptLegacyUnsubscribeLinks) {
 
     /** The defaults, for code that runs without Spring (tests). */
     public static TrackingProperties defaults() {
-        return new TrackingProperties(true, true, Duration.ofSeconds(10), true);
+        return new TrackingProperties(true, true, Duration.ofSeconds(10), false);
     }
 }

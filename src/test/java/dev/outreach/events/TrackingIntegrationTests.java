@@ -88,15 +88,16 @@ class TrackingIntegrationTests {
     }
 
     @Test
-    void everyPixelFetchIsAnOpenAndProxiesCountAsMachineOpens() throws Exception {
+    void everyPixelFetchGetsTheImageAndEachOpenIsStoredWithItsVerdict() throws Exception {
         sentAnHourAgo();
         String pixel = path(mail.htmlBody(), "/t/o/");
 
         HttpResponse<byte[]> human = get(pixel, CHROME);
-        HttpResponse<byte[]> again = get(pixel, CHROME);
-        HttpResponse<byte[]> proxy = get(pixel, GOOGLE_PROXY);
+        HttpResponse<byte[]> reload = get(pixel, CHROME);
+        HttpResponse<byte[]> gmail = get(pixel, GOOGLE_PROXY);
+        HttpResponse<byte[]> apple = get(pixel, "Mozilla/5.0");
 
-        for (HttpResponse<byte[]> response : java.util.List.of(human, again, proxy)) {
+        for (HttpResponse<byte[]> response : java.util.List.of(human, reload, gmail, apple)) {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).contains("image/gif");
             assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
@@ -104,9 +105,11 @@ class TrackingIntegrationTests {
             assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
         }
         Map<String, Object> counts = message("open_count", "human_open_count");
-        assertThat(counts).containsEntry("open_count", 3).containsEntry("human_open_count", 2);
-        assertThat(jdbc.sql("select count(*) from email_event where message_id = :id and provider = 'tracking'"
-                + " and event_type = 'OPENED'").param("id", messageId).query(Long.class).single()).isEqualTo(3);
+        assertThat(counts).as("the reload within the repeat window is the same open; Gmail's proxy is a person")
+                .containsEntry("open_count", 3).containsEntry("human_open_count", 2);
+        assertThat(jdbc.sql("select verdict_rule from email_event where message_id = :id and provider = 'tracking'"
+                + " and event_type = 'OPENED' order by id").param("id", messageId).query(String.class).list())
+                .containsExactly("person", "gmail-image-proxy", "apple-mpp");
     }
 
     @Test
@@ -171,7 +174,12 @@ class TrackingIntegrationTests {
         assertThat(scanner.statusCode()).isEqualTo(302);
         assertThat(head.statusCode()).isEqualTo(302);
         assertThat(message("clicked_at").get("clicked_at")).isNull();
-        assertThat(clickEvents()).isZero();
+        assertThat(jdbc.sql("select machine, verdict_rule from email_event where message_id = :id and event_type = 'CLICKED'")
+                .param("id", messageId).query().listOfRows()).as("stored for the record, the HEAD as a repeat of the link")
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("machine")).isEqualTo(true);
+                    assertThat(row.get("verdict_rule")).isEqualTo("gateway-agent:proofpoint");
+                });
     }
 
     @Test
@@ -207,6 +215,40 @@ class TrackingIntegrationTests {
                 .isEqualTo(404);
     }
 
+    @Test
+    void byDefaultAForwardedForHeaderIsNotBelieved() throws Exception {
+        sentAnHourAgo();
+        String pixel = path(mail.htmlBody(), "/t/o/");
+
+        HttpResponse<byte[]> spoofed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pixel))
+                .header("User-Agent", CHROME).header("X-Forwarded-For", "17.58.63.1").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(spoofed.statusCode()).isEqualTo(200);
+        assertThat(message("open_count", "human_open_count")).as("no trusted proxy: the remote address is the client")
+                .containsEntry("open_count", 1).containsEntry("human_open_count", 1);
+    }
+
+    @Test
+    void aLegacyUnsubscribeLinkIsRefusedByDefault() throws Exception {
+        // the bare message id is in the Message-ID of every reply and bounce: whoever sees one could unsubscribe the lead
+        String legacy = "http://localhost:" + port + "/u/" + messageId;
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(legacy)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create(legacy))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain(email);
+        assertThat(oneClick.statusCode()).isEqualTo(404);
+        assertThat(suppression()).isZero();
+        assertThat(jdbc.sql("select status from lead where id = :id").param("id", leadId).query(String.class).single())
+                .isNotEqualTo("UNSUBSCRIBED");
+    }
+
     private long suppression() {
         return jdbc.sql("select count(*) from suppression where kind = 'ADDRESS' and entry = :e and reason = 'unsubscribed'")
                 .param("e", email).query(Long.class).single();
@@ -234,8 +276,9 @@ class TrackingIntegrationTests {
         return matcher.group(1);
     }
 
+    /** A browser's request: every browser sends Accept-Language on a navigation. */
     private HttpResponse<byte[]> get(String path, String userAgent) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("User-Agent", userAgent)
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Accept-Language", "en-US,en;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
