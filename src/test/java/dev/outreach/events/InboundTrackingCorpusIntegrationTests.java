@@ -2,10 +2,7 @@ package dev.outreach.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
-import dev.outreach.outreach.OutreachService;
-import dev.outreach.security.SystemActor;
 import dev.outreach.shared.LinkTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,8 +56,6 @@ class InboundTrackingCorpusIntegrationTests {
 
     @LocalServerPort
     int port;
-    @Autowired
-    OutreachService outreach;
     @Autowired
     LeadService leads;
     @Autowired
@@ -222,29 +215,16 @@ class InboundTrackingCorpusIntegrationTests {
     // ---- replaying ----
 
     /** A message of a lead with an enrollment, sent {@code after} seconds (of the first request) ago. */
-    record Message(UUID id, long enrollment) {
+    record Message(java.util.UUID id, long enrollment) {
     }
 
     private Message aMessageWentOut(String name, Sample sample) {
-        String token = Long.toString(System.nanoTime(), 36);
-        LeadDraft draft = new LeadDraft();
-        draft.setFirstName("Corpus");
-        draft.setCompany("Corpus " + name + " " + token);
-        draft.setEmail("corpus-" + token + "@corpus-" + token + ".com");
-        long lead = SystemActor.call(() -> leads.create(draft));
-        Instant sent = Instant.now().minusSeconds(sample.requests().getFirst().afterSeconds());
-        jdbc.sql("""
-                insert into enrollment (lead_id, outreach_sequence_step, status, last_email_sent_at, next_touch_due_at,
-                    created_at, updated_at)
-                values (:lead, 1, 'ACTIVE', :sent, :due, :sent, :sent)
-                """).param("lead", lead).param("sent", Timestamp.from(sent))
-                .param("due", Timestamp.from(sent.plus(Duration.ofDays(3)))).update();
-        long enrollment = jdbc.sql("select id from enrollment where lead_id = :lead").param("lead", lead).query(Long.class).single();
-        UUID id = SystemActor.call(() -> outreach.sendOutreachMessage(lead, "Corpus " + token, "Hello,\n\nthree links.\n\nSam"))
-                .messageId();
-        jdbc.sql("update outreach_message set enrollment_id = :e, sent_at = :sent where id = :id").param("e", enrollment)
-                .param("sent", Timestamp.from(sent)).param("id", id).update();
-        return new Message(id, enrollment);
+        WebhookTestSupport.SentMessage sent = WebhookTestSupport.sentMessage(jdbc, leads);
+        Timestamp at = Timestamp.from(Instant.now().minusSeconds(sample.requests().getFirst().afterSeconds()));
+        jdbc.sql("update outreach_message set sent_at = :at where id = :id").param("at", at).param("id", sent.id()).update();
+        jdbc.sql("update enrollment set status = 'ACTIVE', outreach_sequence_step = 1, last_email_sent_at = :at where id = :id")
+                .param("at", at).param("id", sent.enrollmentId()).update();
+        return new Message(sent.id(), sent.enrollmentId());
     }
 
     record Response(int status, String location, String contentType) {
