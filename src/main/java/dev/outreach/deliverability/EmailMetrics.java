@@ -1,17 +1,28 @@
 package dev.outreach.deliverability;
 
-/** The six counts of one scope over the rolling 24-hour window. */
-public record EmailMetrics(long sent, long delivered, long bounced, long complained, long opened, long clicked) {
+/**
+ * The counts of one scope over the rolling 24-hour window: the six the score is made of, and
+ * the deferrals shown beside them.
+ */
+public record EmailMetrics(long sent, long delivered, long bounced, long complained, long opened, long clicked,
+        long deferred) {
 
-    public static final EmailMetrics NONE = new EmailMetrics(0, 0, 0, 0, 0, 0);
+    public static final EmailMetrics NONE = new EmailMetrics(0, 0, 0, 0, 0, 0, 0);
+
+    /** The six scored counts, no deferrals. */
+    public EmailMetrics(long sent, long delivered, long bounced, long complained, long opened, long clicked) {
+        this(sent, delivered, bounced, complained, opened, clicked, 0);
+    }
 
     /**
-     * "12 sent, 11 delivered, 1 bounced, 0 complaints, 4 opened, 1 clicked": the one wording of
-     * these counts, so that every screen showing email over the window says the same.
+     * "12 sent, 11 delivered, 1 bounced, 0 complaints, 4 opened, 1 clicked" (and ", 3 deferred"
+     * when there were deferrals): the one wording of these counts, so that every screen showing
+     * email over the window says the same.
      */
     public String counts() {
         return sent + " sent, " + delivered + " delivered, " + bounced + " bounced, "
-                + dev.outreach.shared.Wording.count(complained, "complaint") + ", " + opened + " opened, " + clicked + " clicked";
+                + dev.outreach.shared.Wording.count(complained, "complaint") + ", " + opened + " opened, " + clicked + " clicked"
+                + (deferred > 0 ? ", " + deferred + " deferred" : "");
     }
 
     public long count(EmailEventType type) {
@@ -22,6 +33,7 @@ public record EmailMetrics(long sent, long delivered, long bounced, long complai
             case COMPLAINED -> complained;
             case OPENED -> opened;
             case CLICKED -> clicked;
+            case DEFERRED -> deferred;
         };
     }
 

@@ -120,10 +120,10 @@ public class ReputationService {
 
     private static EmailMetrics metrics(List<String> keys, Map<String, Long> sums) {
         long[] counts = keys.stream().mapToLong(key -> sums.getOrDefault(key, 0L)).toArray();
-        return new EmailMetrics(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        return new EmailMetrics(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
     }
 
-    /** The six keys of a scope, in {@link EmailEventType} order. */
+    /** The keys of a scope, one per {@link EmailEventType}, in its order. */
     private static List<String> keysOf(Scope scope, String scopeKey) {
         return Arrays.stream(EmailEventType.values()).map(type -> key(scope, scopeKey, type)).toList();
     }

@@ -19,8 +19,19 @@ import java.util.UUID;
  *                          person; machine opens count as opens only, machine clicks count for nothing
  * @param detail            a short human-readable description (bounce reason, clicked URL, reply subject)
  * @param rawPayload        the source's own representation, kept for the record (may be null)
+ * @param relayMessageId    the provider's own id of the message (SendGrid's {@code sg_message_id} prefix, Mailgun's,
+ *                          Postmark's or SES's message id), when it gives one: an event that names nothing else is
+ *                          matched through an earlier event of the same provider with that id
  */
 public record EmailEvent(String provider, String providerEventId, EmailEventKind kind, UUID messageId,
         String providerMessageId, Instant occurredAt, boolean hardBounce, boolean machineOpen, String detail,
-        String rawPayload) {
+        String rawPayload, String relayMessageId) {
+
+    /** An event from a source that has no id of its own for the message. */
+    public EmailEvent(String provider, String providerEventId, EmailEventKind kind, UUID messageId,
+            String providerMessageId, Instant occurredAt, boolean hardBounce, boolean machineOpen, String detail,
+            String rawPayload) {
+        this(provider, providerEventId, kind, messageId, providerMessageId, occurredAt, hardBounce, machineOpen, detail,
+                rawPayload, null);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.outreach.events;
 
 import dev.outreach.deliverability.EmailEventType;
+import dev.outreach.deliverability.SoftBounces;
 import dev.outreach.deliverability.SuppressionList;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadService;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailEventEffects {
 
-    /** What an event did, and the reputation count it earns (none for deferrals, replies, unsubscribes). */
+    /** What an event did, and the reputation count it earns (none for replies, unsubscribes). */
     record Effect(String detail, Optional<EmailEventType> reputation) {
 
         static Effect of(String detail, EmailEventType reputation) {
@@ -42,13 +43,15 @@ class EmailEventEffects {
     private final MessageEngagement engagement;
     private final LeadService leads;
     private final SuppressionList suppressions;
+    private final SoftBounces softBounces;
     private final AuditLog auditLog;
 
     EmailEventEffects(MessageEngagement engagement, LeadService leads, SuppressionList suppressions,
-            AuditLog auditLog) {
+            SoftBounces softBounces, AuditLog auditLog) {
         this.engagement = engagement;
         this.leads = leads;
         this.suppressions = suppressions;
+        this.softBounces = softBounces;
         this.auditLog = auditLog;
     }
 
@@ -119,10 +122,10 @@ class EmailEventEffects {
             case DELIVERED, OPENED -> throw new IllegalArgumentException("Applied in batches: " + event.kind());
             case CLICKED -> Effect.of(withDetail("click by a machine (scanner or security gateway): redirected, not counted",
                     event));
-            case DEFERRED -> Effect.of(withDetail("deferred by the receiving server, no effect", event));
+            case DEFERRED -> Effect.of(withDetail("deferred by the receiving server, counted for reputation", event),
+                    EmailEventType.DEFERRED);
             case REPLIED -> replied(event, target, at);
-            case BOUNCED -> event.hardBounce() ? bounced("hard bounce", event, target, now)
-                    : Effect.of(withDetail("soft bounce: counts against reputation only", event), EmailEventType.BOUNCED);
+            case BOUNCED -> event.hardBounce() ? bounced("hard bounce", event, target, now) : softBounced(event, target, now);
             case DROPPED -> bounced("dropped", event, target, now);
             case COMPLAINED -> {
                 engagement.markComplained(target.id(), at);
@@ -146,10 +149,24 @@ class EmailEventEffects {
                 + (leadChanged ? ", lead REPLIED" : ""), event));
     }
 
+    /** A soft bounce counts against reputation; enough of them for the address suppress it ({@link SoftBounces}). */
+    private Effect softBounced(EmailEvent event, Target target, Instant now) {
+        Optional<String> suppressed = SystemActor.call(() -> leadOf(target).map(lead -> lead.fields().getEmail())
+                .filter(email -> email != null && !email.isBlank())
+                .flatMap(email -> softBounces.record(email, event.detail(), event.occurredAt(), now)));
+        return suppressed.map(reason -> bounced(reason, null, event, target, now))
+                .orElseGet(() -> Effect.of(withDetail("soft bounce: counts against reputation only", event),
+                        EmailEventType.BOUNCED));
+    }
+
     /** A permanent failure: the message BOUNCED, the address suppressed, the lead BOUNCED. */
     private Effect bounced(String what, EmailEvent event, Target target, Instant now) {
-        String reason = EmailEventStore.truncate(what + (event.detail() == null || event.detail().isBlank() ? ""
-                : ": " + event.detail().strip()), MAX_REASON);
+        return bounced(EmailEventStore.truncate(what + (event.detail() == null || event.detail().isBlank() ? ""
+                : ": " + event.detail().strip()), MAX_REASON), what, event, target, now);
+    }
+
+    private Effect bounced(String reason, String kind, EmailEvent event, Target target, Instant now) {
+        String what = kind == null ? "soft bounces" : kind;
         boolean messageBounced = engagement.markBounced(target.id(), reason, event.occurredAt());
         String leadEffect = SystemActor.call(() -> leadOf(target).map(lead -> {
             String email = lead.fields().getEmail();

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -118,27 +120,75 @@ public class EmailEventIngestion {
         recordReputationAfterCommit(counted);
     }
 
-    /** The message each event names, by our id or else by the Message-ID we sent; null for none. */
+    /**
+     * The message each event names, trying every id it carries in turn: our id (a tracking
+     * token, a custom argument), the Message-ID we sent, and last the provider's own id of the
+     * message, through an earlier event of the same provider (in this batch or stored) that
+     * named our message. Null for none: an orphan.
+     */
     private List<Target> resolve(List<EmailEvent> events) {
         Map<UUID, Target> byId = engagement.byIds(events.stream().map(EmailEvent::messageId).filter(Objects::nonNull)
                 .distinct().toList());
         Map<String, Target> byHeader = engagement.byProviderMessageIds(events.stream()
                 .filter(e -> e.messageId() == null || !byId.containsKey(e.messageId()))
                 .map(e -> headerId(e.providerMessageId())).filter(Objects::nonNull).distinct().toList());
-        return events.stream().map(e -> {
+        List<Target> targets = new ArrayList<>(events.stream().map(e -> {
             Target target = e.messageId() == null ? null : byId.get(e.messageId());
             return target != null ? target : byHeader.get(headerId(e.providerMessageId()));
-        }).toList();
+        }).toList());
+        resolveByRelayIds(events, targets);
+        return targets;
+    }
+
+    private void resolveByRelayIds(List<EmailEvent> events, List<Target> targets) {
+        Map<String, Target> learned = new HashMap<>();
+        Map<String, List<String>> unmatched = new TreeMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            String relayId = events.get(i).relayMessageId();
+            if (relayId == null) {
+                continue;
+            }
+            if (targets.get(i) != null) {
+                learned.putIfAbsent(events.get(i).provider() + " " + relayId, targets.get(i));
+            } else {
+                unmatched.computeIfAbsent(events.get(i).provider(), p -> new ArrayList<>()).add(relayId);
+            }
+        }
+        if (unmatched.isEmpty()) {
+            return;
+        }
+        Map<String, UUID> stored = new HashMap<>();
+        unmatched.forEach((provider, ids) -> store.messagesByRelayIds(provider, ids.stream()
+                .filter(id -> !learned.containsKey(provider + " " + id)).distinct().toList())
+                .forEach((id, message) -> stored.put(provider + " " + id, message)));
+        Map<UUID, Target> storedTargets = stored.isEmpty() ? Map.of()
+                : engagement.byIds(stored.values().stream().distinct().toList());
+        for (int i = 0; i < events.size(); i++) {
+            EmailEvent event = events.get(i);
+            if (targets.get(i) == null && event.relayMessageId() != null) {
+                String key = event.provider() + " " + event.relayMessageId();
+                Target target = learned.get(key);
+                targets.set(i, target != null ? target : stored.containsKey(key) ? storedTargets.get(stored.get(key)) : null);
+            }
+        }
     }
 
     private static EmailEventStore.Row row(EmailEvent event, Target target) {
         if (target != null) {
             return new EmailEventStore.Row(event, target.id(), false, null);
         }
-        String named = event.messageId() != null ? "id " + event.messageId()
-                : event.providerMessageId() != null ? "Message-ID " + event.providerMessageId() : null;
-        return new EmailEventStore.Row(event, null, true,
-                named == null ? "orphan: the event names no message" : "orphan: no message of ours has " + named);
+        List<String> named = new ArrayList<>();
+        if (event.messageId() != null) {
+            named.add("id " + event.messageId());
+        }
+        if (event.providerMessageId() != null) {
+            named.add("Message-ID " + event.providerMessageId());
+        }
+        if (event.relayMessageId() != null) {
+            named.add(event.provider() + " message id " + event.relayMessageId());
+        }
+        return new EmailEventStore.Row(event, null, true, named.isEmpty() ? "orphan: the event names no message"
+                : "orphan: no message of ours has " + String.join(", nor ", named));
     }
 
     /** Our Message-ID headers are stored in angle brackets; sources may drop them. */

@@ -26,8 +26,9 @@ class EmailEventStore {
      */
     static final String INSERT = """
             insert into email_event (provider, provider_event_id, event_type, message_id, occurred_at, received_at,
-                raw_payload, orphan, detail, machine)
-            values (:provider, :eventId, :type, :messageId, :occurredAt, :receivedAt, :raw, :orphan, :detail, :machine)
+                raw_payload, orphan, detail, machine, relay_message_id)
+            values (:provider, :eventId, :type, :messageId, :occurredAt, :receivedAt, :raw, :orphan, :detail, :machine,
+                :relayId)
             on conflict do nothing
             """;
 
@@ -49,7 +50,8 @@ class EmailEventStore {
                 .addValue("raw", truncate(row.event().rawPayload(), 20_000))
                 .addValue("orphan", row.orphan())
                 .addValue("detail", truncate(row.detail(), 1_000))
-                .addValue("machine", machine(row.event()))).toArray(SqlParameterSource[]::new);
+                .addValue("machine", machine(row.event()))
+                .addValue("relayId", truncate(row.event().relayMessageId(), 200))).toArray(SqlParameterSource[]::new);
         int[] counts = jdbc.batchUpdate(INSERT, params);
         boolean[] inserted = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -61,6 +63,25 @@ class EmailEventStore {
             inserted[i] = counts[i] == 1;
         }
         return inserted;
+    }
+
+    /**
+     * The message each of a provider's own message ids was matched to by an earlier event
+     * (index ix_email_event_relay); ids never matched are absent.
+     */
+    java.util.Map<String, UUID> messagesByRelayIds(String provider, java.util.Collection<String> relayIds) {
+        java.util.Map<String, UUID> found = new java.util.HashMap<>();
+        if (relayIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                select relay_message_id, message_id from email_event
+                where provider = :provider and relay_message_id in (:ids) and message_id is not null
+                """, new MapSqlParameterSource("provider", provider).addValue("ids", java.util.List.copyOf(relayIds)),
+                (java.sql.ResultSet rs) -> {
+                    found.putIfAbsent(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        return found;
     }
 
     /** Writes what each applied event did, in one batch (on the unique key). */

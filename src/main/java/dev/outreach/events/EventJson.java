@@ -103,6 +103,73 @@ final class EventJson {
         throw error(field, "Must be true or false");
     }
 
+    /** A required ISO-8601 time with an offset ({@code 2025-05-04T10:15:30.1234567-04:00}). */
+    java.time.Instant requiredTime(String field) {
+        String text = required(field, 60);
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw error(field, "Not an ISO-8601 time with offset, e.g. 2025-05-04T10:15:30Z");
+        }
+    }
+
+    /** A nested object field (e.g. Mailgun's {@code delivery-status}), read with this event's index; empty when absent. */
+    Optional<EventJson> object(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw error(field, "Must be an object");
+        }
+        return Optional.of(new EventJson(value, index));
+    }
+
+    /** The first object of an array field (e.g. SES's {@code bouncedRecipients}); empty when absent or empty. */
+    Optional<EventJson> firstOf(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.isArray() || !value.get(0).isObject()) {
+            throw error(field, "Must be an array of objects");
+        }
+        return Optional.of(new EventJson(value.get(0), index));
+    }
+
+    /** A string field exactly as sent (not stripped, any length), for signatures over values; empty when absent. */
+    Optional<String> raw(String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isString() ? Optional.empty() : Optional.of(value.asString());
+    }
+
+    /** The first string of an array field (SES's message tags: {@code "name": ["value"]}); empty when absent. */
+    Optional<String> firstText(String field, int max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || !value.isArray() || value.isEmpty() || !value.get(0).isString()) {
+            return Optional.empty();
+        }
+        String text = value.get(0).asString().strip();
+        return text.isEmpty() || text.length() > max ? Optional.empty() : Optional.of(text);
+    }
+
+    /** A number field with a fraction (Mailgun's timestamps); empty when absent. */
+    Optional<Double> decimal(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            throw error(field, "Must be a number");
+        }
+        return Optional.of(value.doubleValue());
+    }
+
+    /** The JSON object itself (for one that is parsed again, such as an SNS message). */
+    static EventJson of(JsonNode node) {
+        return new EventJson(node, 0);
+    }
+
     /** The event as it came, kept in {@code email_event.raw_payload}. */
     String raw() {
         return node.toString();

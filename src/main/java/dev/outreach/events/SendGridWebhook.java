@@ -29,16 +29,24 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Events: delivered, open ({@code sg_machine_open} marks proxy opens), click, bounce
  * ({@code type} "blocked" is a temporary, soft bounce; otherwise hard), dropped, spamreport,
  * unsubscribe and group_unsubscribe, deferred. Others (processed, group_resubscribe, new ones)
- * are acknowledged and ignored. The message is found by the custom argument
- * {@code outreach_message_id} that our sender adds, else by {@code smtp-id} (the Message-ID),
- * else by {@code sg_message_id}, which names no message of ours: such events are orphans.
+ * are acknowledged and ignored.
+ *
+ * <p>The message is found by every id the event carries, in turn: the custom argument
+ * {@code outreach_message_id} (our sender puts it in the {@code X-SMTPAPI} header's
+ * {@code unique_args} of every message relayed through SendGrid; {@code message_id} is read as
+ * well), else {@code smtp-id} when it is the Message-ID we sent, else the prefix of
+ * {@code sg_message_id} (SendGrid's own id of the message, before {@code .filter} or
+ * {@code .recvd}) through an earlier SendGrid event that named our message. Open and click
+ * events carry no {@code smtp-id}. Only an event that none of them names is an orphan.
  */
 @Component
 class SendGridWebhook implements EmailWebhook {
 
     static final String SIGNATURE = "X-Twilio-Email-Event-Webhook-Signature";
     static final String TIMESTAMP = "X-Twilio-Email-Event-Webhook-Timestamp";
-    static final String MESSAGE_ID_ARG = "outreach_message_id";
+    static final String MESSAGE_ID_ARG = dev.outreach.shared.EspMessageTag.NAME;
+    /** A custom argument name some senders use for their message id. */
+    static final String PLAIN_MESSAGE_ID_ARG = "message_id";
 
     private static final Map<String, EmailEventKind> EVENTS = Map.of(
             "delivered", EmailEventKind.DELIVERED, "open", EmailEventKind.OPENED, "click", EmailEventKind.CLICKED,
@@ -116,22 +124,43 @@ class SendGridWebhook implements EmailWebhook {
             boolean soft = kind == EmailEventKind.BOUNCED && (event.text("type", 30).filter("blocked"::equals).isPresent()
                     || event.text("status", 30).filter(status -> status.startsWith("4")).isPresent());
             events.add(new EmailEvent(name(), id, kind, messageId(event), providerMessageId(event), occurredAt, !soft,
-                    kind == EmailEventKind.OPENED && event.flag("sg_machine_open"), detail(kind, event), event.raw()));
+                    kind == EmailEventKind.OPENED && event.flag("sg_machine_open"), detail(kind, event), event.raw(),
+                    relayMessageId(event)));
         }
         return new Parsed(events, ignored);
     }
 
-    /** Our custom argument; a value that is not one of our ids is left out, so the event can only be an orphan. */
+    /** Our custom argument; a value that is not a message id of ours is left out, and the other ids decide. */
     private static UUID messageId(EventJson event) {
+        return uuid(event, MESSAGE_ID_ARG).or(() -> uuid(event, PLAIN_MESSAGE_ID_ARG)).orElse(null);
+    }
+
+    private static Optional<UUID> uuid(EventJson event, String field) {
         try {
-            return event.text(MESSAGE_ID_ARG, 100).map(UUID::fromString).orElse(null);
+            return event.text(field, 100).map(UUID::fromString);
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
     private static String providerMessageId(EventJson event) {
-        return event.text("smtp-id", 300).or(() -> event.text("sg_message_id", 300)).orElse(null);
+        return event.text("smtp-id", 300).orElse(null);
+    }
+
+    /** SendGrid's own id of the message: {@code sg_message_id} up to {@code .filter...} or {@code .recvd-...}. */
+    static String relayMessageId(EventJson event) {
+        return event.text("sg_message_id", 300).map(SendGridWebhook::sendGridMessageId).orElse(null);
+    }
+
+    static String sendGridMessageId(String sgMessageId) {
+        int end = sgMessageId.length();
+        for (String marker : new String[] {".filter", ".recvd"}) {
+            int at = sgMessageId.indexOf(marker);
+            if (at > 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return sgMessageId.substring(0, end);
     }
 
     private static String detail(EmailEventKind kind, EventJson event) {

@@ -165,6 +165,9 @@ class OperatorApiIntegrationTests {
         for (int i = 0; i < 6; i++) {
             reputation.recordEmailEventScoped(EmailEventType.BOUNCED, null, "pat@" + busy);
         }
+        for (int i = 0; i < 2; i++) {
+            reputation.recordEmailEventScoped(EmailEventType.DEFERRED, null, "pat@" + busy);
+        }
 
         HttpResponse<String> health = get("/api/v1/email-health", operator);
 
@@ -172,7 +175,7 @@ class OperatorApiIntegrationTests {
         assertThat(health.body())
                 .contains("\"global\":{\"score\":")
                 .contains("\"domain\":\"" + busy + "\",\"score\":62,\"status\":\"warning\",\"throttle\":\"reduced\","
-                        + "\"metrics\":{\"sent\":100,\"delivered\":0,\"bounced\":6,\"complained\":0,\"opened\":0,\"clicked\":0}")
+                        + "\"metrics\":{\"sent\":100,\"delivered\":0,\"bounced\":6,\"complained\":0,\"opened\":0,\"clicked\":0,\"deferred\":2}")
                 .contains("\"from_email\":\"pat@" + busy + "\",\"domain\":\"" + busy + "\",\"score\":62")
                 .contains("\"paused_by_health\":false,\"bounce_rate_ci\":{\"lower\":0.0278,\"upper\":0.1248},"
                         + "\"complaint_rate_ci\":{\"lower\":0.0,\"upper\":0.037}")

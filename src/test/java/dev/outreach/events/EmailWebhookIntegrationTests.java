@@ -142,6 +142,43 @@ class EmailWebhookIntegrationTests {
     }
 
     @Test
+    void sendGridEventsAreMatchedOnEveryIdTheyCarryBeforeBeingOrphans() throws Exception {
+        SentMessage relayed = sent();
+        SentMessage tagged = sent();
+        long ts = Instant.now().getEpochSecond() - 60;
+        String sgId = "Xk3vQw9sRbKd2" + uniqueId("m").replace("-", "");
+        // delivered names our Message-ID in smtp-id; the open after it names only SendGrid's own id;
+        // the third names our id in a plain message_id custom argument
+        String body = """
+                [{"email":"%s","timestamp":%d,"event":"delivered","sg_event_id":"%s","smtp-id":"%s","sg_message_id":"%s.filterdrecv-5bd9dd5d45-kx7zq-1-64A1B2C3-4.0","response":"250 2.0.0 OK"},
+                 {"email":"%s","timestamp":%d,"event":"open","sg_event_id":"%s","sg_message_id":"%s.filterdrecv-5bd9dd5d45-kx7zq-1-64A1B2C3-4.0","useragent":"Mozilla/5.0","ip":"203.0.113.9"},
+                 {"email":"%s","timestamp":%d,"event":"delivered","sg_event_id":"%s","sg_message_id":"other.filter0001.1.0","message_id":"%s"}]
+                """.formatted(relayed.leadEmail(), ts, uniqueId("sg"), relayed.headerId(), sgId,
+                relayed.leadEmail(), ts + 5, uniqueId("sg"), sgId,
+                tagged.leadEmail(), ts, uniqueId("sg"), tagged.id());
+        // a click arriving in a later request names only SendGrid's id too
+        String later = """
+                [{"email":"%s","timestamp":%d,"event":"click","sg_event_id":"%s","sg_message_id":"%s.filterdrecv-5bd9dd5d45-kx7zq-1-64A1B2C3-9.0","url":"https://example.com/a"}]
+                """.formatted(relayed.leadEmail(), ts + 9, uniqueId("sg"), sgId);
+
+        HttpResponse<String> first = post(port, "sendgrid", bytes(body), sendgridHeaders(body, Instant.now()));
+        HttpResponse<String> second = post(port, "sendgrid", bytes(later), sendgridHeaders(later, Instant.now()));
+
+        assertThat(first.body()).isEqualTo("{\"applied\":3,\"duplicate\":0,\"orphan\":0,\"ignored\":0}");
+        assertThat(second.body()).isEqualTo("{\"applied\":1,\"duplicate\":0,\"orphan\":0,\"ignored\":0}");
+        assertThat(messageRow(relayed.id())).containsEntry("status", "DELIVERED").containsEntry("human_open_count", 1);
+        assertThat(messageRow(relayed.id()).get("clicked_at")).isNotNull();
+        assertThat(messageRow(tagged.id())).containsEntry("status", "DELIVERED");
+        assertThat(jdbc.sql("select count(*) from email_event where message_id = ?").param(relayed.id())
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void softBouncesAddUpToASuppression() throws Exception {
+        WebhookTestSupport.softBouncesAddUpToASuppression(port, jdbc, leads);
+    }
+
+    @Test
     void repliesComplaintsUnsubscribesAndSoftBouncesHaveTheirEffects() throws Exception {
         SentMessage replied = sent();
         SentMessage complained = sent();

@@ -125,6 +125,11 @@ class EmailWebhookPostgresIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void softBouncesAddUpToASuppressionEvenWhenTheyArriveAtOnce() throws Exception {
+        WebhookTestSupport.softBouncesAddUpToASuppression(port, jdbc, leads);
+    }
+
+    @Test
     void anOrphanIsStoredWithoutAMessage() throws Exception {
         String id = uniqueId("orphan");
         HttpResponse<String> response = postGeneric(port, genericEvent(id, "open", UUID.randomUUID(), Instant.now(), null));

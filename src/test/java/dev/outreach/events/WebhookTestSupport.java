@@ -16,6 +16,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -110,6 +111,63 @@ final class WebhookTestSupport {
         return """
                 {"id":"%s","type":"%s","message_id":"%s","occurred_at":"%s"%s}"""
                 .formatted(id, type, messageId, at, extra == null ? "" : "," + extra);
+    }
+
+    /**
+     * Soft bounces add up: two within the window and one 20 days before them suppress nothing;
+     * a third within the window, arriving late, suppresses the address with the figures, and
+     * bounces the message and the lead. Then two at once for a fresh address with one before
+     * them: both see each other. Returns nothing; asserts.
+     */
+    static void softBouncesAddUpToASuppression(int port, JdbcClient jdbc, LeadService leads) throws Exception {
+        SentMessage message = sentMessage(jdbc, leads);
+        Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(java.time.Duration.ofDays(10));
+        String full = "\"bounce\":\"soft\",\"detail\":\"452 4.2.2 mailbox full\"";
+        String early = "[" + String.join(",",
+                genericEvent(uniqueId("sb"), "bounce", message.id(), t0.minus(java.time.Duration.ofDays(20)), full),
+                genericEvent(uniqueId("sb"), "bounce", message.id(), t0, full),
+                genericEvent(uniqueId("sb"), "bounce", message.id(), t0.plus(java.time.Duration.ofDays(2)), full)) + "]";
+        org.assertj.core.api.Assertions.assertThat(postGeneric(port, early).statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(suppression(jdbc, message.leadEmail())).isNull();
+        org.assertj.core.api.Assertions.assertThat(status(jdbc, message.id())).isEqualTo("SENT");
+
+        String late = "[" + genericEvent(uniqueId("sb"), "bounce", message.id(), t0.minus(java.time.Duration.ofDays(1)), full) + "]";
+        org.assertj.core.api.Assertions.assertThat(postGeneric(port, late).body())
+                .isEqualTo("{\"applied\":1,\"duplicate\":0,\"orphan\":0,\"ignored\":0}");
+        org.assertj.core.api.Assertions.assertThat(suppression(jdbc, message.leadEmail()))
+                .isEqualTo("3 soft bounces in 14 days: 452 4.2.2 mailbox full");
+        org.assertj.core.api.Assertions.assertThat(status(jdbc, message.id())).isEqualTo("BOUNCED");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select status from lead where id = ?").param(message.leadId())
+                .query(String.class).single()).isEqualTo("BOUNCED");
+
+        SentMessage racing = sentMessage(jdbc, leads);
+        postGeneric(port, "[" + genericEvent(uniqueId("sb"), "bounce", racing.id(), t0, full) + "]");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            List<java.util.concurrent.Future<HttpResponse<String>>> posts = new java.util.ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                String body = "[" + genericEvent(uniqueId("sb"), "bounce", racing.id(), t0.plusSeconds(i * 3600L), full) + "]";
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    return postGeneric(port, body);
+                }));
+            }
+            start.countDown();
+            for (var post : posts) {
+                org.assertj.core.api.Assertions.assertThat(post.get().statusCode()).isEqualTo(200);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(suppression(jdbc, racing.leadEmail()))
+                .isEqualTo("3 soft bounces in 14 days: 452 4.2.2 mailbox full");
+    }
+
+    private static String suppression(JdbcClient jdbc, String email) {
+        return jdbc.sql("select reason from suppression where entry = ?").param(email.toLowerCase(java.util.Locale.ROOT))
+                .query(String.class).optional().orElse(null);
+    }
+
+    private static String status(JdbcClient jdbc, UUID messageId) {
+        return jdbc.sql("select status from outreach_message where id = ?").param(messageId).query(String.class).single();
     }
 
     private static KeyPair ecKeyPair() {

@@ -21,7 +21,10 @@ import java.util.Properties;
 import java.util.UUID;
 import org.springframework.util.FastByteArrayOutputStream;
 
-/** Turns a delivery into the MIME message that goes out: addresses, our Message-ID, unsubscribe headers, parts. */
+/**
+ * Turns a delivery into the MIME message that goes out: addresses, our Message-ID, unsubscribe
+ * headers, the relay's custom-argument header ({@link RelayHeaders}), parts.
+ */
 final class EmailComposer {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
@@ -56,7 +59,7 @@ final class EmailComposer {
 
     /** {@code content}: the bodies as they go out (with tracked links, see {@link TrackedBody}). */
     MimeMessage compose(Delivery delivery, Delivery.Content content, Envelope envelope, URI unsubscribe,
-            String unsubscribeMailto, Instant now)
+            String unsubscribeMailto, java.util.Map<String, String> relayHeaders, Instant now)
             throws MessagingException {
         String messageId = messageIdHeader(delivery.messageId(), envelope.mailboxDomain());
         MimeMessage message = new OutreachMimeMessage(session, messageId);
@@ -69,6 +72,9 @@ final class EmailComposer {
         // the mailto goes to the sending mailbox, whose inbox the IMAP poller reads for this subject
         message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <" + unsubscribeMailto + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        for (java.util.Map.Entry<String, String> header : relayHeaders.entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         message.saveChanges();
         return message;
     }

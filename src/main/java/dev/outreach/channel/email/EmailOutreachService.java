@@ -45,6 +45,7 @@ public class EmailOutreachService implements ChannelSender {
     private final SandboxMailServer sandbox;
     private final Clock clock;
     private final EmailComposer composer = new EmailComposer();
+    private final RelayHeaders relayHeaders;
     /** Mail sessions by {@link SmtpTarget#sessionKey}: creating one scans every jar for mail providers. */
     private final ConcurrentMap<String, Session> mailSessions = new ConcurrentHashMap<>();
 
@@ -54,6 +55,7 @@ public class EmailOutreachService implements ChannelSender {
         this.links = links;
         this.sandbox = sandbox;
         this.clock = clock;
+        this.relayHeaders = new RelayHeaders(properties.relays());
     }
 
     @Override
@@ -112,7 +114,9 @@ public class EmailOutreachService implements ChannelSender {
                 message = composer.encode(composer.compose(delivery,
                         TrackedBody.of(delivery.content(), delivery.messageId(), links), envelope,
                         links.oneClick(delivery.messageId()),
-                        links.unsubscribeMailto(envelope.from().getAddress(), delivery.messageId()), clock.instant()));
+                        links.unsubscribeMailto(envelope.from().getAddress(), delivery.messageId()),
+                        target.sandboxed() ? java.util.Map.of() : relayHeaders.forHost(target.host(), delivery.messageId()),
+                        clock.instant()));
             } catch (MessagingException e) {
                 return DeliveryResult.hardFailure("the email could not be composed: " + e.getMessage());
             }

@@ -25,6 +25,11 @@ record SmtpTarget(String key, String host, int port, SmtpSecurity security, Stri
                 "the sandbox mail server (127.0.0.1:" + port + ")", null);
     }
 
+    /** The in-process sandbox server: no relay of any provider. */
+    boolean sandboxed() {
+        return key.equals("sandbox");
+    }
+
     boolean authenticates() {
         return username != null && !username.isBlank();
     }

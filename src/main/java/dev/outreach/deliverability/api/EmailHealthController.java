@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The reference's {@code GET /email-health}: {@code {global, domains[], mailboxes[]}}, each with
- * score, status, throttle and the six counts of the rolling 24-hour window, and the 95% intervals
+ * score, status, throttle and the counts of the rolling 24-hour window (the six scored ones and
+ * {@code deferred}), and the 95% intervals
  * of the bounce and complaint rates. Served to API keys
  * under {@code /api/v1/email-health} and to a signed-in console user at {@code /email-health}.
  */
@@ -27,9 +28,10 @@ class EmailHealthController {
         this.health = health;
     }
 
-    record Metrics(long sent, long delivered, long bounced, long complained, long opened, long clicked) {
+    /** {@code deferred}: temporary refusals by receiving servers, shown but not scored. */
+    record Metrics(long sent, long delivered, long bounced, long complained, long opened, long clicked, long deferred) {
         static Metrics of(EmailMetrics m) {
-            return new Metrics(m.sent(), m.delivered(), m.bounced(), m.complained(), m.opened(), m.clicked());
+            return new Metrics(m.sent(), m.delivered(), m.bounced(), m.complained(), m.opened(), m.clicked(), m.deferred());
         }
     }
 

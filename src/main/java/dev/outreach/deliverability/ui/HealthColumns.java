@@ -6,8 +6,8 @@ import dev.outreach.deliverability.ReputationFigures;
 import java.util.function.Function;
 
 /**
- * The six counts as columns of a health grid; bounces and complaints with their rate and its 95%
- * interval, the evidence the status and throttle rest on.
+ * The counts as columns of a health grid; bounces and complaints with their rate and its 95%
+ * interval, the evidence the status and throttle rest on; deferrals beside them, unscored.
  */
 final class HealthColumns {
 
@@ -24,5 +24,8 @@ final class HealthColumns {
                 .setKey("complained").setAutoWidth(true);
         grid.addColumn(row -> score.apply(row).metrics().opened()).setHeader("Opened").setKey("opened").setAutoWidth(true);
         grid.addColumn(row -> score.apply(row).metrics().clicked()).setHeader("Clicked").setKey("clicked").setAutoWidth(true);
+        // shown, not scored: a deferral is a receiving server's "try later", often its first throttle signal
+        grid.addColumn(row -> score.apply(row).metrics().deferred()).setHeader("Deferred").setKey("deferred")
+                .setAutoWidth(true);
     }
 }

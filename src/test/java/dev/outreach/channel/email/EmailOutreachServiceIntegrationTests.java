@@ -66,6 +66,34 @@ class EmailOutreachServiceIntegrationTests {
     }
 
     @Test
+    void mailRelayedThroughSendGridCarriesOurMessageIdAsUniqueArgument() throws Exception {
+        String host = smtp.getSmtp().getBindTo();
+        EmailProperties relayed = new EmailProperties(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2),
+                new EmailProperties.Relays(java.util.List.of(host), java.util.List.of(), java.util.List.of(), java.util.List.of()));
+        EmailOutreachService throughSendGrid = new EmailOutreachService(relayed,
+                EmailDeliveries.links(dev.outreach.shared.TrackingProperties.defaults()), EmailDeliveries.stoppedSandbox(),
+                EmailDeliveries.CLOCK);
+        Delivery delivery = delivery(liveMailbox(), DeliveryMode.LIVE);
+
+        try (SenderSession session = throughSendGrid.openSession()) {
+            assertThat(session.deliver(delivery).status()).isEqualTo(MessageStatus.SENT);
+        }
+
+        assertThat(onlyMessage().getHeader("X-SMTPAPI"))
+                .containsExactly("{\"unique_args\":{\"outreach_message_id\":\"" + delivery.messageId() + "\"}}");
+    }
+
+    @Test
+    void mailToAServerOfNoKnownProviderCarriesNoRelayHeader() throws Exception {
+        send(delivery(liveMailbox(), DeliveryMode.LIVE));
+
+        MimeMessage message = onlyMessage();
+        assertThat(message.getHeader("X-SMTPAPI")).isNull();
+        assertThat(message.getHeader("X-Mailgun-Variables")).isNull();
+        assertThat(message.getHeader("X-SES-MESSAGE-TAGS")).isNull();
+    }
+
+    @Test
     void textAndHtmlGoOutAsAlternativesFromTheMailboxToTheLeadByName() throws Exception {
         DeliveryResult result = send(delivery(liveMailbox(), DeliveryMode.LIVE));
 

@@ -50,6 +50,9 @@ class EmailHealthViewTests extends KaribuTest {
         for (int i = 0; i < 8; i++) {
             reputation.recordEmailEventScoped(EmailEventType.BOUNCED, domain, "sam@" + domain);
         }
+        for (int i = 0; i < 5; i++) {
+            reputation.recordEmailEventScoped(EmailEventType.DEFERRED, domain, "sam@" + domain);
+        }
 
         UI.getCurrent().navigate(EmailHealthView.class);
         EmailHealthView view = _get(EmailHealthView.class);
@@ -67,6 +70,10 @@ class EmailHealthViewTests extends KaribuTest {
                 "jordan@trytradeflow.example", "sam@" + domain);
         MailboxHealth sam = mailboxes.stream().filter(m -> m.address().equals("sam@" + domain)).findFirst().orElseThrow();
         assertThat(sam.eligible()).isFalse();
+        int deferredColumn = view.mailboxes.getColumns().indexOf(view.mailboxes.getColumnByKey("deferred"));
+        assertThat(view.mailboxes.getColumnByKey("deferred").getHeaderText()).isEqualTo("Deferred");
+        assertThat(GridKt._getFormattedRow(view.mailboxes, mailboxes.indexOf(sam)).get(deferredColumn)).isEqualTo("5");
+        assertThat(bouncing.score().metrics().deferred()).isEqualTo(5);
         assertThat(sam.skipReason()).contains("reputation is paused");
         assertThat(view.warning.isVisible()).isFalse();
         _assertNone(Anchor.class, spec -> spec.withText("No healthy mailbox: email is waiting"));
