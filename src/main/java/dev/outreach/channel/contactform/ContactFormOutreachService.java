@@ -65,10 +65,15 @@ public class ContactFormOutreachService {
             return ContactFormResult.skipped("no contact form found on " + page.uri());
         }
         Optional<Captcha> captcha = Captcha.on(document);
+        FormFill fill = FormFiller.fill(form.get(), request);
         if (captcha.isPresent()) {
-            return ContactFormResult.skipped("CAPTCHA (" + captcha.get().label() + ") protects the contact form");
+            String reason = "CAPTCHA (" + captcha.get().label() + ") protects the contact form";
+            return fill instanceof FormFill.Ready ready
+                    ? ContactFormResult.captcha(reason, FormByHand.of(page.uri().toString(), captcha.get().label(),
+                            form.get(), ready.submission()))
+                    : ContactFormResult.skipped(reason);
         }
-        return switch (FormFiller.fill(form.get(), request)) {
+        return switch (fill) {
             case FormFill.Unfillable unfillable -> ContactFormResult.skipped(unfillable.reason());
             case FormFill.Ready ready -> send(ready.submission(), page.uri(), cookies);
         };
