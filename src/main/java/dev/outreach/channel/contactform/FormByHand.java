@@ -1,10 +1,8 @@
 package dev.outreach.channel.contactform;
 
-import dev.outreach.channel.contactform.FormControl.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,22 +35,30 @@ public record FormByHand(String pageUrl, String captcha, List<Field> fields) {
         fields = List.copyOf(fields);
     }
 
+    /** Roles a person leaves to the page: tokens, decoys, buttons and what a builder's script adds. */
+    private static final Set<String> NOT_TYPED = Set.of("hidden", "honeypot", "submit", "added by script",
+            "left empty");
+
+    /** Whether a CAPTCHA is all that keeps the channel from submitting the page's form. */
+    static boolean isCaptchaOnly(FormAnalysis analysis) {
+        return analysis.captcha() != null && analysis.jsRendered() == null && analysis.action() != null
+                && analysis.skipReason() != null && analysis.skipReason().startsWith("CAPTCHA (");
+    }
+
     /**
-     * What a person fills in of a submission we would have sent: the visible controls that got a
-     * value, under the label the page shows (a ticked box reads "tick").
+     * What a person fills in of the form we would have submitted: each field a person sees that
+     * gets a value, under the label the page shows (a ticked box reads "tick").
      */
-    static FormByHand of(String pageUrl, String captcha, ContactForm form, FormSubmission submission) {
-        Map<String, String> values = submission.fieldMap();
+    static FormByHand of(FormAnalysis analysis) {
         Set<String> done = new HashSet<>();
         List<Field> fields = new ArrayList<>();
-        for (FormControl control : form.controls()) {
-            String value = values.get(control.name());
-            boolean visible = control.kind() != Kind.HIDDEN && control.kind() != Kind.SUBMIT;
-            if (visible && value != null && !value.isBlank() && done.add(control.name())) {
-                fields.add(new Field(control.label(), control.kind() == Kind.CHECKBOX ? "tick" : value));
+        for (FieldVerdict field : analysis.fields()) {
+            if (field.sent() && !field.value().isBlank() && !NOT_TYPED.contains(field.role())
+                    && done.add(field.name())) {
+                fields.add(new Field(field.label(), field.role().equals("consent") ? "tick" : field.value()));
             }
         }
-        return new FormByHand(pageUrl, captcha, fields);
+        return new FormByHand(analysis.page(), analysis.captcha(), fields);
     }
 
     /** The task's text: what an operator reads and copies from. */

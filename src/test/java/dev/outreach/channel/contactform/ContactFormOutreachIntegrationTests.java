@@ -241,12 +241,12 @@ class ContactFormOutreachIntegrationTests {
     }
 
     @Test
-    void aRequiredConsentBoxIsNeverTickedForTheLead() {
+    void aRequiredSmsConsentBoxIsNeverTicked() {
         ContactFormResult result = service.submit(request("/consent"));
 
         assertThat(result.status()).isEqualTo(MessageStatus.SKIPPED);
         assertThat(result.reason())
-                .isEqualTo("required field 'I accept the privacy policy' (privacy, checkbox) cannot be filled");
+                .isEqualTo("required field 'I agree to receive text messages' (sms_consent, checkbox) cannot be filled");
         assertThat(site.receivedPaths()).containsExactly("GET /consent");
     }
 
