@@ -148,7 +148,7 @@ public class ContactFormOutreachService {
     }
 
     /** Lead data often holds a bare domain: without a scheme https is assumed. */
-    private static Optional<URI> pageUri(String pageUrl) {
+    static Optional<URI> pageUri(String pageUrl) {
         String url = pageUrl.strip();
         if (!url.contains("://")) {
             url = "https://" + url;

@@ -64,6 +64,7 @@ class ContactFormTasksViewTests extends KaribuTest {
               <select id="s" name="service" required><option value="Repair" selected>Repair</option></select>
               <label for="m">Message</label><textarea id="m" name="your-message" required></textarea>
               <input type="hidden" name="_token" value="abc123">
+              <div style="display:none"><label for="u">Website</label><input id="u" name="url" value="http://"></div>
               <div class="g-recaptcha" data-sitekey="6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"></div>
               <button type="submit">Send</button>
             </form></body></html>""";
