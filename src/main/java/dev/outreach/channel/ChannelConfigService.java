@@ -39,11 +39,13 @@ public class ChannelConfigService {
     private final Clock clock;
     /** The content module's templates, to refuse a name that none has (absent in slices of the app without it). */
     private final ObjectProvider<TemplateNames> templateNames;
+    private final ObjectProvider<ChannelSettingsRule> settingsRules;
 
     ChannelConfigService(ChannelConfigRepository configs, AuditLog auditLog, JsonMapper json, SecretCipher secrets,
-            Clock clock, ObjectProvider<TemplateNames> templateNames) {
+            Clock clock, ObjectProvider<TemplateNames> templateNames, ObjectProvider<ChannelSettingsRule> settingsRules) {
         this.configs = configs;
         this.templateNames = templateNames;
+        this.settingsRules = settingsRules;
         this.auditLog = auditLog;
         this.json = json;
         this.secrets = secrets;
@@ -146,6 +148,8 @@ public class ChannelConfigService {
         if (settings.settings().keySet().stream().anyMatch(String::isBlank)) {
             errors.add(new FieldError("settings", "Setting names cannot be blank"));
         }
+        settingsRules.orderedStream().filter(rule -> rule.channel() == settings.channel())
+                .forEach(rule -> errors.addAll(rule.check(settings.settings())));
         return errors;
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -170,8 +171,9 @@ public class OutreachService {
             OutreachMessage message = store.find(id).orElseThrow();
             Instant now = clock.instant();
             String note = event.note() == null ? "" : ": " + event.note();
+            // the attempt says a person decided, whatever the outcome: "Operator: sent", "Operator: failed: <note>"
             store.completeWaitingAttempt(id, event.channel(), event.outcome(),
-                    event.outcome() == MessageStatus.SENT ? null : "Operator: " + event.outcome().name().toLowerCase() + note);
+                    "Operator: " + event.outcome().name().toLowerCase(Locale.ROOT) + note);
             if (event.outcome() == MessageStatus.SENT) {
                 store.update(id, MessageStatus.SENT, message.stepIndex(), event.channel(), null, null, null, null, null,
                         event.completedAt(), now);

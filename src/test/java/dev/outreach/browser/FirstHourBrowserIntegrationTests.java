@@ -84,6 +84,7 @@ class FirstHourBrowserIntegrationTests {
         createEnrollAndEditALead();
         createAUser();
         changeAChannelSetting();
+        previewAContactFormOfAnInternalAddress();
         watchTheSandboxOutboxReceiveMail();
         // last, because its error notification stays a few seconds: proves the checks above can fail
         aDuplicateLeadIsRefusedWithAnErrorAndItsDialogStaysOpen();
@@ -216,6 +217,19 @@ class FirstHourBrowserIntegrationTests {
             WebElement email = console.waitFor("the Email channel form", d -> d.findElement(By.id("channel-email")));
             assertThat(email.findElement(ConsoleWalk.fieldLocator("vaadin-integer-field", "Max per hour")).getDomProperty("value"))
                     .isEqualTo("77");
+        });
+    }
+
+    private void previewAContactFormOfAnInternalAddress() {
+        walk.step("the contact form preview refuses an internal address on its URL field", () -> {
+            walk.openFromNavigation("Contact form preview");
+            walk.field("Page URL").sendKeys("http://10.0.0.7/contact");
+            console.click(console.driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='Preview']")));
+            console.waitFor("the URL field to say why", d -> {
+                WebElement field = d.findElement(By.xpath("//vaadin-text-field[label[normalize-space(.)='Page URL']]"));
+                return field.getDomAttribute("invalid") != null && field.findElement(By.cssSelector("[slot='error-message']"))
+                        .getText().startsWith("Refused: ");
+            });
         });
     }
 

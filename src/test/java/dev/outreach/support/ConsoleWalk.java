@@ -31,6 +31,7 @@ public final class ConsoleWalk {
                 {"Command center", "Command center"}, {"Import leads", "Import leads from CSV"},
                 {"Outreach history", "Outreach history"}, {"Email health", "Email health"},
                 {"LinkedIn tasks", "LinkedIn tasks"}, {"Call tasks", "Call tasks"}, {"Re-contact", "Re-contact"},
+                {"Contact form tasks", "Contact form tasks"}, {"Contact form preview", "Contact form preview"},
                 {"Channels", "Channels"}, {"Sequences", "Sequences"}, {"Sandbox outbox", "Sandbox outbox"},
                 {"Templates", "Message templates"}, {"Suppression list", "Suppression list"},
                 {"Sending domains", "Sending domains"}, {"Mailboxes", "Mailboxes"},

@@ -1,6 +1,8 @@
 package dev.outreach.channel.contactform;
 
+import dev.outreach.channel.contactform.FieldClassifier.Classification;
 import dev.outreach.channel.contactform.FormControl.Kind;
+import dev.outreach.channel.contactform.FormControl.Option;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -8,17 +10,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
 
 /**
- * Picks a page's contact form. Every form is scored by the fields it asks for (a message 5, an
- * email 3, a name 2, phone, subject and company 1 each) and by what it says it is ("contact"
- * +3; search, newsletter, login, comment or checkout -6). Only a form with a message field and
- * a way to answer (email or phone) that scores at least {@value #MIN_SCORE} can be the contact
- * form, so a newsletter signup or a blog's comment form is never taken for one.
+ * Picks a page's contact form. Every form is scored by the fields a person sees and fills (a
+ * message 5, an email 3, a name 2, phone, subject and company 1 each; decoys count for nothing)
+ * and by what it says it is ("contact" +3; search, newsletter, login, comment or checkout -6).
+ * Only a form with a message field and a way to answer (email or phone) that scores at least
+ * {@value #MIN_SCORE} can be the contact form, so a newsletter signup or a blog's comment form is
+ * never taken for one.
  */
 final class ContactFormFinder {
 
@@ -28,12 +32,15 @@ final class ContactFormFinder {
     private static final Pattern NOT_CONTACT = Pattern.compile(
             "\\b(search|newsletter|subscribe|subscription|login|log in|sign ?in|sign ?up|register|comments?|checkout|cart)\\b");
     private static final Set<String> IGNORED_INPUTS = Set.of("button", "reset", "file");
+    private static final Pattern AJAX_URL = Pattern.compile("\"ajaxurl\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern JOTFORM_SPC = Pattern.compile("_spc[\\s\\S]*?\"(\\d+-\\d+)\"");
 
     /** The best-scoring contact form on the page, if any form qualifies. */
     Optional<ContactForm> find(Document page) {
+        Honeypots honeypots = new Honeypots(page);
         return page.select("form").stream()
                 .filter(FormElement.class::isInstance)
-                .map(form -> read((FormElement) form))
+                .map(form -> read((FormElement) form, honeypots))
                 .flatMap(Optional::stream)
                 .filter(ContactFormFinder::qualifies)
                 .max(Comparator.comparingInt(ContactForm::score));
@@ -46,7 +53,7 @@ final class ContactFormFinder {
                 && form.score() >= MIN_SCORE;
     }
 
-    private static Optional<ContactForm> read(FormElement form) {
+    private static Optional<ContactForm> read(FormElement form, Honeypots honeypots) {
         String method = form.attr("method").strip().toLowerCase(Locale.ROOT);
         if (!method.isEmpty() && !method.equals("get") && !method.equals("post")) {
             return Optional.empty(); // method="dialog" closes a dialog, it sends nothing
@@ -54,13 +61,51 @@ final class ContactFormFinder {
         if (!form.select("input[type=password]").isEmpty()) {
             return Optional.empty();
         }
+        FormBuilder builder = FormBuilder.of(form);
         List<FormControl> controls = new ArrayList<>();
         for (Element element : form.elements()) {
-            control(element).ifPresent(controls::add);
+            control(element, form, honeypots, builder).ifPresent(controls::add);
         }
         boolean multipart = form.attr("enctype").strip().equalsIgnoreCase("multipart/form-data");
-        return Optional.of(new ContactForm(action(form), method.equals("post") ? "POST" : "GET", multipart,
-                controls, score(controls, form)));
+        List<String> why = new ArrayList<>();
+        int score = score(controls, form, why);
+        String says = String.join(", ", why);
+        return Optional.of(switch (builder) {
+            case ELEMENTOR -> new ContactForm(elementorAjaxUrl(form), "POST", true, controls, score, builder,
+                    List.of(new ContactForm.ScriptEntry("action", "elementor_pro_forms_send_form",
+                                    "Elementor Pro's script posts the form to admin-ajax.php with this action"),
+                            new ContactForm.ScriptEntry("referrer", form.ownerDocument().location(),
+                                    "Elementor Pro's script adds the page's address")),
+                    false, says, null);
+            case WPFORMS -> new ContactForm(action(form), method.equals("post") ? "POST" : "GET", multipart, controls,
+                    score, builder, wpformsToken(form), true, says, null);
+            case WEBFLOW -> new ContactForm(action(form), method.equals("post") ? "POST" : "GET", multipart, controls,
+                    score, builder, List.of(), true, says,
+                    form.attr("action").isBlank() ? "js-submit (Webflow)" : null);
+            case SQUARESPACE -> new ContactForm(action(form), "POST", multipart, controls, score, builder, List.of(),
+                    true, says, "js-submit (Squarespace)");
+            default -> new ContactForm(action(form), method.equals("post") ? "POST" : "GET", multipart, controls,
+                    score, builder, List.of(), true, says, null);
+        });
+    }
+
+    /** WPForms' script appends the form's {@code data-token} as {@code wpforms[token]} when it submits. */
+    private static List<ContactForm.ScriptEntry> wpformsToken(FormElement form) {
+        String token = form.attr("data-token");
+        return token.isBlank() ? List.of() : List.of(new ContactForm.ScriptEntry("wpforms[token]", token,
+                "WPForms' script appends the form's data-token when it submits"));
+    }
+
+    /** Where Elementor Pro's script posts: the ajaxurl of its inline configuration, else WordPress' default. */
+    private static String elementorAjaxUrl(FormElement form) {
+        Document page = form.ownerDocument();
+        for (Element script : page.select("script")) {
+            Matcher url = AJAX_URL.matcher(script.data());
+            if (url.find()) {
+                return java.net.URI.create(page.location()).resolve(url.group(1).replace("\\/", "/")).toString();
+            }
+        }
+        return java.net.URI.create(page.location()).resolve("/wp-admin/admin-ajax.php").toString();
     }
 
     /** The action as a browser resolves it: an empty or missing action submits to the page itself. */
@@ -74,7 +119,8 @@ final class ContactFormFinder {
         return fragment < 0 ? resolved : resolved.substring(0, fragment);
     }
 
-    private static Optional<FormControl> control(Element element) {
+    private static Optional<FormControl> control(Element element, FormElement form, Honeypots honeypots,
+            FormBuilder builder) {
         if (element.hasAttr("disabled")) {
             return Optional.empty();
         }
@@ -98,13 +144,48 @@ final class ContactFormFinder {
             return Optional.empty();
         }
         String label = label(element);
-        FieldRole role = switch (kind) {
-            case TEXT -> type.equals("file") ? FieldRole.OTHER : FieldClassifier.classify(element, label);
-            case HIDDEN -> FieldRole.HIDDEN;
-            default -> FieldRole.OTHER;
+        Classification role = role(element, kind, type, label, form, honeypots);
+        String value = defaultValue(element, kind);
+        if (builder == FormBuilder.JOTFORM && name.equals("simple_spc")) {
+            Optional<String> spc = jotformSpc(form.ownerDocument());
+            if (spc.isPresent()) {
+                value = spc.get();
+                role = new Classification(FieldRole.HIDDEN, "set to '" + value + "' as Jotform's script sets it");
+            }
+        }
+        return Optional.of(new FormControl(name, kind, role.role(), label.isEmpty() ? name : label,
+                value, required(element), preset(element, kind), role.why(), options(element, kind)));
+    }
+
+    private static Classification role(Element element, Kind kind, String type, String label, FormElement form,
+            Honeypots honeypots) {
+        if (kind == Kind.HIDDEN) {
+            return new Classification(FieldRole.HIDDEN, "a hidden input: sent as the page set it");
+        }
+        if (kind == Kind.SUBMIT) {
+            return new Classification(FieldRole.OTHER, "a submit button");
+        }
+        Optional<String> decoy = honeypots.decoy(element, form);
+        if (decoy.isPresent()) {
+            return new Classification(FieldRole.HONEYPOT, decoy.get());
+        }
+        return switch (kind) {
+            case TEXT -> type.equals("file") ? new Classification(FieldRole.OTHER, "a file upload")
+                    : FieldClassifier.classify(element, label);
+            case CHECKBOX -> FieldClassifier.classifyBox(element, label);
+            default -> new Classification(FieldRole.OTHER, "a choice");
         };
-        return Optional.of(new FormControl(name, kind, role, label.isEmpty() ? name : label,
-                defaultValue(element, kind), required(element), preset(element, kind)));
+    }
+
+    /** Jotform's embed sets its anti-spam field from a literal "formID-formID" in an inline script. */
+    private static Optional<String> jotformSpc(Document page) {
+        for (Element script : page.select("script")) {
+            Matcher spc = JOTFORM_SPC.matcher(script.data());
+            if (spc.find()) {
+                return Optional.of(spc.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String defaultValue(Element element, Kind kind) {
@@ -112,10 +193,19 @@ final class ContactFormFinder {
             case CHECKBOX, RADIO -> element.hasAttr("value") ? element.attr("value") : "on";
             case SELECT -> element.select("option[selected]").stream().findFirst()
                     .or(() -> element.select("option").stream().findFirst())
-                    .map(option -> option.hasAttr("value") ? option.attr("value") : option.text())
+                    .map(ContactFormFinder::optionValue)
                     .orElse(null);
             default -> element.val();
         };
+    }
+
+    private static List<Option> options(Element element, Kind kind) {
+        return kind != Kind.SELECT ? List.of()
+                : element.select("option").stream().map(o -> new Option(optionValue(o), o.text().strip())).toList();
+    }
+
+    private static String optionValue(Element option) {
+        return option.hasAttr("value") ? option.attr("value") : option.text();
     }
 
     private static boolean preset(Element element, Kind kind) {
@@ -126,11 +216,13 @@ final class ContactFormFinder {
         };
     }
 
-    /** Required in HTML, for assistive technology, or as Contact Form 7 marks it (checked on its server). */
+    /** Required in HTML, for assistive technology, or as a plugin marks it (checked on its server). */
     private static boolean required(Element element) {
         return element.hasAttr("required")
                 || element.attr("aria-required").equalsIgnoreCase("true")
-                || element.classNames().stream().anyMatch(c -> c.endsWith("validates-as-required"));
+                || element.attr("data-required").equalsIgnoreCase("true")
+                || element.classNames().stream().anyMatch(c -> c.endsWith("validates-as-required")
+                        || c.equals("wpforms-field-required") || c.equals("validate[required]"));
     }
 
     /** The text a person sees for the control: its label, else aria-label, else placeholder. */
@@ -148,24 +240,47 @@ final class ContactFormFinder {
         if (text.isBlank()) {
             text = element.attr("aria-label").isBlank() ? element.attr("placeholder") : element.attr("aria-label");
         }
+        if (text.isBlank() && (element.normalName().equals("select") || element.attr("type").equals("radio"))) {
+            text = groupLabel(element).orElse(text);
+        }
         return text.replaceAll("[\\s*:]+$", "").strip();
     }
 
-    private static int score(List<FormControl> controls, FormElement element) {
+    /** A radio group's or select's legend or field label, when the control has none of its own. */
+    private static Optional<String> groupLabel(Element element) {
+        if (element.attr("type").equals("radio") && element.closest("label") != null) {
+            Element own = element.closest("label");
+            if (!own.text().isBlank()) {
+                return Optional.of(own.text());
+            }
+        }
+        Element fieldset = element.closest("fieldset");
+        return fieldset == null ? Optional.empty()
+                : Optional.ofNullable(fieldset.selectFirst("legend")).map(Element::text);
+    }
+
+    private static int score(List<FormControl> controls, FormElement element, List<String> why) {
         Set<FieldRole> roles = roles(controls);
         int score = 0;
-        score += roles.contains(FieldRole.MESSAGE) ? 5 : 0;
-        score += roles.contains(FieldRole.EMAIL) ? 3 : 0;
-        score += roles.contains(FieldRole.NAME) || roles.contains(FieldRole.FIRST_NAME)
-                || roles.contains(FieldRole.LAST_NAME) ? 2 : 0;
-        score += roles.contains(FieldRole.PHONE) ? 1 : 0;
-        score += roles.contains(FieldRole.SUBJECT) ? 1 : 0;
-        score += roles.contains(FieldRole.COMPANY) ? 1 : 0;
+        score += points(roles.contains(FieldRole.MESSAGE), 5, "a message", why);
+        score += points(roles.contains(FieldRole.EMAIL), 3, "an email", why);
+        score += points(roles.contains(FieldRole.NAME) || roles.contains(FieldRole.FIRST_NAME)
+                || roles.contains(FieldRole.LAST_NAME), 2, "a name", why);
+        score += points(roles.contains(FieldRole.PHONE), 1, "a phone", why);
+        score += points(roles.contains(FieldRole.SUBJECT), 1, "a subject", why);
+        score += points(roles.contains(FieldRole.COMPANY), 1, "a company", why);
         String says = FieldClassifier.normalize(String.join(" ", element.id(), element.className(),
                 element.attr("name"), element.attr("action"), element.attr("aria-label")));
-        score += CONTACT.matcher(says).find() ? 3 : 0;
-        score -= NOT_CONTACT.matcher(says).find() ? 6 : 0;
+        score += points(CONTACT.matcher(says).find(), 3, "says contact", why);
+        score -= points(NOT_CONTACT.matcher(says).find(), 6, "says it is something else (-6)", why);
         return score;
+    }
+
+    private static int points(boolean has, int points, String what, List<String> why) {
+        if (has) {
+            why.add(what + (points > 0 && !what.endsWith(")") ? " (+" + points + ")" : ""));
+        }
+        return has ? points : 0;
     }
 
     private static Set<FieldRole> roles(List<FormControl> controls) {

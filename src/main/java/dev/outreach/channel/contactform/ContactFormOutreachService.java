@@ -7,8 +7,8 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
-import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,7 +26,7 @@ public class ContactFormOutreachService {
 
     private final UrlGuard guard;
     private final GuardedHttpClient http;
-    private final ContactFormFinder finder = new ContactFormFinder();
+    private final ContactPageReader reader = new ContactPageReader();
 
     ContactFormOutreachService(UrlGuard guard, ContactFormProperties properties) {
         this.guard = guard;
@@ -59,19 +59,46 @@ public class ContactFormOutreachService {
         if (!page.isHtml()) {
             return ContactFormResult.skipped("no contact form found: the page is " + page.contentType());
         }
-        Document document = page.document();
-        Optional<ContactForm> form = finder.find(document);
-        if (form.isEmpty()) {
-            return ContactFormResult.skipped("no contact form found on " + page.uri());
+        ContactPageReader.Reading reading = reader.read(page.document(), request);
+        FormAnalysis analysis = reading.analysis();
+        if (reading.submission().isEmpty() && FormByHand.isCaptchaOnly(analysis)) {
+            return ContactFormResult.captcha(analysis.skipReason(), FormByHand.of(analysis));
         }
-        Optional<Captcha> captcha = Captcha.on(document);
-        if (captcha.isPresent()) {
-            return ContactFormResult.skipped("CAPTCHA (" + captcha.get().label() + ") protects the contact form");
+        return reading.submission()
+                .map(submission -> send(submission, page.uri(), cookies))
+                .orElseGet(() -> ContactFormResult.skipped(analysis.skipReason()));
+    }
+
+    /**
+     * Fetches the request's page and reads it as a submission would, without submitting: the
+     * form chosen and why, each field with the value that would go out, the CAPTCHA and
+     * js-rendered verdicts. A page that cannot be fetched or is not HTML gives an analysis with
+     * no form and the reason.
+     */
+    public FormAnalysis preview(ContactFormRequest request) {
+        Optional<URI> pageUri = pageUri(request.pageUrl());
+        if (pageUri.isEmpty()) {
+            return unreadable(request.pageUrl(), "the page URL is not a valid URL");
         }
-        return switch (FormFiller.fill(form.get(), request)) {
-            case FormFill.Unfillable unfillable -> ContactFormResult.skipped(unfillable.reason());
-            case FormFill.Ready ready -> send(ready.submission(), page.uri(), cookies);
-        };
+        HttpPage page;
+        try {
+            page = http.get(pageUri.get(), new CookieManager());
+        } catch (UrlRefusedException e) {
+            return unreadable(pageUri.get().toString(), "refused: " + e.reason());
+        } catch (FetchFailedException e) {
+            return unreadable(pageUri.get().toString(), e.getMessage());
+        }
+        if (!page.isSuccess()) {
+            return unreadable(page.uri().toString(), "HTTP " + page.status() + " fetching the page");
+        }
+        if (!page.isHtml()) {
+            return unreadable(page.uri().toString(), "no contact form found: the page is " + page.contentType());
+        }
+        return reader.read(page.document(), request).analysis();
+    }
+
+    private static FormAnalysis unreadable(String url, String reason) {
+        return new FormAnalysis(url, 0, null, null, null, null, reason, null, null, false, reason, List.of());
     }
 
     private ContactFormResult send(FormSubmission submission, URI page, CookieManager cookies) {
@@ -121,7 +148,7 @@ public class ContactFormOutreachService {
     }
 
     /** Lead data often holds a bare domain: without a scheme https is assumed. */
-    private static Optional<URI> pageUri(String pageUrl) {
+    static Optional<URI> pageUri(String pageUrl) {
         String url = pageUrl.strip();
         if (!url.contains("://")) {
             url = "https://" + url;

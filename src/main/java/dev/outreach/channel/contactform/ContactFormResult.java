@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a contact-form touch did, to be stored with the attempt.
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param fields the submitted fields in form order (repeated names joined with ", "), empty when
  *     nothing was submitted
  * @param httpStatus the status of the last response, or 0 when there was none
+ * @param byHand for a form skipped because a CAPTCHA protects it: what an operator would fill in
+ *     by hand; empty otherwise
  */
 public record ContactFormResult(
         MessageStatus status,
@@ -26,10 +29,22 @@ public record ContactFormResult(
         URI submittedTo,
         String method,
         Map<String, String> fields,
-        int httpStatus) {
+        int httpStatus,
+        Optional<FormByHand> byHand) {
 
     public ContactFormResult {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    ContactFormResult(MessageStatus status, String reason, boolean retryable, URI submittedTo, String method,
+            Map<String, String> fields, int httpStatus) {
+        this(status, reason, retryable, submittedTo, method, fields, httpStatus, Optional.empty());
+    }
+
+    /** Skipped because a CAPTCHA protects the form, with what a person would submit. */
+    static ContactFormResult captcha(String reason, FormByHand byHand) {
+        return new ContactFormResult(MessageStatus.SKIPPED, reason, false, null, null, Map.of(), 0,
+                Optional.of(byHand));
     }
 
     static ContactFormResult skipped(String reason) {

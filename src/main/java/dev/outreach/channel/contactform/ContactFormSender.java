@@ -4,7 +4,10 @@ import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.DeliveryResult;
+import dev.outreach.channel.task.ManualTaskService;
+import dev.outreach.channel.task.ManualTaskType;
 import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.DeliveryMode;
 import java.util.Map;
 import java.util.Optional;
@@ -15,18 +18,22 @@ import org.springframework.stereotype.Component;
 /**
  * The contact-form channel for the sequencer: fills the lead's website form with our sender
  * identity (the channel's settings {@code from_name}, {@code from_email}, {@code from_phone},
- * {@code from_company}) and the message. In SANDBOX mode it records what it would submit and
- * never fetches the page.
+ * {@code from_company}) and the message. A form behind a CAPTCHA is skipped or, with the setting
+ * {@code captcha_to_operator = true}, becomes a manual task with every value to paste; the
+ * operator's outcome arrives as a ManualTaskCompleted event. In SANDBOX mode it records what it
+ * would submit and never fetches the page.
  */
 @Component
 class ContactFormSender implements ChannelSender {
 
     private final ContactFormOutreachService forms;
     private final ChannelConfigService channels;
+    private final ManualTaskService tasks;
 
-    ContactFormSender(ContactFormOutreachService forms, ChannelConfigService channels) {
+    ContactFormSender(ContactFormOutreachService forms, ChannelConfigService channels, ManualTaskService tasks) {
         this.forms = forms;
         this.channels = channels;
+        this.tasks = tasks;
     }
 
     @Override
@@ -50,6 +57,29 @@ class ContactFormSender implements ChannelSender {
         };
     }
 
+    /** Skipped as the result says, or, when the channel hands such forms to people, a task for an operator. */
+    private DeliveryResult captchaProtected(Delivery delivery, ContactFormResult result, Map<String, String> settings) {
+        ContactFormSettings contactForm;
+        try {
+            contactForm = ContactFormSettings.from(settings);
+        } catch (InvalidInputException e) {
+            return DeliveryResult.hardFailure("contact form channel settings: " + e.getMessage());
+        }
+        if (!contactForm.captchaToOperator()) {
+            return DeliveryResult.skipped(result.reason());
+        }
+        FormByHand byHand = result.byHand().orElseThrow();
+        try {
+            long taskId = tasks.create(delivery.messageId(), delivery.recipient().leadId(), ChannelType.CONTACT_FORM,
+                    ManualTaskType.CONTACT_FORM, byHand.taskText(), byHand.pageUrl());
+            return DeliveryResult.awaitingOperator("task:" + taskId, "task " + taskId + " for an operator: "
+                    + result.reason() + " at " + byHand.pageUrl() + "; fill in " + byHand.fields().stream()
+                            .map(field -> field.label() + "=" + field.value()).collect(Collectors.joining("; ")));
+        } catch (InvalidInputException e) {
+            return DeliveryResult.hardFailure("cannot queue the contact form task: " + e.getMessage());
+        }
+    }
+
     private DeliveryResult deliver(Delivery delivery, Map<String, String> settings) {
         Delivery.Recipient lead = delivery.recipient();
         String page = lead.contactFormUrl() != null ? lead.contactFormUrl() : lead.website();
@@ -65,6 +95,9 @@ class ContactFormSender implements ChannelSender {
                     + request.subject() + "': " + request.message());
         }
         ContactFormResult result = forms.submit(request);
+        if (result.byHand().isPresent()) {
+            return captchaProtected(delivery, result, settings);
+        }
         return switch (result.status()) {
             case SENT -> DeliveryResult.sent(null, result.method() + " " + result.submittedTo() + " (HTTP "
                     + result.httpStatus() + "): " + result.fields().entrySet().stream()

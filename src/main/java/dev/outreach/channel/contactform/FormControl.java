@@ -1,5 +1,6 @@
 package dev.outreach.channel.contactform;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Locale;
  * @param required whether the page marks it required
  * @param preset for a checkbox or radio button: checked; for a select: an option is explicitly
  *     selected
+ * @param why what decided its role, in words
+ * @param options for a select, its options in order; empty otherwise
  */
 record FormControl(String name, Kind kind, FieldRole role, String label, String defaultValue, boolean required,
-        boolean preset) {
+        boolean preset, String why, List<Option> options) {
 
     enum Kind {
         TEXT,
@@ -25,6 +28,14 @@ record FormControl(String name, Kind kind, FieldRole role, String label, String 
         RADIO,
         SELECT,
         SUBMIT
+    }
+
+    /** One option of a select: the value it submits and the text a person reads. */
+    record Option(String value, String text) {
+    }
+
+    FormControl {
+        options = List.copyOf(options);
     }
 
     /** How an operator recognises the field in a skip reason. */

@@ -4,7 +4,9 @@ package dev.outreach.channel.task;
 public enum ManualTaskType {
     CONNECTION_REQUEST("Connection request"),
     DIRECT_MESSAGE("Direct message"),
-    CALL("Call");
+    CALL("Call"),
+    /** A contact form behind a CAPTCHA, filled and submitted by a person. */
+    CONTACT_FORM("Contact form");
 
     private final String label;
 

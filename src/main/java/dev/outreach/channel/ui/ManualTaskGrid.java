@@ -130,7 +130,8 @@ class ManualTaskGrid extends VerticalLayout {
             return new Span(task.link() == null ? "" : task.link());
         }
         boolean phone = href.get().getScheme().equalsIgnoreCase("tel");
-        Anchor anchor = new Anchor(href.get().toString(), phone ? href.get().getSchemeSpecificPart() : "Open profile");
+        String web = task.channel() == ChannelType.CONTACT_FORM ? "Open page" : "Open profile";
+        Anchor anchor = new Anchor(href.get().toString(), phone ? href.get().getSchemeSpecificPart() : web);
         if (!phone) {
             anchor.setTarget(AnchorTarget.BLANK);
             anchor.getElement().setAttribute("rel", "noopener noreferrer");

@@ -111,6 +111,19 @@ class ContactFormOutreachIntegrationTests {
     }
 
     @Test
+    void aFormBehindACaptchaComesWithWhatAPersonWouldFillIn() {
+        ContactFormResult result = service.submit(request("/recaptcha"));
+
+        FormByHand byHand = result.byHand().orElseThrow();
+        assertThat(byHand.pageUrl()).isEqualTo(site.url("/recaptcha"));
+        assertThat(byHand.captcha()).isEqualTo("reCAPTCHA");
+        assertThat(byHand.fields()).containsExactly(new FormByHand.Field("Name", "Jane Doe"),
+                new FormByHand.Field("Email", "jane@outreach.example"),
+                new FormByHand.Field("Message", "Hi,\nwe help plumbers fill their calendar."));
+        assertThat(site.receivedPaths()).containsExactly("GET /recaptcha");
+    }
+
+    @Test
     void theCaptchaReasonNamesTheCaptcha() {
         assertThat(service.submit(request("/recaptcha")).reason()).contains("reCAPTCHA");
         assertThat(service.submit(request("/hcaptcha")).reason()).contains("hCaptcha");
@@ -228,12 +241,12 @@ class ContactFormOutreachIntegrationTests {
     }
 
     @Test
-    void aRequiredConsentBoxIsNeverTickedForTheLead() {
+    void aRequiredSmsConsentBoxIsNeverTicked() {
         ContactFormResult result = service.submit(request("/consent"));
 
         assertThat(result.status()).isEqualTo(MessageStatus.SKIPPED);
         assertThat(result.reason())
-                .isEqualTo("required field 'I accept the privacy policy' (privacy, checkbox) cannot be filled");
+                .isEqualTo("required field 'I agree to receive text messages' (sms_consent, checkbox) cannot be filled");
         assertThat(site.receivedPaths()).containsExactly("GET /consent");
     }
 

@@ -104,7 +104,7 @@ final class ContactSiteServer implements AutoCloseable {
                 case "/submit" -> redirect(exchange, 303, "/thanks");
                 case "/thanks" -> html(exchange, 200, ContactPages.THANK_YOU);
                 case "/consent" -> html(exchange, 200, ContactPages.simpleForm("/consent",
-                        "<label><input type=\"checkbox\" name=\"privacy\" value=\"yes\" required> I accept the privacy policy</label>"));
+                        "<label><input type=\"checkbox\" name=\"sms_consent\" value=\"yes\" required> I agree to receive text messages</label>"));
                 case "/private-action" -> html(exchange, 200,
                         ContactPages.simpleForm("http://10.0.0.1/contact", ""));
                 case "/post-to-metadata" -> html(exchange, 200,

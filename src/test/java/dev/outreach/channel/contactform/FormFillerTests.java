@@ -47,18 +47,38 @@ class FormFillerTests {
 
     @Test
     void aRequiredFieldWeCannotFillSkipsTheFormNamingIt() {
-        assertThat(fill("""
+        assertThat(reason("""
                 <form method="post"><input name="email" type="email"><textarea name="message"></textarea>
                 <label for="tel">Phone</label><input id="tel" name="tel" type="tel" required></form>
-                """)).isEqualTo(new FormFill.Unfillable("required field 'Phone' (tel, text) cannot be filled"));
-        assertThat(fill("""
+                """)).isEqualTo("required field 'Phone' (tel, text) cannot be filled");
+        assertThat(reason("""
                 <form method="post"><input name="email" type="email"><textarea name="message"></textarea>
-                <select name="budget" required><option value="">Choose</option><option>10k</option></select></form>
-                """)).isEqualTo(new FormFill.Unfillable("required field 'budget' (select) cannot be filled"));
-        assertThat(fill("""
+                <select name="budget" required><option value="">Choose</option><option value="">--</option></select></form>
+                """)).isEqualTo("required field 'budget' (select) cannot be filled");
+        assertThat(reason("""
                 <form method="post"><input name="email" type="email"><textarea name="message"></textarea>
-                <input type="radio" name="reason" value="sales" required><input type="radio" name="reason" value="support"></form>
-                """)).isEqualTo(new FormFill.Unfillable("required field 'reason' (radio) cannot be filled"));
+                <input type="checkbox" name="terms-of-service-2" value="1" required></form>
+                """)).isEqualTo("required field 'terms-of-service-2' (checkbox) cannot be filled");
+    }
+
+    private static String reason(String formHtml) {
+        return ((FormFill.Unfillable) fill(formHtml)).reason();
+    }
+
+    @Test
+    void aRequiredChoiceGetsTheNeutralOptionElseTheFirstRealOne() {
+        FormSubmission submission = ready("""
+                <form method="post"><input name="email" type="email"><textarea name="message"></textarea>
+                <select name="service" required><option value="">Select a service</option><option>Repair</option>
+                <option value="other">Other</option></select>
+                <select name="budget" required><option value="">Choose</option><option>10k</option><option>20k</option></select>
+                <input type="radio" name="reason" value="sales" required><input type="radio" name="reason" value="support">
+                </form>
+                """);
+
+        assertThat(submission.fieldMap()).containsExactly(entry("email", "jane@outreach.example"),
+                entry("message", "A short note."), entry("service", "other"), entry("budget", "10k"),
+                entry("reason", "sales"));
     }
 
     @Test
