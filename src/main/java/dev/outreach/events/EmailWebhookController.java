@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/webhooks/email-events/{provider}}: {@code sendgrid} or {@code generic} (see
- * {@link SendGridWebhook} and {@link GenericWebhook} for their formats). The raw body is read
+ * {@code POST /api/webhooks/email-events/{provider}}: {@code sendgrid}, {@code mailgun},
+ * {@code postmark}, {@code ses} or {@code generic} (see {@link SendGridWebhook},
+ * {@link MailgunWebhook}, {@link PostmarkWebhook}, {@link SesWebhook} and {@link GenericWebhook}). The raw body is read
  * here with a 1 MB cap, its signature checked on the raw bytes, and only then parsed. One request
  * is one transaction: a bad signature, an oversized body, malformed JSON or one bad event is
  * refused with the reason and changes nothing. The answer counts what became of the events.
