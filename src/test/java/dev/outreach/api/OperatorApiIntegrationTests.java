@@ -109,6 +109,8 @@ class OperatorApiIntegrationTests {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    dev.outreach.shared.LinkTokens tokens;
 
     @Test
     void theOneClickUnsubscribeLinkWorksWithoutLoginAndStopsAllOutreach() throws Exception {
@@ -122,12 +124,14 @@ class OperatorApiIntegrationTests {
         String sent = send("POST", "/api/v1/outreach/messages", operator,
                 "{\"leadId\":" + leadId + ",\"subject\":\"Hello\",\"body\":\"Hi\"}").body();
         String messageId = sent.replaceAll(".*\"messageId\":\"([0-9a-f-]+)\".*", "$1");
+        String link = "/u/" + tokens.unsubscribe(java.util.UUID.fromString(messageId));
+        assertThat(get("/u/" + messageId, null).statusCode()).as("the bare message id is no unsubscribe link").isEqualTo(404);
 
-        HttpResponse<String> page = get("/u/" + messageId, null);
+        HttpResponse<String> page = get(link, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(email).contains("<form method=\"post\">");
 
-        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/u/" + messageId))
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + link))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -115,10 +115,10 @@ class CadenceJourneyIntegrationTests implements CadenceFixtures {
         only(lead, 1, 2);
         dispatch(lead);
 
-        // a (machine) open within the hour: 36h, and still no engagement for the gate
+        // a machine open (a prefetch) within the hour changes nothing: never opened by a person, 96h from step 2
         clock.advance(Duration.ofMinutes(30));
         open(lead, false);
-        clock.advance(Duration.ofHours(35));
+        clock.advance(Duration.ofHours(95));
         tick();
         assertThat(messages(lead)).hasSize(2);
         clock.advance(Duration.ofMinutes(30));
@@ -126,7 +126,7 @@ class CadenceJourneyIntegrationTests implements CadenceFixtures {
         only(lead, 2, 3);
         dispatch(lead);
 
-        // the final touch: due after 48h (opened earlier), blocked without a human open or a click
+        // the final touch: blocked without a human open or a click; a person's open 60h after the send lets it go
         clock.advance(Duration.ofHours(60));
         tick();
         assertThat(messages(lead)).hasSize(3);
