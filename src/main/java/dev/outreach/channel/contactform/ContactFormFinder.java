@@ -216,9 +216,15 @@ final class ContactFormFinder {
         };
     }
 
-    /** Required in HTML, for assistive technology, or as a plugin marks it (checked on its server). */
+    /**
+     * Required in HTML, for assistive technology, or as a plugin marks it (checked on its
+     * server); Contact Form 7 refuses any message without its acceptance box unless the box is
+     * marked optional.
+     */
     private static boolean required(Element element) {
+        Element acceptance = element.closest(".wpcf7-acceptance");
         return element.hasAttr("required")
+                || acceptance != null && !acceptance.hasClass("optional")
                 || element.attr("aria-required").equalsIgnoreCase("true")
                 || element.attr("data-required").equalsIgnoreCase("true")
                 || element.classNames().stream().anyMatch(c -> c.endsWith("validates-as-required")

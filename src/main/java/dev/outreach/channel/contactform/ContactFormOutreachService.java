@@ -9,8 +9,10 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,9 +30,15 @@ public class ContactFormOutreachService {
     private final GuardedHttpClient http;
     private final ContactPageReader reader = new ContactPageReader();
 
+    @Autowired
     ContactFormOutreachService(UrlGuard guard, ContactFormProperties properties) {
+        this(guard, properties, null);
+    }
+
+    /** With its own TLS context: only tests, whose sites have a certificate of their own, give one. */
+    ContactFormOutreachService(UrlGuard guard, ContactFormProperties properties, SSLContext tls) {
         this.guard = guard;
-        this.http = new GuardedHttpClient(guard, properties);
+        this.http = new GuardedHttpClient(guard, properties, tls);
     }
 
     /**

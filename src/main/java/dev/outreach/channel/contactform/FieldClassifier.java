@@ -33,12 +33,13 @@ final class FieldClassifier {
             rule(FieldRole.LAST_NAME, "last ?name|lname|surname|family ?name"),
             rule(FieldRole.SUBJECT, "subject|topic|regarding"),
             new Rule(FieldRole.MESSAGE, MESSAGE_WORDS),
-            rule(FieldRole.NAME, "name|full ?name|your ?name|contact ?name"));
+            rule(FieldRole.NAME, "name|full ?name|your ?name|contact ?name|realname"));
     /** Gravity Forms numbers a name's parts: .2 prefix, .3 first, .4 middle, .6 last, .8 suffix. */
     private static final Pattern GRAVITY_NAME_PART = Pattern.compile("^input_\\d+\\.([36])$");
     private static final Pattern NAME_PART_SUFFIX = Pattern.compile("\\[(first|last)]$|[_-](first|last)$");
     private static final Pattern MARKETING = Pattern.compile(
-            "\\b(newsletters?|marketing|promotions?|promotional|offers|deals|updates|news|subscribe|mailing list"
+            "\\b(newsletters?|marketing|promotions?|promotional|offers|deals|updates|news|subscribe|subscription|mailing list"
+                    + "|other communications|communications|emails? from us|tips"
                     + "|sms|text messages?|texts|special offers)\\b");
     private static final Pattern PRIVACY = Pattern.compile(
             "\\b(privacy|gdpr|data protection|personal data|data processing|processing of my|my data|datenschutz)\\b");
@@ -75,7 +76,7 @@ final class FieldClassifier {
         }
         String name = control.attr("name");
         Matcher gravity = GRAVITY_NAME_PART.matcher(name);
-        if (gravity.find()) {
+        if (gravity.find() && control.closest(".ginput_container_name, .ginput_container--name") != null) {
             return gravity.group(1).equals("3") ? new Classification(FieldRole.FIRST_NAME, "name part ." + gravity.group(1))
                     : new Classification(FieldRole.LAST_NAME, "name part ." + gravity.group(1));
         }

@@ -34,6 +34,7 @@ final class Honeypots {
                     + "|if you are (a )?human|are you a robot|do not (fill|enter|complete|change)|don.t (fill|enter|change)"
                     + "|keep this (field )?(blank|empty)|not for humans|for (validation|spam|anti-?spam) purposes"
                     + "|bots only|humans? should not");
+    private static final Pattern LAST_SIMPLE = Pattern.compile("([.#])([A-Za-z0-9_-]+)(?::[a-z-]+)?$");
     private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^}]*)}");
 
     private final Set<String> hiddenClasses = new HashSet<>();
@@ -117,12 +118,11 @@ final class Honeypots {
                 || ZERO_SIZE.matcher(style).find() && OVERFLOW_HIDDEN.matcher(style).find();
     }
 
+    /** Remembers the class or id the rule's last compound selector ends with: {@code div.hp .trap} hides {@code trap}. */
     private void remember(String selector) {
-        String last = selector.substring(selector.lastIndexOf(' ') + 1);
-        if (last.matches("\\.[A-Za-z0-9_-]+")) {
-            hiddenClasses.add(last.substring(1));
-        } else if (last.matches("#[A-Za-z0-9_-]+")) {
-            hiddenIds.add(last.substring(1));
+        Matcher last = LAST_SIMPLE.matcher(selector.substring(selector.lastIndexOf(' ') + 1));
+        if (last.find()) {
+            (last.group(1).equals(".") ? hiddenClasses : hiddenIds).add(last.group(2));
         }
     }
 
