@@ -120,8 +120,16 @@ class ChannelForm extends VerticalLayout {
             Notification.show(current.channel().label() + " settings saved")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException rejected) {
-            FieldErrors.showNotSaved(fields, rejected.errors());
+            FieldErrors.showNotSaved(fields, rejected.errors().stream().map(ChannelForm::onItsArea).toList());
         }
+    }
+
+    /** A setting's own error ("settings.captcha_to_operator") shows on the settings area, naming the setting. */
+    private static FieldError onItsArea(FieldError error) {
+        String prefix = "settings.";
+        return error.field().startsWith(prefix)
+                ? new FieldError("settings", error.field().substring(prefix.length()) + ": " + error.message())
+                : error;
     }
 
     private List<Integer> parseBackoff(List<FieldError> errors) {

@@ -64,6 +64,32 @@ class ChannelsViewTests extends KaribuTest {
     }
 
     @Test
+    void anAdminHandsCaptchaFormsToOperatorsAndABadValueIsShownOnTheSettings() {
+        original = SystemActor.call(() -> channels.get(ChannelType.CONTACT_FORM));
+        login("ada", Role.ADMIN);
+        UI.getCurrent().navigate(ChannelsView.class);
+        ChannelForm form = form("channel-contact_form");
+
+        _setValue(form.settings, "from_name = Ada\ncaptcha_to_operator = maybe");
+        _click(form.save);
+
+        assertThat(form.settings.isInvalid()).isTrue();
+        assertThat(form.settings.getErrorMessage()).isEqualTo("captcha_to_operator: Use true or false, not 'maybe'");
+        assertThat(SystemActor.call(() -> channels.get(ChannelType.CONTACT_FORM)).settings())
+                .doesNotContainKey("captcha_to_operator");
+
+        _setValue(form.settings, "from_name = Ada\ncaptcha_to_operator = true");
+        _click(form.save);
+
+        assertThat(SystemActor.call(() -> channels.get(ChannelType.CONTACT_FORM)).settings())
+                .containsEntry("captcha_to_operator", "true");
+        assertThat(jdbc.sql("""
+                select after_value from audit_log
+                where action = 'channel-config.update' and entity_id = 'CONTACT_FORM' order by id desc fetch first 1 rows only
+                """).query(String.class).single()).contains("\"captcha_to_operator\":\"true\"");
+    }
+
+    @Test
     void aRejectedUpdateNamesTheFieldAndChangesNothing() {
         ChannelSettings before = SystemActor.call(() -> channels.get(ChannelType.EMAIL));
         login("ada", Role.ADMIN);

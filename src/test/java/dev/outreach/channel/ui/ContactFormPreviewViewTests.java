@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.router.QueryParameters;
 import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSettings;
+import dev.outreach.channel.contactform.ContactFormPreviewService;
 import dev.outreach.channel.contactform.FieldVerdict;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
@@ -24,11 +26,13 @@ import dev.outreach.support.PreviewSite;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +45,8 @@ class ContactFormPreviewViewTests extends KaribuTest {
     ChannelConfigService channels;
     @Autowired
     LeadService leads;
+    @Autowired
+    ContactFormPreviewService previews;
 
     private ChannelSettings original;
 
@@ -94,6 +100,15 @@ class ContactFormPreviewViewTests extends KaribuTest {
         assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("How can we help? | your-message | message | ")
                 .contains("Hello Northwind Logistics International team,"));
         assertThat(site.requests()).as("nothing was submitted").noneMatch(request -> request.startsWith("POST"));
+    }
+
+    @Test
+    void theServiceRefusesAPreviewToSomeoneNotSignedIn() {
+        int before = site.requests().size();
+
+        assertThatThrownBy(() -> previews.preview(site.url("/contact"), OptionalLong.empty()))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThat(site.requests()).as("nothing fetched").hasSize(before);
     }
 
     @Test
