@@ -247,10 +247,10 @@ class EmailWebhookIntegrationTests {
 
     @Test
     void unknownProviderIs404() throws Exception {
-        HttpResponse<String> response = post(port, "mailgun", bytes("[]"), Map.of());
+        HttpResponse<String> response = post(port, "sparkpost", bytes("[]"), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("Unknown webhook provider 'mailgun': use generic or sendgrid");
+        assertThat(response.body()).contains("Unknown webhook provider 'sparkpost': use generic or mailgun or postmark or sendgrid or ses");
     }
 
     @Test
