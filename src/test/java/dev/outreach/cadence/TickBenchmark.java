@@ -181,9 +181,9 @@ public final class TickBenchmark {
                       and not exists (select 1 from suppression s where s.kind = 'ADDRESS' and s.entry = l.email_normalized)
                       and not exists (select 1 from suppression s where s.kind = 'DOMAIN'
                               and s.entry = substring(l.email_normalized from position('@' in l.email_normalized) + 1))
-                      and e.last_email_sent_at <= now() - case when coalesce(e.email_open_count, 0) >= 3 then interval '36 hours'
+                      and e.last_email_sent_at <= now() - case when coalesce(e.email_human_open_count, 0) >= 3 then interval '36 hours'
                           when e.last_email_clicked_at is not null then interval '36 hours'
-                          when e.last_email_opened_at is not null then interval '48 hours'
+                          when e.last_email_human_opened_at is not null then interval '48 hours'
                           when e.outreach_sequence_step < 2 then interval '72 hours' else interval '96 hours' end
                       and (e.outreach_sequence_step < 3 or e.email_human_open_count > 0 or e.last_email_clicked_at is not null)
                       and not exists (select 1 from outreach_message m where m.lead_id = e.lead_id
