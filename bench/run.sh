@@ -10,16 +10,17 @@
 #   7. tick: the sequencer tick, 100k due among 1M and 200k enrollments, vs the same INSERT ... SELECT in psql
 #   8. recontact: the re-contact worker, 100k eligible among 1M enrollments, vs the same UPDATE in psql
 #   9. ratelimit: the Lua rate limiter vs Bucket4j on Lettuce, the same acquisitions on the same Redis
+#  10. imap: one IMAP poll of an inbox of 10,000 with 10 new mails vs one of an inbox of 100 with 10 new
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, and postfix's smtp-sink/smtp-source (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit|imap]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit imap)
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -84,8 +85,12 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== Rate limiter: one Lua script vs Bucket4j on Lettuce, 4 limits per acquisition, 16 threads"
             run_java -Xmx512m -cp "$classpath" dev.outreach.channel.ratelimit.RateLimitBenchmark "$results"
             ;;
+        imap)
+            echo "== IMAP poll: 10 new mails in an inbox of 10,000 vs in an inbox of 100 (ratio of medians)"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.events.ImapPollBenchmark "$results"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact or ratelimit)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact, ratelimit or imap)" >&2
             exit 2
             ;;
     esac

@@ -187,8 +187,10 @@ class ScheduledJobsIntegrationTests {
         mailServer.getUserManager().getUser(mailbox).deliver(bounceReport(mailbox, leadEmail, sent));
         jdbc.sql("""
                 update mailbox set imap_host = '127.0.0.1', imap_port = :port, imap_security = 'NONE', imap_username = address,
-                    imap_password_enc = :password, imap_uid_validity = null, imap_last_uid = null where address = :mailbox
+                    imap_password_enc = :password where address = :mailbox
                 """).param("port", mailServer.getImap().getPort()).param("password", secrets.encrypt(IMAP_PASSWORD))
+                .param("mailbox", mailbox).update();
+        jdbc.sql("delete from imap_folder_position where mailbox_id = (select id from mailbox where address = :mailbox)")
                 .param("mailbox", mailbox).update();
         try {
             eventually(() -> {

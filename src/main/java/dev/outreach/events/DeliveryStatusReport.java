@@ -37,6 +37,10 @@ record DeliveryStatusReport(String action, String status, String finalRecipient,
     /** Delivery-status parts are small; anything longer is cut rather than read into memory. */
     private static final int MAX_PART_BYTES = 64 * 1024;
 
+    DeliveryStatusReport withOriginalMessageId(Optional<String> id) {
+        return new DeliveryStatusReport(action, status, finalRecipient, diagnostic, id, fields);
+    }
+
     boolean failed() {
         return action.equals("failed");
     }
@@ -45,9 +49,13 @@ record DeliveryStatusReport(String action, String status, String finalRecipient,
         return action.equals("delayed");
     }
 
-    /** A permanent failure: a 5.x.x status (or a 5xx reply in the diagnostic when there is no status). */
+    /**
+     * A permanent failure: a 5.x.x status (or a 5xx reply in the diagnostic when there is no
+     * status), except a full mailbox (X.2.2, which RFC 3463 calls a persistent transient failure)
+     * and an expired delivery time (X.4.7): the address itself may well be good.
+     */
     boolean hard() {
-        return failed() && status.startsWith("5");
+        return failed() && status.startsWith("5") && !status.equals("5.2.2") && !status.equals("5.4.7");
     }
 
     String describe() {

@@ -28,7 +28,10 @@ import org.springframework.stereotype.Service;
  * ({@code imap-poll-<mailbox id>}), so across the cluster one instance at a time reads it while
  * different mailboxes are read by whichever instance gets there first.
  *
- * <p>New mail is read by UID after the last UID seen ({@code mailbox.imap_last_uid}). On the
+ * <p>New mail is read by UID after the last UID seen in the folder ({@code imap_folder_position},
+ * with the UIDVALIDITY it was seen under); a poll reads at most
+ * {@code outreach.imap.max-messages-per-poll} and the next one goes on from there, so a poll's
+ * cost follows the new mail, not the size of the inbox. On the
  * first poll, or when the inbox's UIDVALIDITY changed (its UIDs were renumbered, so the stored
  * position means nothing), the poller starts again from the mail received in the last
  * {@code outreach.imap.initial-lookback}; whatever it reads twice has no second effect, since
@@ -105,14 +108,15 @@ class ImapPoller {
         }
         Progress progress = new Progress();
         try (ImapInbox inbox = ImapInbox.open(mailbox, password, properties)) {
-            progress.uidValidity = inbox.uidValidity();
-            boolean samePosition = mailbox.uidValidity() != null && mailbox.uidValidity() == progress.uidValidity
-                    && mailbox.lastUid() != null;
-            if (mailbox.uidValidity() != null && !samePosition) {
+            long uidValidity = inbox.uidValidity();
+            progress.uidValidity = uidValidity;
+            Optional<ImapMailbox.FolderPosition> stored = mailbox.position().filter(p -> p.validFor(uidValidity));
+            if (mailbox.position().isPresent() && stored.isEmpty()) {
                 log.info("Mailbox {}: UIDVALIDITY changed from {} to {}; reading the last {} again", mailbox.id(),
-                        mailbox.uidValidity(), progress.uidValidity, properties.initialLookback());
+                        mailbox.position().get().uidValidity(), uidValidity, properties.initialLookback());
             }
-            progress.lastUid = samePosition ? mailbox.lastUid() : inbox.uidBefore(now.minus(properties.initialLookback()));
+            progress.lastUid = stored.isPresent() ? stored.get().lastUid()
+                    : inbox.uidBefore(now.minus(properties.initialLookback()));
             for (Message message : inbox.after(progress.lastUid, properties.maxMessagesPerPoll())) {
                 long uid = inbox.uid(message);
                 Optional<InboundMail> mail = read(mailbox, message, progress.uidValidity, uid, now);
@@ -121,7 +125,7 @@ class ImapPoller {
                         record(mailbox, mail.get(), progress);
                     } catch (RuntimeException e) {
                         log.warn("Mailbox {}: mail UID {} could not be recorded; trying again next poll", mailbox.id(), uid, e);
-                        mailboxes.saveProgress(mailbox.id(), progress.uidValidity, progress.lastUid, now);
+                        mailboxes.savePosition(mailbox.id(), progress.uidValidity, progress.lastUid, now);
                         return failed(mailbox, progress, "Could not record mail UID " + uid + ": " + e.getMessage(), now);
                     }
                 }
@@ -130,14 +134,14 @@ class ImapPoller {
             }
             mailboxes.saveProgress(mailbox.id(), progress.uidValidity, progress.lastUid, now);
             if (progress.replies + progress.bounces + progress.unsubscribes > 0) {
-                log.info("Mailbox {}: {} new mail, {} replies, {} bounce reports, {} unsubscribes, {} automatic answers",
+                log.info("Mailbox {}: {} new mail, {} replies, {} bounce and complaint reports, {} unsubscribes, {} automatic answers",
                         mailbox.id(), progress.read, progress.replies, progress.bounces, progress.unsubscribes,
                         progress.automatic);
             }
             return progress.outcome(Optional.empty());
         } catch (MessagingException | RuntimeException e) {
             if (progress.uidValidity != null && progress.lastUid != null) {
-                mailboxes.saveProgress(mailbox.id(), progress.uidValidity, progress.lastUid, now);
+                mailboxes.savePosition(mailbox.id(), progress.uidValidity, progress.lastUid, now);
             }
             String error = ImapFailures.describe(e, mailbox);
             log.warn("Mailbox {}: {}", mailbox.id(), error);
@@ -177,10 +181,23 @@ class ImapPoller {
                     progress.unsubscribes++;
                 }
             }
+            case InboundMail.Complaint complaint -> {
+                if (recorder.recordComplaint(mailbox.id(), complaint)) {
+                    progress.bounces++;
+                }
+            }
             case InboundMail.AutoReply automatic -> {
                 progress.automatic++;
-                log.debug("Mailbox {}: {} is an automatic answer ({}), not a reply", mailbox.id(), automatic.key(),
-                        automatic.reason());
+                boolean ours = recorder.recordAutoReply(mailbox.id(), automatic);
+                log.debug("Mailbox {}: {} is an automatic answer ({}), not a reply{}", mailbox.id(), automatic.key(),
+                        automatic.reason(), ours ? "; the lead's enrollments are paused" : "");
+            }
+            case InboundMail.Challenge challenge -> {
+                progress.automatic++;
+                if (recorder.recordChallenge(mailbox.id(), challenge)) {
+                    log.info("Mailbox {}: {} is a challenge-response ({}); the lead's email channel is flagged",
+                            mailbox.id(), challenge.key(), challenge.reason());
+                }
             }
             case InboundMail.Other other -> log.trace("Mailbox {}: {} is not about our mail", mailbox.id(), other.key());
         }

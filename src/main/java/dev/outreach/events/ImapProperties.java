@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialLookback on a mailbox's first poll, or after its UIDVALIDITY changed, mail
  *                        received this far back is read (again); older mail is left alone
  * @param lockAtMostFor how long one mailbox's lock is held at most if its instance dies mid-poll
+ * @param outOfOfficePause how long an automatic answer that names no return date pauses the
+ *                         lead's enrollments (one that names a date pauses them until the day after)
  */
 @ConfigurationProperties("outreach.imap")
 public record ImapProperties(
@@ -25,5 +27,6 @@ public record ImapProperties(
         @DefaultValue("30s") Duration readTimeout,
         @DefaultValue("200") int maxMessagesPerPoll,
         @DefaultValue("7d") Duration initialLookback,
-        @DefaultValue("10m") Duration lockAtMostFor) {
+        @DefaultValue("10m") Duration lockAtMostFor,
+        @DefaultValue("3d") Duration outOfOfficePause) {
 }

@@ -1,8 +1,14 @@
 package dev.outreach.events;
 
+import dev.outreach.cadence.EnrollmentPauses;
+import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.shared.LinkTokens;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -14,9 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the IMAP poller found, recorded: a reply to one of our messages becomes an
  * {@code email_reply} row (for the lead timeline) and a REPLIED event, in one transaction; a
- * delivery status report becomes a BOUNCED (or, for "delayed", DEFERRED) event; an unsubscribe
- * by mail an UNSUBSCRIBED event. Event ids are
- * stable (the mail's own Message-ID), so reading a message twice has no second effect.
+ * delivery status report or plain-text bounce becomes a BOUNCED (or, for a delay, DEFERRED)
+ * event; a feedback-loop report a COMPLAINED event; an unsubscribe by mail an UNSUBSCRIBED event.
+ * An out-of-office pauses the lead's enrollments until the day after its return date (or for
+ * {@code outreach.imap.out-of-office-pause}) and a challenge-response flags the lead's email
+ * channel; both show on the timeline. Mail is tied to our message by the ids it quotes, else
+ * (for a bounce or complaint by the recipient it names, for answers by their sender) to the last
+ * email the lead was sent. Event ids are stable (the mail's own Message-ID), so reading a
+ * message twice has no second effect.
  */
 @Service
 class InboundMailRecorder {
@@ -24,51 +35,117 @@ class InboundMailRecorder {
     private static final Logger log = LoggerFactory.getLogger(InboundMailRecorder.class);
     static final String PROVIDER = "imap";
 
+    /** The timeline kinds of {@code email_reply.kind}. */
+    enum Kind {
+        REPLY, AUTO_REPLY, CHALLENGE
+    }
+
+    /** Our message a mail is about, and the Message-ID it was quoted by (null when found by address). */
+    private record Found(UUID messageId, String quoted, long leadId) {
+    }
+
     private final EmailEventIngestion ingestion;
     private final OutreachService outreach;
+    private final LeadService leads;
+    private final EnrollmentPauses pauses;
+    private final ImapProperties properties;
     private final JdbcClient jdbc;
     private final LinkTokens tokens;
 
-    InboundMailRecorder(EmailEventIngestion ingestion, OutreachService outreach, JdbcClient jdbc, LinkTokens tokens) {
+    InboundMailRecorder(EmailEventIngestion ingestion, OutreachService outreach, LeadService leads,
+            EnrollmentPauses pauses, ImapProperties properties, JdbcClient jdbc, LinkTokens tokens) {
         this.ingestion = ingestion;
-        this.tokens = tokens;
         this.outreach = outreach;
+        this.leads = leads;
+        this.pauses = pauses;
+        this.properties = properties;
+        this.tokens = tokens;
         this.jdbc = jdbc;
     }
 
-    /** Our message the reply answers (the first of its quoted ids that is one of ours); false when none is. */
+    /** Our message the reply answers (by the ids it quotes, else by its sender); false when none. */
     @Transactional
     public boolean recordReply(long mailboxId, InboundMail.Reply reply) {
-        for (String quoted : reply.referencedIds()) {
-            Optional<UUID> messageId = MessageIds.ourMessage(quoted);
-            Optional<Long> leadId = messageId.flatMap(outreach::leadOf);
-            if (leadId.isPresent()) {
-                storeReply(mailboxId, messageId.get(), leadId.get(), reply);
-                String subject = reply.subject() == null ? "" : reply.subject();
-                ingestion.ingest(new EmailEvent(PROVIDER, "reply:" + reply.key(), EmailEventKind.REPLIED, messageId.get(),
-                        quoted, reply.receivedAt(), false, false,
-                        cut("Reply from " + reply.from() + (subject.isEmpty() ? "" : ": " + subject), 1000), null));
-                return true;
-            }
+        Optional<Found> found = find(reply.referencedIds(), List.of(reply.from() == null ? "" : reply.from()));
+        if (found.isEmpty()) {
+            log.debug("Mail {} in mailbox {} is about no message of ours", reply.key(), mailboxId);
+            return false;
         }
-        log.debug("Mail {} in mailbox {} quotes no message of ours", reply.key(), mailboxId);
-        return false;
+        Found f = found.get();
+        storeTimeline(mailboxId, f, reply.headerMessageId(), reply.from(), reply.subject(), reply.excerpt(),
+                reply.receivedAt(), Kind.REPLY, null);
+        String subject = reply.subject() == null ? "" : reply.subject();
+        ingestion.ingest(new EmailEvent(PROVIDER, "reply:" + reply.key(), EmailEventKind.REPLIED, f.messageId(),
+                f.quoted(), reply.receivedAt(), false, false,
+                cut("Reply from " + reply.from() + (subject.isEmpty() ? "" : ": " + subject), 1000), null));
+        return true;
     }
 
-    /** A bounce of one of our messages; false when the report names no message of ours or reports a delivery. */
+    /** A bounce (or delay) of one of our messages; false when it names none or reports a delivery. */
     @Transactional
     public boolean recordReport(long mailboxId, InboundMail.Report mail) {
         DeliveryStatusReport report = mail.report();
-        Optional<String> original = report.originalMessageId();
-        Optional<UUID> messageId = original.flatMap(MessageIds::ourMessage).filter(id -> outreach.leadOf(id).isPresent());
-        if (messageId.isEmpty() || !(report.failed() || report.delayed())) {
+        Optional<Found> found = find(report.originalMessageId().stream().toList(), List.of(report.finalRecipient()));
+        if (found.isEmpty() || !(report.failed() || report.delayed())) {
             log.debug("Delivery report {} in mailbox {}: {} for {}, not about a message of ours or not a failure",
-                    mail.key(), mailboxId, report.action(), original.orElse("no returned Message-ID"));
+                    mail.key(), mailboxId, report.action(), report.originalMessageId().orElse("no returned Message-ID"));
             return false;
         }
         EmailEventKind kind = report.failed() ? EmailEventKind.BOUNCED : EmailEventKind.DEFERRED;
-        ingestion.ingest(new EmailEvent(PROVIDER, "dsn:" + mail.key(), kind, messageId.get(), original.get(),
+        ingestion.ingest(new EmailEvent(PROVIDER, "dsn:" + mail.key(), kind, found.get().messageId(), found.get().quoted(),
                 mail.receivedAt(), report.hard(), false, report.describe(), report.fields()));
+        return true;
+    }
+
+    /** A feedback-loop complaint about one of our messages: the effects of a complaint webhook. */
+    @Transactional
+    public boolean recordComplaint(long mailboxId, InboundMail.Complaint mail) {
+        FeedbackReport report = mail.report();
+        Optional<Found> found = find(report.originalMessageId().stream().toList(), List.of(report.recipient()));
+        if (found.isEmpty()) {
+            log.debug("Feedback report {} in mailbox {} names no message of ours", mail.key(), mailboxId);
+            return false;
+        }
+        ingestion.ingest(new EmailEvent(PROVIDER, "arf:" + mail.key(), EmailEventKind.COMPLAINED, found.get().messageId(),
+                found.get().quoted(), mail.receivedAt(), false, false, cut(report.describe(), 1000), report.fields()));
+        return true;
+    }
+
+    /**
+     * An out-of-office: on the timeline, and the lead's enrollments paused until the day after
+     * the return date it names, else for the configured pause. False when it is about no lead of ours.
+     */
+    @Transactional
+    public boolean recordAutoReply(long mailboxId, InboundMail.AutoReply mail) {
+        Optional<Found> found = find(mail.referencedIds(), List.of(mail.from() == null ? "" : mail.from()));
+        if (found.isEmpty()) {
+            return false;
+        }
+        Instant until = mail.returnDate().map(back -> back.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .orElse(mail.receivedAt().plus(properties.outOfOfficePause()));
+        String note = mail.returnDate().map(back -> "Out of office until " + back).orElse("Automatic reply without a return date")
+                + "; enrollment paused until " + LocalDate.ofInstant(until, ZoneOffset.UTC) + " (" + mail.reason() + ")";
+        if (storeTimeline(mailboxId, found.get(), mail.headerMessageId(), mail.from(), mail.subject(), mail.excerpt(),
+                mail.receivedAt(), Kind.AUTO_REPLY, note)) {
+            pauses.pauseLead(found.get().leadId(), until, note);
+        }
+        return true;
+    }
+
+    /** A challenge-response: on the timeline with its link as text, and the lead's email channel flagged. */
+    @Transactional
+    public boolean recordChallenge(long mailboxId, InboundMail.Challenge mail) {
+        Optional<Found> found = find(mail.referencedIds(), mail.senders());
+        if (found.isEmpty()) {
+            return false;
+        }
+        String note = cut("Challenge-response (" + mail.reason() + "): a person must verify the sender"
+                + mail.link().map(link -> " at " + link).orElse("") + "; the link is not followed", 500);
+        String from = mail.senders().isEmpty() ? null : mail.senders().getFirst();
+        if (storeTimeline(mailboxId, found.get(), mail.headerMessageId(), from, mail.subject(), "", mail.receivedAt(),
+                Kind.CHALLENGE, note)) {
+            leads.flagEmailChannel(found.get().leadId(), note, mail.receivedAt());
+        }
         return true;
     }
 
@@ -89,23 +166,44 @@ class InboundMailRecorder {
         return true;
     }
 
-    private void storeReply(long mailboxId, UUID messageId, long leadId, InboundMail.Reply reply) {
-        String header = MessageIds.key(reply.headerMessageId());
-        // uq_email_reply_header: the same reply read again adds nothing (a race between two mailboxes
-        // that both got it fails on the constraint, rolls back, and the next poll finds the row)
-        boolean known = jdbc.sql("select count(*) from email_reply where header_message_id = :header")
-                .param("header", header).query(Long.class).single() > 0;
-        if (known) {
-            return;
+    /** The first quoted id that is one of our messages, else the last email sent to the first address that is a lead's. */
+    private Optional<Found> find(List<String> quotedIds, List<String> addresses) {
+        for (String quoted : quotedIds) {
+            Optional<UUID> messageId = MessageIds.ourMessage(quoted);
+            Optional<Long> leadId = messageId.flatMap(outreach::leadOf);
+            if (leadId.isPresent()) {
+                return Optional.of(new Found(messageId.get(), quoted, leadId.get()));
+            }
         }
-        jdbc.sql("""
+        for (String address : addresses) {
+            if (address == null || address.isBlank()) {
+                continue;
+            }
+            Optional<Long> leadId = leads.idByEmail(address);
+            Optional<UUID> last = leadId.flatMap(outreach::lastEmailTo);
+            if (last.isPresent()) {
+                return Optional.of(new Found(last.get(), null, leadId.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The mail on the lead's timeline; false when it is there already (uq_email_reply_header: the
+     * same mail read again, or read meanwhile by another mailbox that also got it, adds nothing).
+     */
+    private boolean storeTimeline(long mailboxId, Found found, String headerMessageId, String from, String subject,
+            String excerpt, Instant receivedAt, Kind kind, String note) {
+        return jdbc.sql("""
                 insert into email_reply (message_id, lead_id, mailbox_id, header_message_id, from_address, subject,
-                    excerpt, received_at)
-                values (:messageId, :leadId, :mailboxId, :header, :from, :subject, :excerpt, :receivedAt)
-                """).param("messageId", messageId).param("leadId", leadId).param("mailboxId", mailboxId)
-                .param("header", header).param("from", cut(reply.from(), 320))
-                .param("subject", cut(reply.subject(), 500)).param("excerpt", cut(reply.excerpt(), ReplyText.MAX_CHARS))
-                .param("receivedAt", Timestamp.from(reply.receivedAt())).update();
+                    excerpt, received_at, kind, note)
+                values (:messageId, :leadId, :mailboxId, :header, :from, :subject, :excerpt, :receivedAt, :kind, :note)
+                on conflict do nothing
+                """).param("messageId", found.messageId()).param("leadId", found.leadId()).param("mailboxId", mailboxId)
+                .param("header", MessageIds.key(headerMessageId)).param("from", cut(from, 320))
+                .param("subject", cut(subject, 500)).param("excerpt", cut(excerpt, ReplyText.MAX_CHARS))
+                .param("receivedAt", Timestamp.from(receivedAt)).param("kind", kind.name()).param("note", cut(note, 500))
+                .update() == 1;
     }
 
     private static String cut(String value, int max) {

@@ -67,6 +67,18 @@ class LeadQueries {
                 .param("at", java.sql.Timestamp.from(at)).update() == 1;
     }
 
+    boolean flagEmailChannel(long id, String reason, java.time.Instant at) {
+        return jdbc.sql("""
+                update lead set email_flag = :reason, email_flagged_at = :at, updated_at = :at
+                where id = :id and (email_flag is null or email_flag <> :reason)
+                """).param("id", id).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update() == 1;
+    }
+
+    java.util.Optional<String> emailChannelFlag(long id) {
+        return jdbc.sql("select email_flag from lead where id = :id and email_flag is not null").param("id", id)
+                .query(String.class).optional();
+    }
+
     void recordOutreach(long id, java.time.Instant at) {
         jdbc.sql("""
                 update lead set last_outreach_at = :at, updated_at = :at,

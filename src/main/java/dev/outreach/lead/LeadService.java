@@ -110,6 +110,32 @@ public class LeadService {
         return changed;
     }
 
+    /** The lead with this email address (compared as stored: trimmed, lower case), for mail that names no message. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idByEmail(String email) {
+        return Optional.ofNullable(LeadValues.normalizeEmail(email)).flatMap(leads::findByEmailNormalized)
+                .map(Lead::getId);
+    }
+
+    /**
+     * The lead's email channel needs an operator (a challenge-response asks a person to verify):
+     * the reason shows on the lead until someone clears it. True when the flag is new.
+     */
+    @Transactional
+    public boolean flagEmailChannel(long id, String reason, java.time.Instant at) {
+        boolean flagged = queries.flagEmailChannel(id, reason, at);
+        if (flagged) {
+            auditLog.record("lead.email-flag", "lead", id, null, reason);
+        }
+        return flagged;
+    }
+
+    /** Why the lead's email channel is flagged for an operator; empty when it is not. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailChannelFlag(long id) {
+        return queries.emailChannelFlag(id);
+    }
+
     /** Notes that a message reached the lead: last outreach time, and NEW becomes CONTACTED. */
     @Transactional
     public void recordOutreach(long id, java.time.Instant at) {

@@ -17,14 +17,14 @@ class LeadReplies {
     /** Newest first; relies on ix_email_reply_lead (lead_id, received_at). */
     List<LeadReply> forLead(long leadId, int limit) {
         return jdbc.sql("""
-                select message_id, from_address, subject, excerpt, received_at from email_reply
+                select message_id, from_address, subject, excerpt, received_at, kind, note from email_reply
                 where lead_id = :leadId
                 order by received_at desc, id desc
                 fetch first :limit rows only
                 """).param("leadId", leadId).param("limit", limit)
                 .query((rs, n) -> new LeadReply(rs.getObject("message_id", java.util.UUID.class),
                         rs.getString("from_address"), rs.getString("subject"), rs.getString("excerpt"),
-                        rs.getTimestamp("received_at").toInstant()))
+                        rs.getTimestamp("received_at").toInstant(), rs.getString("kind"), rs.getString("note")))
                 .list();
     }
 }

@@ -103,6 +103,15 @@ public class OutreachService {
         return store.find(messageId).map(OutreachMessage::leadId);
     }
 
+    /**
+     * The last email that went out to a lead, for mail from the lead that quotes none of our
+     * Message-IDs (a reply written as a new mail, an auto-reply that drops the thread).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> lastEmailTo(long leadId) {
+        return store.lastEmailTo(leadId);
+    }
+
     /** The replies a lead sent to our messages, newest first (read over IMAP; see the events module). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")

@@ -217,6 +217,15 @@ class OutreachStore {
                 .query(OutreachStore::message).list();
     }
 
+    /** The lead's last email that went out (ix_outreach_message_lead, newest first). */
+    java.util.Optional<UUID> lastEmailTo(long leadId) {
+        return jdbc.sql("""
+                select id from outreach_message
+                where lead_id = :leadId and channel_used = 'EMAIL' and sent_at is not null
+                order by created_at desc, id fetch first 1 rows only
+                """).param("leadId", leadId).query(UUID.class).optional();
+    }
+
     /** Recent messages for the history view, newest first; filters are appended only when set. */
     List<OutreachMessage> recent(MessageFilter filter, int offset, int limit) {
         StringBuilder sql = new StringBuilder("select " + MESSAGE_COLUMNS + " from outreach_message where 1 = 1");

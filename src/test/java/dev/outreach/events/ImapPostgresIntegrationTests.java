@@ -119,8 +119,8 @@ class ImapPostgresIntegrationTests extends PostgresIntegrationTest {
         assertThat(status("lead", bounced.leadId())).isEqualTo("BOUNCED");
         assertThat(jdbc.sql("select count(*) from suppression where kind = 'ADDRESS' and entry = ?").param(bounced.leadEmail())
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select imap_last_uid from mailbox where address = ?").param(bounced.mailbox()).query(Long.class)
-                .single()).isPositive();
+        assertThat(jdbc.sql("select p.last_uid from imap_folder_position p join mailbox m on m.id = p.mailbox_id"
+                + " where m.address = ? and p.folder = 'INBOX'").param(bounced.mailbox()).query(Long.class).single()).isPositive();
     }
 
     private SentMessage sentWithInbox() {

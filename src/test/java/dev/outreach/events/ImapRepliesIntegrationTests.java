@@ -344,7 +344,7 @@ class ImapRepliesIntegrationTests {
     }
 
     private void markAllMailboxesForReread() {
-        jdbc.sql("update mailbox set imap_uid_validity = null, imap_last_uid = null").update();
+        jdbc.sql("delete from imap_folder_position").update();
     }
 
     private static UUID ourMessage(MimeMessage sent) throws Exception {

@@ -1,5 +1,6 @@
 package dev.outreach.channel.email;
 
+import dev.outreach.shared.NoDelaySocketFactory;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.Properties;

@@ -73,7 +73,12 @@ class OutreachTimeline extends VerticalLayout {
 
     /** Lead data: shown as text only, never as HTML. */
     private static Div replyCard(LeadReply reply) {
-        Paragraph heading = new Paragraph(AttemptList.TIME.format(reply.receivedAt()) + " · from "
+        String what = switch (reply.kind()) {
+            case "AUTO_REPLY" -> "Automatic reply · ";
+            case "CHALLENGE" -> "Challenge-response · ";
+            default -> "";
+        };
+        Paragraph heading = new Paragraph(what + AttemptList.TIME.format(reply.receivedAt()) + " · from "
                 + (reply.fromAddress() == null ? "unknown sender" : reply.fromAddress())
                 + (reply.subject() == null ? "" : " · " + reply.subject()));
         heading.addClassName("reply-heading");
@@ -81,6 +86,11 @@ class OutreachTimeline extends VerticalLayout {
         excerpt.addClassName("reply-excerpt");
         excerpt.getStyle().set("white-space", "pre-line");
         Div card = new Div(heading, excerpt);
+        if (reply.note() != null) {
+            Paragraph note = new Paragraph(reply.note());
+            note.addClassName("reply-note");
+            card.add(note);
+        }
         card.addClassName("timeline-reply");
         return card;
     }

@@ -1,4 +1,4 @@
-package dev.outreach.channel.email;
+package dev.outreach.shared;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,16 +7,17 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain sockets with {@code TCP_NODELAY} for SMTP (Angus Mail's {@code mail.smtp.socketFactory};
- * STARTTLS and implicit TLS are layered over the same socket). SMTP is a write followed by a wait
+ * Plain sockets with {@code TCP_NODELAY} for SMTP and IMAP (Angus Mail's
+ * {@code mail.<protocol>.socketFactory}; STARTTLS and implicit TLS are layered over the same
+ * socket). IMAP is the same request and wait, command after command. SMTP is a write followed by a wait
  * for the reply at every step, so Nagle's algorithm never has a second write to coalesce with: it
  * holds the short final {@code CRLF.CRLF} of every message until the server acknowledges the
  * body, and the server delays that acknowledgement (40 ms on Linux). With Nagle on, one
  * connection sends about 25 messages a second whatever the server's speed.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
-    static final NoDelaySocketFactory INSTANCE = new NoDelaySocketFactory();
+    public static final NoDelaySocketFactory INSTANCE = new NoDelaySocketFactory();
 
     private NoDelaySocketFactory() {
     }

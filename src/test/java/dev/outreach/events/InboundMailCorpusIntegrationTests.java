@@ -1,0 +1,336 @@
+package dev.outreach.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import dev.outreach.events.InboundCorpus.Sample;
+import dev.outreach.events.WebhookTestSupport.SentMessage;
+import dev.outreach.lead.LeadService;
+import dev.outreach.shared.SecretCipher;
+import dev.outreach.support.PostgresIntegrationTest;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The mail corpus through the real poller and the real ingestion on PostgreSQL: each sample is
+ * delivered to the IMAP inbox (GreenMail) of the mailbox that sent the message it is about, the
+ * poller reads it as the scheduler calls it, and the database must hold what the sample's
+ * manifest says (event rows, suppression, lead status, enrollment pause, timeline, flag). Then
+ * the whole corpus replayed three times, by two pollers at once and through a second inbox that
+ * holds every sample, must apply nothing twice. A sample dropped in the folder is tested as is.
+ */
+@SpringBootTest(properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false", "outreach.imap.enabled=false",
+    "outreach.simulator.enabled=false"})
+class InboundMailCorpusIntegrationTests extends PostgresIntegrationTest {
+
+    private static final String PASSWORD = "corpus-s3cret";
+    private static GreenMail mailServer;
+    private static HttpServer trap;
+    /** Fetches of a challenge's link: a person may follow it, the engine never does. */
+    private static final AtomicInteger TRAP_HITS = new AtomicInteger();
+
+    @Autowired
+    ImapPoller poller;
+    @Autowired
+    LeadService leads;
+    @Autowired
+    SecretCipher secrets;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A sample placed for a test: the message it is about and the values of its placeholders. */
+    record Placed(Sample sample, SentMessage sent, Map<String, String> values) {
+    }
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        mailServer = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        mailServer.start();
+        trap = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        trap.createContext("/", exchange -> {
+            TRAP_HITS.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        trap.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        mailServer.stop();
+        trap.stop(0);
+    }
+
+    @BeforeEach
+    void onlyThisTestsInboxesArePolled() {
+        jdbc.sql("update mailbox set imap_host = null").update();
+    }
+
+    static List<Sample> samples() {
+        return InboundCorpus.mail();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void eachSampleHasItsExpectedEffect(Sample sample) throws Exception {
+        Placed placed = place(sample, run());
+        deliver(placed.sent().mailbox(), placed);
+
+        assertThat(poller.pollAll()).isEqualTo(1);
+
+        assertEffect(placed);
+    }
+
+    @Test
+    void theWholeCorpusReplayedThreeTimesByTwoPollersAtOnceAppliesNoEffectTwice() throws Exception {
+        String run = run();
+        String shared = sharedInbox(run);
+        List<Placed> placed = new ArrayList<>();
+        for (Sample sample : InboundCorpus.mail()) {
+            placed.add(place(sample, run));
+        }
+        ExecutorService pollers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= 3; round++) {
+                for (Placed p : placed) {
+                    deliver(p.sent().mailbox(), p);
+                    deliver(shared, p);
+                }
+                if (round == 3) {
+                    // as after a UIDVALIDITY change: every inbox is read again from the look-back
+                    jdbc.sql("delete from imap_folder_position").update();
+                }
+                List<Future<Integer>> polls = List.of(pollers.submit(poller::pollAll), pollers.submit(poller::pollAll));
+                for (Future<Integer> poll : polls) {
+                    poll.get();
+                }
+            }
+        } finally {
+            pollers.shutdownNow();
+        }
+        for (Placed p : placed) {
+            assertEffect(p);
+        }
+        assertThat(unreadMail()).as("every mailbox read to its end").isZero();
+    }
+
+    /** Exactly the effect the manifest names, each once, and nothing else. */
+    private void assertEffect(Placed placed) {
+        Sample sample = placed.sample();
+        SentMessage sent = placed.sent();
+        String effect = sample.effect();
+        String why = sample.name();
+        Map<String, Long> events = events(sent);
+        switch (effect) {
+            case "BOUNCE_HARD", "BOUNCE_SOFT" -> {
+                assertThat(events).as(why).isEqualTo(Map.of("BOUNCED", 1L));
+                boolean hard = effect.equals("BOUNCE_HARD");
+                assertThat(messageStatus(sent)).as(why).isEqualTo(hard ? "BOUNCED" : "SENT");
+                assertThat(leadStatus(sent)).as(why).isEqualTo(hard ? "BOUNCED" : "NEW");
+                assertThat(suppressions(sent)).as(why).isEqualTo(hard ? 1 : 0);
+                assertDetail(placed, "BOUNCED");
+            }
+            case "DEFERRED" -> {
+                assertThat(events).as(why).isEqualTo(Map.of("DEFERRED", 1L));
+                assertThat(messageStatus(sent)).as(why).isEqualTo("SENT");
+                assertThat(suppressions(sent)).as(why).isZero();
+                assertDetail(placed, "DEFERRED");
+            }
+            case "COMPLAINT" -> {
+                assertThat(events).as(why).isEqualTo(Map.of("COMPLAINED", 1L));
+                assertThat(leadStatus(sent)).as(why).isEqualTo("UNSUBSCRIBED");
+                assertThat(suppressions(sent)).as(why).isEqualTo(1);
+                assertThat(jdbc.sql("select email_unsubscribed from enrollment where id = ?").param(sent.enrollmentId())
+                        .query(Boolean.class).single()).as(why).isTrue();
+                assertDetail(placed, "COMPLAINED");
+            }
+            case "REPLY" -> {
+                assertThat(events).as(why).isEqualTo(Map.of("REPLIED", 1L));
+                assertThat(timeline(sent)).as(why).containsExactly("REPLY");
+                assertThat(leadStatus(sent)).as(why).isEqualTo("REPLIED");
+                assertThat(messageStatus(sent)).as(why).isEqualTo("REPLIED");
+                String excerpt = sample.expected("excerpt", placed.values());
+                if (excerpt != null) {
+                    assertThat(jdbc.sql("select excerpt from email_reply where lead_id = ?").param(sent.leadId())
+                            .query(String.class).single()).as(why).startsWith(excerpt);
+                }
+            }
+            case "AUTO_REPLY" -> {
+                assertThat(events).as(why + ": not a reply").isEmpty();
+                assertThat(timeline(sent)).as(why).containsExactly("AUTO_REPLY");
+                assertThat(leadStatus(sent)).as(why).isEqualTo("NEW");
+                String until = sample.expected("paused_until", placed.values());
+                Instant paused = jdbc.sql("select paused_until from enrollment where id = ?").param(sent.enrollmentId())
+                        .query(Timestamp.class).single().toInstant();
+                if (until.startsWith("+")) {
+                    Duration pause = Duration.ofDays(Long.parseLong(until.replaceAll("\\D", "")));
+                    assertThat(paused).as(why).isBetween(Instant.now().plus(pause).minus(Duration.ofHours(1)),
+                            Instant.now().plus(pause));
+                    assertThat(jdbc.sql("select next_touch_due_at from enrollment where id = ?").param(sent.enrollmentId())
+                            .query(Timestamp.class).single().toInstant()).as(why + ": the tick waits for the pause")
+                            .isEqualTo(paused);
+                } else {
+                    assertThat(paused).as(why).isEqualTo(LocalDate.parse(until).atStartOfDay(ZoneOffset.UTC).toInstant());
+                }
+                assertThat(jdbc.sql("select note from email_reply where lead_id = ?").param(sent.leadId()).query(String.class)
+                        .single()).as(why).contains("enrollment paused until");
+                assertThat(audits(sent, "enrollment.pause")).as(why).isEqualTo(1);
+            }
+            case "CHALLENGE" -> {
+                assertThat(events).as(why).isEmpty();
+                assertThat(timeline(sent)).as(why).containsExactly("CHALLENGE");
+                String flag = jdbc.sql("select email_flag from lead where id = ?").param(sent.leadId()).query(String.class)
+                        .single();
+                assertThat(flag).as(why).contains(sample.expected("flag", placed.values())).contains("not followed");
+                assertThat(audits(sent, "lead.email-flag")).as(why).isEqualTo(1);
+                assertThat(TRAP_HITS.get()).as("the challenge's link is never fetched").isZero();
+            }
+            case "NONE" -> {
+                assertThat(events).as(why).isEmpty();
+                assertThat(timeline(sent)).as(why).isEmpty();
+                assertThat(leadStatus(sent)).as(why).isEqualTo("NEW");
+                assertThat(enrollment(sent, "paused_until")).as(why).isNull();
+            }
+            default -> throw new IllegalArgumentException("Unknown effect in " + why + ": " + effect);
+        }
+    }
+
+    /** The event row says what the report named: its status and recipient. */
+    private void assertDetail(Placed placed, String type) {
+        // what the event did, and the report as it came (an ARF's recipient is there)
+        String detail = jdbc.sql("""
+                select e.detail || ' ' || coalesce(e.raw_payload, '') from email_event e
+                where e.message_id = ? and e.provider = 'imap' and e.event_type = ?
+                """).params(placed.sent().id(), type).query(String.class).single();
+        String status = placed.sample().expected("status", placed.values());
+        String recipient = placed.sample().expected("recipient", placed.values());
+        if (status != null) {
+            assertThat(detail).as(placed.sample().name()).contains(status);
+        }
+        if (recipient != null) {
+            assertThat(detail.toLowerCase()).as(placed.sample().name()).contains(recipient.toLowerCase());
+        }
+    }
+
+    private Placed place(Sample sample, String run) {
+        SentMessage sent = WebhookTestSupport.sentMessage(jdbc, leads);
+        mailServer.setUser(sent.mailbox(), sent.mailbox(), PASSWORD);
+        pollable(sent.mailbox());
+        jdbc.sql("update enrollment set status = 'ACTIVE', next_touch_due_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now()), sent.enrollmentId()).update();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("message-id", sent.headerId());
+        values.put("lead-email", sent.leadEmail());
+        values.put("mailbox", sent.mailbox());
+        values.put("run", run);
+        values.put("trap-url", "http://127.0.0.1:" + trap.getAddress().getPort() + "/verify/" + sample.name() + "?u=" + run);
+        return new Placed(sample, sent, values);
+    }
+
+    /** A mailbox that receives every sample too (a feedback-loop address or a shared catch-all). */
+    private String sharedInbox(String run) {
+        String domain = "shared-" + run + ".example";
+        String address = "catch-all@" + domain;
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("insert into sending_domain (domain, created_at, updated_at) values (?, ?, ?)").params(domain, now, now)
+                .update();
+        jdbc.sql("""
+                insert into mailbox (address, display_name, domain_id, created_at, updated_at)
+                select ?, 'Shared', id, ?, ? from sending_domain where domain = ?
+                """).params(address, now, now, domain).update();
+        mailServer.setUser(address, address, PASSWORD);
+        pollable(address);
+        return address;
+    }
+
+    private void pollable(String mailbox) {
+        jdbc.sql("""
+                update mailbox set imap_host = '127.0.0.1', imap_port = ?, imap_security = 'NONE', imap_username = address,
+                    imap_password_enc = ?
+                where address = ?
+                """).params(mailServer.getImap().getPort(), secrets.encrypt(PASSWORD), mailbox).update();
+    }
+
+    private void deliver(String mailbox, Placed placed) throws Exception {
+        mailServer.getUserManager().getUser(mailbox).deliver(placed.sample().message(placed.values()));
+    }
+
+    /** Messages in the polled inboxes past the position the poller stored. */
+    private long unreadMail() throws Exception {
+        long unread = 0;
+        for (Map<String, Object> row : jdbc.sql("""
+                select m.address, p.last_uid from mailbox m left join imap_folder_position p on p.mailbox_id = m.id
+                where m.imap_host is not null
+                """).query().listOfRows()) {
+            var user = mailServer.getUserManager().getUser((String) row.get("address"));
+            long last = row.get("last_uid") == null ? -1 : ((Number) row.get("last_uid")).longValue();
+            unread += mailServer.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .filter(m -> m.getUid() > last).count();
+        }
+        return unread;
+    }
+
+    private Map<String, Long> events(SentMessage sent) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select event_type, count(*) from email_event where message_id = ? group by event_type")
+                .param(sent.id()).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private List<String> timeline(SentMessage sent) {
+        return jdbc.sql("select kind from email_reply where lead_id = ? order by id").param(sent.leadId())
+                .query(String.class).list();
+    }
+
+    private String messageStatus(SentMessage sent) {
+        return jdbc.sql("select status from outreach_message where id = ?").param(sent.id()).query(String.class).single();
+    }
+
+    private String leadStatus(SentMessage sent) {
+        return jdbc.sql("select status from lead where id = ?").param(sent.leadId()).query(String.class).single();
+    }
+
+    private String enrollment(SentMessage sent, String column) {
+        return jdbc.sql("select " + column + " from enrollment where id = ?").param(sent.enrollmentId())
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    }
+
+    private int suppressions(SentMessage sent) {
+        return jdbc.sql("select count(*) from suppression where kind = 'ADDRESS' and lower(entry) = lower(?)")
+                .param(sent.leadEmail()).query(Integer.class).single();
+    }
+
+    private long audits(SentMessage sent, String action) {
+        return jdbc.sql("select count(*) from audit_log where action = ? and entity_id = ?")
+                .params(action, String.valueOf(sent.leadId())).query(Long.class).single();
+    }
+
+    private static String run() {
+        return Long.toString(System.nanoTime(), 36);
+    }
+}
