@@ -160,7 +160,11 @@ class ImapRepliesIntegrationTests {
 
         assertThat(status("outreach_message", ourMessage(sent))).isEqualTo("SENT");
         assertThat(leadStatus()).isEqualTo("CONTACTED");
-        assertThat(SystemActor.call(() -> outreach.replies(leadId, 10))).isEmpty();
+        assertThat(SystemActor.call(() -> outreach.replies(leadId, 10))).as("on the timeline as what it is")
+                .singleElement().satisfies(r -> {
+                    assertThat(r.kind()).isEqualTo("AUTO_REPLY");
+                    assertThat(r.note()).startsWith("Out of office until ");
+                });
         assertThat(events(ourMessage(sent), "REPLIED")).isZero();
     }
 

@@ -24,7 +24,10 @@ import dev.outreach.outreach.SequenceResult;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ui.FieldErrors;
 
-/** A lead's replies and outreach, newest first, each message with its attempts; and "Send outreach" now. */
+/**
+ * A lead's replies (and automatic answers) and outreach, newest first, each message with its
+ * attempts; a warning when the lead's email channel needs an operator; and "Send outreach" now.
+ */
 class OutreachTimeline extends VerticalLayout {
 
     private final transient OutreachService outreach;
@@ -34,14 +37,22 @@ class OutreachTimeline extends VerticalLayout {
     private final Div messages = new Div();
     final Button send = new Button("Send outreach", new Icon(VaadinIcon.PAPERPLANE));
 
-    OutreachTimeline(OutreachService outreach, LeadDetails lead, Runnable leadChanged) {
+    OutreachTimeline(OutreachService outreach, java.util.Optional<String> emailFlag, LeadDetails lead,
+            Runnable leadChanged) {
         this.outreach = outreach;
         this.lead = lead;
         this.leadChanged = leadChanged;
         addClassName("outreach-timeline");
         setPadding(false);
         send.addClickListener(click -> openSendDialog());
-        add(new H3("Outreach"), send, replies, messages);
+        add(new H3("Outreach"));
+        emailFlag.ifPresent(flag -> {
+            // lead data (a link from a challenge mail): text only, never a link we follow
+            Paragraph warning = new Paragraph("Email channel needs an operator: " + flag);
+            warning.addClassName("email-flag");
+            add(warning);
+        });
+        add(send, replies, messages);
         refresh();
     }
 

@@ -2,6 +2,7 @@ package dev.outreach.outreach.ui;
 
 import dev.outreach.lead.LeadDetailSection;
 import dev.outreach.lead.LeadDetails;
+import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.OutreachService;
 
 /** Adds the outreach timeline and the "Send outreach" action to the lead detail view. */
@@ -9,9 +10,11 @@ import dev.outreach.outreach.OutreachService;
 class OutreachTimelineSection implements LeadDetailSection {
 
     private final OutreachService outreach;
+    private final LeadService leads;
 
-    OutreachTimelineSection(OutreachService outreach) {
+    OutreachTimelineSection(OutreachService outreach, LeadService leads) {
         this.outreach = outreach;
+        this.leads = leads;
     }
 
     @Override
@@ -21,6 +24,6 @@ class OutreachTimelineSection implements LeadDetailSection {
 
     @Override
     public com.vaadin.flow.component.Component create(LeadDetails lead, Runnable leadChanged) {
-        return new OutreachTimeline(outreach, lead, leadChanged);
+        return new OutreachTimeline(outreach, leads.emailChannelFlag(lead.id()), lead, leadChanged);
     }
 }

@@ -56,4 +56,35 @@ class TimelineRepliesTests extends KaribuTest {
         assertThat(_find(Paragraph.class, spec -> spec.withClasses("reply-excerpt"))).singleElement()
                 .satisfies(p -> assertThat(p.getText()).isEqualTo("Call me <b>Friday</b>.\nRosa"));
     }
+
+    @Test
+    void automaticAnswersShowWhatWasDoneAndAChallengeFlagsTheEmailChannel() {
+        String token = Long.toString(System.nanoTime(), 36);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Otto");
+        draft.setEmail("otto-" + token + "@otto-hvac.com");
+        long leadId = SystemActor.call(() -> leads.create(draft));
+        UUID messageId = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "HVAC " + token, "Hi Otto")).messageId();
+        // what the IMAP poller stores for an out-of-office and a challenge (see InboundMailCorpusIntegrationTests)
+        jdbc.sql("""
+                insert into email_reply (message_id, lead_id, header_message_id, from_address, subject, excerpt, received_at,
+                    kind, note)
+                values (:message, :lead, :header, :from, 'Abwesenheitsnotiz', 'Bis 20.03.2026 nicht im Büro.', :at,
+                    'AUTO_REPLY', 'Out of office until 2026-03-20; enrollment paused until 2026-03-21')
+                """).param("message", messageId).param("lead", leadId).param("header", "<ooo-" + token + "@otto-hvac.com>")
+                .param("from", "otto-" + token + "@otto-hvac.com").param("at", Timestamp.from(Instant.now())).update();
+        SystemActor.call(() -> leads.flagEmailChannel(leadId, "Challenge-response: verify at https://verify.example/x",
+                Instant.now()));
+
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(LeadDetailView.class, leadId);
+
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("reply-heading"))).singleElement()
+                .satisfies(p -> assertThat(p.getText()).startsWith("Automatic reply · "));
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("reply-note"))).singleElement()
+                .satisfies(p -> assertThat(p.getText()).contains("enrollment paused until 2026-03-21"));
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("email-flag"))).singleElement()
+                .satisfies(p -> assertThat(p.getText())
+                        .isEqualTo("Email channel needs an operator: Challenge-response: verify at https://verify.example/x"));
+    }
 }
