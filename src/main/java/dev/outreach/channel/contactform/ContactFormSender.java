@@ -2,31 +2,42 @@ package dev.outreach.channel.contactform;
 
 import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSender;
+import dev.outreach.channel.ContactFormFound;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.DeliveryResult;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The contact-form channel for the sequencer: fills the lead's website form with our sender
  * identity (the channel's settings {@code from_name}, {@code from_email}, {@code from_phone},
  * {@code from_company}) and the message. In SANDBOX mode it records what it would submit and
- * never fetches the page.
+ * never fetches the page (the opt-out list still applies). When the form was found on another
+ * page than the lead's recorded one, {@link ContactFormFound} tells the lead module.
  */
 @Component
 class ContactFormSender implements ChannelSender {
 
     private final ContactFormOutreachService forms;
     private final ChannelConfigService channels;
+    private final SitePolicy sites;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ContactFormSender(ContactFormOutreachService forms, ChannelConfigService channels) {
+    ContactFormSender(ContactFormOutreachService forms, ChannelConfigService channels, SitePolicy sites,
+            ApplicationEventPublisher events, Clock clock) {
         this.forms = forms;
         this.channels = channels;
+        this.sites = sites;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -60,18 +71,39 @@ class ContactFormSender implements ChannelSender {
                 settings.get("from_phone"), settings.get("from_company"), delivery.content().subject(),
                 delivery.content().textBody());
         if (delivery.mode() == DeliveryMode.SANDBOX) {
+            Optional<String> optedOut = sites.optedOut(page);
+            if (optedOut.isPresent()) {
+                return DeliveryResult.skipped(optedOut.get());
+            }
             return DeliveryResult.sent("sandbox:form:" + UUID.randomUUID(), "SANDBOX: would submit the contact form at "
                     + page + " as " + request.senderName() + " <" + request.senderEmail() + ">, subject '"
                     + request.subject() + "': " + request.message());
         }
-        ContactFormResult result = forms.submit(request);
+        ContactFormResult result = forms.submit(request, lead.leadId());
+        if (result.formPage() != null && !result.formPage().toString().equals(lead.contactFormUrl())) {
+            events.publishEvent(new ContactFormFound(lead.leadId(), result.formPage().toString(), clock.instant()));
+        }
+        String details = details(result);
         return switch (result.status()) {
-            case SENT -> DeliveryResult.sent(null, result.method() + " " + result.submittedTo() + " (HTTP "
-                    + result.httpStatus() + "): " + result.fields().entrySet().stream()
-                            .map(field -> field.getKey() + "=" + field.getValue()).collect(Collectors.joining("; ")));
-            case SKIPPED -> DeliveryResult.skipped(result.reason());
-            default -> result.retryable() ? DeliveryResult.retryLater(result.reason(), Optional.empty())
-                    : DeliveryResult.hardFailure(result.reason());
+            case SENT -> result.unconfirmed() ? DeliveryResult.sentUnconfirmed(null, details)
+                    : DeliveryResult.sent(null, details);
+            case SKIPPED -> DeliveryResult.skipped(result.reason()).withDetails(details);
+            default -> (result.retryable() ? DeliveryResult.retryLater(result.reason(), Optional.empty())
+                    : DeliveryResult.hardFailure(result.reason())).withDetails(details);
         };
+    }
+
+    /**
+     * What the attempt keeps: the site's answer, where the form was found and every field that
+     * went out (failed submissions included); null when nothing was found or submitted.
+     */
+    static String details(ContactFormResult result) {
+        if (result.submittedTo() == null) {
+            return result.formPage() == null ? null : "Form found on " + result.formPage();
+        }
+        return result.reason() + "\n" + result.method() + " " + result.submittedTo() + " (HTTP " + result.httpStatus()
+                + ")" + (result.formPage() == null ? "" : ", form found on " + result.formPage()) + "\n"
+                + result.fields().entrySet().stream().map(field -> field.getKey() + "=" + field.getValue())
+                        .collect(Collectors.joining("\n"));
     }
 }
