@@ -87,6 +87,12 @@ class LeadQueries {
                 """).param("id", id).param("at", java.sql.Timestamp.from(at)).update();
     }
 
+    /** The page where the lead's contact form was found; the next contact-form touch goes straight there. */
+    void recordContactFormUrl(long id, String url, java.time.Instant at) {
+        jdbc.sql("update lead set contact_form_url = :url, updated_at = :at where id = :id")
+                .param("id", id).param("url", url).param("at", java.sql.Timestamp.from(at)).update();
+    }
+
     int count(LeadFilter filter) {
         Where where = where(filter);
         return jdbc.sql("select count(*) from lead" + where.sql()).params(where.params())

@@ -12,7 +12,8 @@ import java.util.Map;
 public record ChannelMetrics(Long campaignId, int days, Map<ChannelType, ChannelRates> channels,
         double fallbackRate, Map<ChannelType, Double> channelDistribution, long delivered) {
 
+    /** {@code unconfirmed}: of {@code delivered}, those the other side never confirmed (contact forms). */
     public record ChannelRates(long attempted, long delivered, long replied, long bounced,
-            double deliveryRate, double replyRate, double bounceRate) {
+            double deliveryRate, double replyRate, double bounceRate, long unconfirmed) {
     }
 }

@@ -276,7 +276,8 @@ public class ChannelSequencer {
         switch (result.status()) {
             case SENT, DELIVERED -> {
                 transaction.executeWithoutResult(tx -> {
-                    store.recordAttempt(message.id(), channel, attemptNumber, result.status(), null, now, null, result.details());
+                    store.recordAttempt(message.id(), channel, attemptNumber, result.status(), null, now, null, result.details(),
+                            result.unconfirmed());
                     store.update(message.id(), MessageStatus.SENT, index, channel, mailboxId, result.providerMessageId(),
                             null, null, null, now, now);
                     leads.recordOutreach(message.leadId(), now);

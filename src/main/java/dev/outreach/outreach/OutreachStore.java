@@ -136,11 +136,18 @@ class OutreachStore {
 
     void recordAttempt(UUID messageId, ChannelType channel, int attemptNumber, MessageStatus status, String error,
             Instant at, Instant nextRetryAt, String details) {
+        recordAttempt(messageId, channel, attemptNumber, status, error, at, nextRetryAt, details, false);
+    }
+
+    /** {@code unconfirmed}: SENT, but the other side did not confirm it (see DeliveryResult). */
+    void recordAttempt(UUID messageId, ChannelType channel, int attemptNumber, MessageStatus status, String error,
+            Instant at, Instant nextRetryAt, String details, boolean unconfirmed) {
         jdbc.sql("""
                 insert into outreach_attempt (message_id, channel, attempt_number, status, error, attempted_at,
-                    next_retry_at, details)
-                values (:messageId, :channel, :attemptNumber, :status, :error, :at, :nextRetryAt, :details)
+                    next_retry_at, details, unconfirmed)
+                values (:messageId, :channel, :attemptNumber, :status, :error, :at, :nextRetryAt, :details, :unconfirmed)
                 """)
+                .param("unconfirmed", unconfirmed)
                 .param("messageId", messageId).param("channel", channel.name()).param("attemptNumber", attemptNumber)
                 .param("status", status.name()).param("error", truncate(error, 2000)).param("at", ts(at))
                 .param("nextRetryAt", ts(nextRetryAt)).param("details", truncate(details, 20000))
@@ -169,7 +176,8 @@ class OutreachStore {
 
     List<OutreachAttempt> attempts(UUID messageId) {
         return jdbc.sql("""
-                select id, message_id, channel, attempt_number, status, error, attempted_at, next_retry_at, details
+                select id, message_id, channel, attempt_number, status, error, attempted_at, next_retry_at, details,
+                    unconfirmed
                 from outreach_attempt where message_id = :id order by attempted_at, id
                 """).param("id", messageId).query(OutreachStore::attempt).list();
     }
@@ -317,6 +325,6 @@ class OutreachStore {
         return new OutreachAttempt(rs.getLong("id"), rs.getObject("message_id", UUID.class),
                 ChannelType.valueOf(rs.getString("channel")), rs.getInt("attempt_number"),
                 MessageStatus.valueOf(rs.getString("status")), rs.getString("error"), instant(rs, "attempted_at"),
-                instant(rs, "next_retry_at"), rs.getString("details"));
+                instant(rs, "next_retry_at"), rs.getString("details"), rs.getBoolean("unconfirmed"));
     }
 }

@@ -8,8 +8,6 @@ import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.InvalidInputException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -57,15 +55,10 @@ public class ContactFormPreviewService {
         String message = written.map(w -> w.content().textBody()).filter(s -> !s.isBlank()).orElse(NO_TEMPLATE);
         ContactFormRequest request = new ContactFormRequest(page.toString(), sender.get("from_name"),
                 sender.get("from_email"), sender.get("from_phone"), sender.get("from_company"), subject, message);
-        FormAnalysis analysis = forms.preview(request);
-        List<String> pages = new ArrayList<>();
-        pages.add(page.toString());
-        if (!analysis.page().equals(page.toString())) {
-            pages.add(analysis.page());
-        }
+        ContactFormOutreachService.Previewed previewed = forms.previewPages(request);
         return new ContactFormPreview(page.toString(), written.map(FirstTouchWriter.Written::writtenFor)
-                .orElse(leadId.isPresent() ? "lead #" + leadId.getAsLong() : "a sample lead"), subject, pages,
-                analysis);
+                .orElse(leadId.isPresent() ? "lead #" + leadId.getAsLong() : "a sample lead"), subject,
+                previewed.pagesFetched(), previewed.analysis());
     }
 
     private URI checked(String url) {

@@ -2,6 +2,7 @@ package dev.outreach.channel.contactform;
 
 import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSender;
+import dev.outreach.channel.ContactFormFound;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.DeliveryResult;
 import dev.outreach.channel.task.ManualTaskService;
@@ -9,10 +10,12 @@ import dev.outreach.channel.task.ManualTaskType;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.DeliveryMode;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,18 +24,27 @@ import org.springframework.stereotype.Component;
  * {@code from_company}) and the message. A form behind a CAPTCHA is skipped or, with the setting
  * {@code captcha_to_operator = true}, becomes a manual task with every value to paste; the
  * operator's outcome arrives as a ManualTaskCompleted event. In SANDBOX mode it records what it
- * would submit and never fetches the page.
+ * would submit and never fetches the page (the opt-out list still applies). When the form was
+ * found on another page than the lead's recorded one, {@link ContactFormFound} tells the lead
+ * module.
  */
 @Component
 class ContactFormSender implements ChannelSender {
 
     private final ContactFormOutreachService forms;
     private final ChannelConfigService channels;
+    private final SitePolicy sites;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final ManualTaskService tasks;
 
-    ContactFormSender(ContactFormOutreachService forms, ChannelConfigService channels, ManualTaskService tasks) {
+    ContactFormSender(ContactFormOutreachService forms, ChannelConfigService channels, SitePolicy sites,
+            ApplicationEventPublisher events, Clock clock, ManualTaskService tasks) {
         this.forms = forms;
         this.channels = channels;
+        this.sites = sites;
+        this.events = events;
+        this.clock = clock;
         this.tasks = tasks;
     }
 
@@ -90,21 +102,42 @@ class ContactFormSender implements ChannelSender {
                 settings.get("from_phone"), settings.get("from_company"), delivery.content().subject(),
                 delivery.content().textBody());
         if (delivery.mode() == DeliveryMode.SANDBOX) {
+            Optional<String> optedOut = sites.optedOut(page);
+            if (optedOut.isPresent()) {
+                return DeliveryResult.skipped(optedOut.get());
+            }
             return DeliveryResult.sent("sandbox:form:" + UUID.randomUUID(), "SANDBOX: would submit the contact form at "
                     + page + " as " + request.senderName() + " <" + request.senderEmail() + ">, subject '"
                     + request.subject() + "': " + request.message());
         }
-        ContactFormResult result = forms.submit(request);
+        ContactFormResult result = forms.submit(request, lead.leadId());
+        if (result.formPage() != null && !result.formPage().toString().equals(lead.contactFormUrl())) {
+            events.publishEvent(new ContactFormFound(lead.leadId(), result.formPage().toString(), clock.instant()));
+        }
         if (result.byHand().isPresent()) {
             return captchaProtected(delivery, result, settings);
         }
+        String details = details(result);
         return switch (result.status()) {
-            case SENT -> DeliveryResult.sent(null, result.method() + " " + result.submittedTo() + " (HTTP "
-                    + result.httpStatus() + "): " + result.fields().entrySet().stream()
-                            .map(field -> field.getKey() + "=" + field.getValue()).collect(Collectors.joining("; ")));
-            case SKIPPED -> DeliveryResult.skipped(result.reason());
-            default -> result.retryable() ? DeliveryResult.retryLater(result.reason(), Optional.empty())
-                    : DeliveryResult.hardFailure(result.reason());
+            case SENT -> result.unconfirmed() ? DeliveryResult.sentUnconfirmed(null, details)
+                    : DeliveryResult.sent(null, details);
+            case SKIPPED -> DeliveryResult.skipped(result.reason()).withDetails(details);
+            default -> (result.retryable() ? DeliveryResult.retryLater(result.reason(), Optional.empty())
+                    : DeliveryResult.hardFailure(result.reason())).withDetails(details);
         };
+    }
+
+    /**
+     * What the attempt keeps: the site's answer, where the form was found and every field that
+     * went out (failed submissions included); null when nothing was found or submitted.
+     */
+    static String details(ContactFormResult result) {
+        if (result.submittedTo() == null) {
+            return result.formPage() == null ? null : "Form found on " + result.formPage();
+        }
+        return result.reason() + "\n" + result.method() + " " + result.submittedTo() + " (HTTP " + result.httpStatus()
+                + ")" + (result.formPage() == null ? "" : ", form found on " + result.formPage()) + "\n"
+                + result.fields().entrySet().stream().map(field -> field.getKey() + "=" + field.getValue())
+                        .collect(Collectors.joining("\n"));
     }
 }

@@ -154,7 +154,7 @@ final class GuardedHttpClient {
     private HttpRequest request(Hop hop, URI referer, CookieManager cookies) throws FetchFailedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(hop.uri())
                 .timeout(properties.readTimeout())
-                .header("User-Agent", properties.userAgent())
+                .header("User-Agent", properties.userAgentHeader())
                 .header("Accept", ACCEPT)
                 .header("Accept-Language", "en");
         try {

@@ -183,9 +183,10 @@ public class CommandCenterView extends VerticalLayout {
                 continue;
             }
             sent += rates.delivered();
-            target.add(new Div(new Span(String.format(Locale.ROOT, "%s: %d sent of %d tried; delivery %.1f%%, reply %.1f%%, bounce %.1f%%",
-                    channel.label(), rates.delivered(), rates.attempted(), rates.deliveryRate(), rates.replyRate(),
-                    rates.bounceRate()))));
+            String unconfirmed = rates.unconfirmed() == 0 ? "" : " (" + rates.unconfirmed() + " unconfirmed)";
+            target.add(new Div(new Span(String.format(Locale.ROOT, "%s: %d sent%s of %d tried; delivery %.1f%%, reply %.1f%%, bounce %.1f%%",
+                    channel.label(), rates.delivered(), unconfirmed, rates.attempted(), rates.deliveryRate(),
+                    rates.replyRate(), rates.bounceRate()))));
         }
         if (sent == 0 && target.getChildren().findAny().isEmpty()) {
             target.add(new Paragraph("Nothing sent."));

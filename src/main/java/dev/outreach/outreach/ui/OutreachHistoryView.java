@@ -14,6 +14,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.outreach.channel.contactform.ContactFormOptOuts;
 import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.MessageFilter;
 import dev.outreach.outreach.OutreachMessage;
@@ -23,6 +24,7 @@ import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.MessageStatus;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Optional;
 
 /** Every outreach message, newest first, filterable; open a row to see each attempt. */
 @Route("outreach")
@@ -33,14 +35,16 @@ public class OutreachHistoryView extends VerticalLayout {
 
     private final transient OutreachService outreach;
     private final transient LeadService leads;
+    private final transient ContactFormOptOuts optOuts;
     final Grid<HistoryRow> grid = new Grid<>(HistoryRow.class, false);
     final Select<MessageStatus> status = new Select<>();
     final Select<ChannelType> channel = new Select<>();
     final Checkbox needsReview = new Checkbox("Needs review only");
 
-    public OutreachHistoryView(OutreachService outreach, LeadService leads) {
+    public OutreachHistoryView(OutreachService outreach, LeadService leads, ContactFormOptOuts optOuts) {
         this.outreach = outreach;
         this.leads = leads;
+        this.optOuts = optOuts;
         addClassName("view");
         setSizeFull();
         configureFilters();
@@ -83,7 +87,8 @@ public class OutreachHistoryView extends VerticalLayout {
     }
 
     com.vaadin.flow.component.Component details(OutreachMessage message) {
-        VerticalLayout details = new VerticalLayout(new AttemptList(outreach.attempts(message.id())));
+        VerticalLayout details = new VerticalLayout(new AttemptList(outreach.attempts(message.id()),
+                attempt -> optOutSite(message)));
         details.setPadding(false);
         if (message.needsReview()) {
             Button sent = new Button("It went out: mark sent", click -> resolve(message, true));
@@ -92,6 +97,24 @@ public class OutreachHistoryView extends VerticalLayout {
             details.add(new HorizontalLayout(sent, again));
         }
         return details;
+    }
+
+    /** The lead's site (its contact form page, else its website) goes on the contact-form opt-out list. */
+    void optOutSite(OutreachMessage message) {
+        Optional<String> site = leads.find(message.leadId())
+                .map(lead -> lead.fields().getContactFormUrl() != null ? lead.fields().getContactFormUrl()
+                        : lead.fields().getWebsite());
+        if (site.isEmpty()) {
+            Notification.show("The lead has no website any more").addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        try {
+            String domain = optOuts.addFromAttempt(site.get(), "asked to stop (attempt of message " + message.id() + ")");
+            Notification.show(domain + " will not be contacted through its form again")
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInputException bad) {
+            Notification.show(bad.errors().getFirst().message()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private void resolve(OutreachMessage message, boolean wentOut) {

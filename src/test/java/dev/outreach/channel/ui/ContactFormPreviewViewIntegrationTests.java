@@ -36,8 +36,11 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The contact-form preview screen against a real page on 127.0.0.1, as an operator sees it. */
-class ContactFormPreviewViewTests extends KaribuTest {
+/**
+ * The contact-form preview screen against a real page on 127.0.0.1, as an operator sees it. Its
+ * context is its own (the URL guard allows the site), hence an IntegrationTests class: one JVM.
+ */
+class ContactFormPreviewViewIntegrationTests extends KaribuTest {
 
     private static final PreviewSite site = new PreviewSite();
 

@@ -50,10 +50,11 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A contact form behind a CAPTCHA, end to end in LIVE mode: the real sender fetches a loopback
  * page, queues a task instead of skipping, the operator works it in the Contact form tasks view,
- * and the message ends as the operator said. The site never receives a submission from us.
+ * and the message ends as the operator said. The site never receives a submission from us. Its
+ * context is its own (the URL guard allows the site), hence an IntegrationTests class: one JVM.
  */
 @TestPropertySource(properties = "outreach.dispatch.enabled=false")
-class ContactFormTasksViewTests extends KaribuTest {
+class ContactFormTasksViewIntegrationTests extends KaribuTest {
 
     private static final String PAGE = """
             <html><head><script src="https://www.google.com/recaptcha/api.js" async defer></script></head><body>
@@ -143,7 +144,7 @@ class ContactFormTasksViewTests extends KaribuTest {
 
         view.queue.grid.select(GridKt._get(view.queue.grid, row));
 
-        assertThat(view.form.values).extracting(ContactFormTasksViewTests::label, ContactFormTasksViewTests::value)
+        assertThat(view.form.values).extracting(ContactFormTasksViewIntegrationTests::label, ContactFormTasksViewIntegrationTests::value)
                 .containsExactly(tuple("Your name", "Sam Seller"), tuple("Email", "sam@outreach.example"),
                         tuple("Service <i>needed</i>", "Repair"), tuple("Message", "Hi Pat,\nquick question " + token));
         assertThat(view.form.values).allMatch(field -> ((com.vaadin.flow.component.HasValue<?, ?>) field).isReadOnly());
