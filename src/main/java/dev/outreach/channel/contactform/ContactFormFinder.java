@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -32,8 +31,6 @@ final class ContactFormFinder {
     private static final Pattern NOT_CONTACT = Pattern.compile(
             "\\b(search|newsletter|subscribe|subscription|login|log in|sign ?in|sign ?up|register|comments?|checkout|cart)\\b");
     private static final Set<String> IGNORED_INPUTS = Set.of("button", "reset", "file");
-    private static final Pattern AJAX_URL = Pattern.compile("\"ajaxurl\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern JOTFORM_SPC = Pattern.compile("_spc[\\s\\S]*?\"(\\d+-\\d+)\"");
 
     /** The best-scoring contact form on the page, if any form qualifies. */
     Optional<ContactForm> find(Document page) {
@@ -69,43 +66,10 @@ final class ContactFormFinder {
         boolean multipart = form.attr("enctype").strip().equalsIgnoreCase("multipart/form-data");
         List<String> why = new ArrayList<>();
         int score = score(controls, form, why);
-        String says = String.join(", ", why);
-        return Optional.of(switch (builder) {
-            case ELEMENTOR -> new ContactForm(elementorAjaxUrl(form), "POST", true, controls, score, builder,
-                    List.of(new ContactForm.ScriptEntry("action", "elementor_pro_forms_send_form",
-                                    "Elementor Pro's script posts the form to admin-ajax.php with this action"),
-                            new ContactForm.ScriptEntry("referrer", form.ownerDocument().location(),
-                                    "Elementor Pro's script adds the page's address")),
-                    false, says, null);
-            case WPFORMS -> new ContactForm(action(form), method.equals("post") ? "POST" : "GET", multipart, controls,
-                    score, builder, wpformsToken(form), true, says, null);
-            case WEBFLOW -> new ContactForm(action(form), method.equals("post") ? "POST" : "GET", multipart, controls,
-                    score, builder, List.of(), true, says,
-                    form.attr("action").isBlank() ? "js-submit (Webflow)" : null);
-            case SQUARESPACE -> new ContactForm(action(form), "POST", multipart, controls, score, builder, List.of(),
-                    true, says, "js-submit (Squarespace)");
-            default -> new ContactForm(action(form), method.equals("post") ? "POST" : "GET", multipart, controls,
-                    score, builder, List.of(), true, says, null);
-        });
-    }
-
-    /** WPForms' script appends the form's {@code data-token} as {@code wpforms[token]} when it submits. */
-    private static List<ContactForm.ScriptEntry> wpformsToken(FormElement form) {
-        String token = form.attr("data-token");
-        return token.isBlank() ? List.of() : List.of(new ContactForm.ScriptEntry("wpforms[token]", token,
-                "WPForms' script appends the form's data-token when it submits"));
-    }
-
-    /** Where Elementor Pro's script posts: the ajaxurl of its inline configuration, else WordPress' default. */
-    private static String elementorAjaxUrl(FormElement form) {
-        Document page = form.ownerDocument();
-        for (Element script : page.select("script")) {
-            Matcher url = AJAX_URL.matcher(script.data());
-            if (url.find()) {
-                return java.net.URI.create(page.location()).resolve(url.group(1).replace("\\/", "/")).toString();
-            }
-        }
-        return java.net.URI.create(page.location()).resolve("/wp-admin/admin-ajax.php").toString();
+        BuilderScripts.Shape shape = BuilderScripts.shape(builder, form, action(form),
+                method.equals("post") ? "POST" : "GET", multipart);
+        return Optional.of(new ContactForm(shape.action(), shape.method(), shape.multipart(), controls, score, builder,
+                shape.entries(), shape.submitButtonSent(), String.join(", ", why), shape.scriptOnly()));
     }
 
     /** The action as a browser resolves it: an empty or missing action submits to the page itself. */
@@ -147,7 +111,7 @@ final class ContactFormFinder {
         Classification role = role(element, kind, type, label, form, honeypots);
         String value = defaultValue(element, kind);
         if (builder == FormBuilder.JOTFORM && name.equals("simple_spc")) {
-            Optional<String> spc = jotformSpc(form.ownerDocument());
+            Optional<String> spc = BuilderScripts.jotformSpc(form.ownerDocument());
             if (spc.isPresent()) {
                 value = spc.get();
                 role = new Classification(FieldRole.HIDDEN, "set to '" + value + "' as Jotform's script sets it");
@@ -175,17 +139,6 @@ final class ContactFormFinder {
             case CHECKBOX -> FieldClassifier.classifyBox(element, label);
             default -> new Classification(FieldRole.OTHER, "a choice");
         };
-    }
-
-    /** Jotform's embed sets its anti-spam field from a literal "formID-formID" in an inline script. */
-    private static Optional<String> jotformSpc(Document page) {
-        for (Element script : page.select("script")) {
-            Matcher spc = JOTFORM_SPC.matcher(script.data());
-            if (spc.find()) {
-                return Optional.of(spc.group(1));
-            }
-        }
-        return Optional.empty();
     }
 
     private static String defaultValue(Element element, Kind kind) {
