@@ -45,7 +45,7 @@ class ContactFormOptOutsPanel extends VerticalLayout {
                 Button remove = new Button("Remove", click -> remove(o));
                 remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
                 return remove;
-            }).setAutoWidth(true);
+            }).setKey("remove").setAutoWidth(true);
             HorizontalLayout form = new HorizontalLayout(domain, reason, add);
             form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             add(form);
