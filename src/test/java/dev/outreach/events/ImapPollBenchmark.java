@@ -10,6 +10,8 @@ import dev.outreach.shared.SecretCipher;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,7 @@ public final class ImapPollBenchmark {
     static final int NEW = 10;
     static final int ROUNDS = Integer.getInteger("bench.imap.rounds", 15);
     static final String PASSWORD = "bench-imap";
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         Path results = Path.of(args.length > 0 ? args[0] : "bench/results");
@@ -54,18 +57,20 @@ public final class ImapPollBenchmark {
             Inbox small = inbox(jdbc, mailServer, password, "small-" + run, SMALL);
             Inbox large = inbox(jdbc, mailServer, password, "large-" + run, LARGE);
             for (int warmUp = 0; warmUp < 3; warmUp++) {
-                pollNew(small, poller, mailboxes);
-                pollNew(large, poller, mailboxes);
+                pollNew(small, poller, mailboxes, new double[1], 0);
+                pollNew(large, poller, mailboxes, new double[1], 0);
             }
             double[] smallMs = new double[ROUNDS];
             double[] largeMs = new double[ROUNDS];
+            double[] smallCpu = new double[ROUNDS];
+            double[] largeCpu = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
                 if (round % 2 == 0) {
-                    smallMs[round] = pollNew(small, poller, mailboxes);
-                    largeMs[round] = pollNew(large, poller, mailboxes);
+                    smallMs[round] = pollNew(small, poller, mailboxes, smallCpu, round);
+                    largeMs[round] = pollNew(large, poller, mailboxes, largeCpu, round);
                 } else {
-                    largeMs[round] = pollNew(large, poller, mailboxes);
-                    smallMs[round] = pollNew(small, poller, mailboxes);
+                    largeMs[round] = pollNew(large, poller, mailboxes, largeCpu, round);
+                    smallMs[round] = pollNew(small, poller, mailboxes, smallCpu, round);
                 }
             }
             double smallMedian = BenchAccess.median(smallMs);
@@ -74,6 +79,11 @@ public final class ImapPollBenchmark {
             lines.add(String.format(Locale.US, "IMAP poll reading %d new mails, median of %d alternating rounds: inbox of %,d: %.1f ms,"
                     + " inbox of %,d: %.1f ms, ratio %.2f (each poll read exactly %d)", NEW, ROUNDS, LARGE + NEW, largeMedian,
                     SMALL + NEW, smallMedian, largeMedian / smallMedian, NEW));
+            double smallCpuMedian = BenchAccess.median(smallCpu);
+            double largeCpuMedian = BenchAccess.median(largeCpu);
+            lines.add(String.format(Locale.US, "  the poller's own work (CPU time of the polling thread; the IMAP server runs in other threads):"
+                    + " inbox of %,d: %.1f ms, inbox of %,d: %.1f ms, ratio %.2f", LARGE + NEW, largeCpuMedian, SMALL + NEW,
+                    smallCpuMedian, largeCpuMedian / smallCpuMedian));
             lines.forEach(System.out::println);
             Files.write(results.resolve("imap.txt"), lines);
         } finally {
@@ -109,16 +119,22 @@ public final class ImapPollBenchmark {
         return new Inbox(address, user);
     }
 
-    /** Delivers 10 new mails and times one poll of the inbox; the poll must read exactly those. */
-    private static double pollNew(Inbox inbox, ImapPoller poller, ImapMailboxes mailboxes) throws Exception {
+    /**
+     * Delivers 10 new mails and times one poll of the inbox; the poll must read exactly those. The
+     * CPU time the polling thread spent goes into {@code cpuMs[round]}.
+     */
+    private static double pollNew(Inbox inbox, ImapPoller poller, ImapMailboxes mailboxes, double[] cpuMs, int round)
+            throws Exception {
         for (int i = 0; i < NEW; i++) {
             inbox.user().deliver(mail(inbox.address(), "new-" + System.nanoTime(), false));
         }
         ImapMailbox mailbox = SystemActor.call(() -> mailboxes.pollable()).stream()
                 .filter(m -> m.address().equals(inbox.address())).findFirst().orElseThrow();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         ImapPoller.PollOutcome outcome = SystemActor.call(() -> poller.pollUnderLock(mailbox)).orElseThrow();
         double ms = (System.nanoTime() - start) / 1e6;
+        cpuMs[round] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         if (outcome.read() != NEW || outcome.error().isPresent()) {
             throw new IllegalStateException("A poll of " + inbox.address() + " read " + outcome.read() + ": " + outcome);
         }
