@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every sample of the mail corpus read by the parsers alone (no database): what kind of mail it
  * is, and for reports the recipient and status its manifest names. The integration test
- * ({@link InboundMailCorpusIntegrationTests}) checks the effects.
+ * ({@link InboundCorpusIntegrationTests}) checks the effects.
  */
 class InboundMailCorpusTests {
 
@@ -24,7 +24,7 @@ class InboundMailCorpusTests {
             "trap-url", "http://127.0.0.1:9/verify?token=abc");
 
     static List<InboundCorpus.Sample> samples() {
-        return InboundCorpus.mail();
+        return InboundCorpus.of(InboundCorpus.Kind.MAIL);
     }
 
     @ParameterizedTest(name = "{0}")
