@@ -65,7 +65,7 @@ class TimelineRepliesTests extends KaribuTest {
         draft.setEmail("otto-" + token + "@otto-hvac.com");
         long leadId = SystemActor.call(() -> leads.create(draft));
         UUID messageId = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "HVAC " + token, "Hi Otto")).messageId();
-        // what the IMAP poller stores for an out-of-office and a challenge (see InboundMailCorpusIntegrationTests)
+        // what the IMAP poller stores for an out-of-office and a challenge (see InboundCorpusIntegrationTests)
         jdbc.sql("""
                 insert into email_reply (message_id, lead_id, header_message_id, from_address, subject, excerpt, received_at,
                     kind, note)
