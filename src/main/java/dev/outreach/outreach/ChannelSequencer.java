@@ -173,10 +173,7 @@ public class ChannelSequencer {
         }
         SendRules.MailboxPick pick;
         try {
-            pick = selection == null ? new SendRules.MailboxPick(Optional.empty(), rateLimits.tryAcquire(settings, lead.id(), null, null))
-                    : SendRules.pickMailbox(rotation(message, lead, selection, sessions),
-                            candidate -> rateLimits.tryAcquire(settings, lead.id(), candidate.mailbox().id(),
-                                    candidate.dailyCap(), candidate.domainId(), candidate.domainDailyCap()));
+            pick = takeUnits(message, lead, settings, selection, sessions);
         } catch (RuntimeException storeDown) {
             log.warn("Rate limiter unavailable for outreach message {}; retrying in 5 minutes", message.id(), storeDown);
             return SendRules.limiterDown(now);
@@ -194,7 +191,18 @@ public class ChannelSequencer {
         return new Deliver(session, delivery, settings, pick.rate());
     }
 
-    /** The touch's mailboxes in rotation order; a re-contact cycle starts elsewhere (see {@link MailboxDirectory#rotation}). */
+    /** Takes the send's rate-limit units; for email, from the first mailbox in the touch's rotation with room. */
+    private SendRules.MailboxPick takeUnits(OutreachMessage message, LeadDetails lead, ChannelSettings settings,
+            MailboxDirectory.Selection selection, SenderSessions sessions) {
+        if (selection == null) {
+            return new SendRules.MailboxPick(Optional.empty(), rateLimits.tryAcquire(settings, lead.id(), null, null));
+        }
+        return SendRules.pickMailbox(rotation(message, lead, selection, sessions), candidate -> rateLimits.tryAcquire(
+                settings, lead.id(), candidate.mailbox().id(), candidate.dailyCap(), candidate.domainId(),
+                candidate.domainDailyCap()));
+    }
+
+    /** The touch's mailboxes in order; a re-contact cycle starts elsewhere (see {@link MailboxDirectory#rotation}). */
     private List<MailboxDirectory.EligibleMailbox> rotation(OutreachMessage message, LeadDetails lead,
             MailboxDirectory.Selection selection, SenderSessions sessions) {
         int cycle = message.enrollmentId() == null ? 0 : sessions.cycle(message.enrollmentId(), store::recontactCycle);

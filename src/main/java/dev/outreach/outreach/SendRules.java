@@ -153,8 +153,11 @@ final class SendRules {
 
     /** An address suppressed after the batch was read: the lead's stop if it stopped meanwhile, else the step is skipped. */
     static StepDecision.BeforeSend suppressedSinceClaim(String reason, Optional<LeadDetails> leadNow) {
-        return stop(leadNow).<StepDecision.BeforeSend>map(finish -> finish)
-                .orElseGet(() -> new Skip(ChannelType.EMAIL, "The address is suppressed: " + reason));
+        Optional<Finish> stopped = stop(leadNow);
+        if (stopped.isPresent()) {
+            return stopped.get();
+        }
+        return new Skip(ChannelType.EMAIL, "The address is suppressed: " + reason);
     }
 
     /** Every step was tried and none reached the lead. */
