@@ -4,7 +4,6 @@ import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.campaign.SequencePlan;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.channel.ChannelConfigService;
-import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.ChannelSettings;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.Delivery.SendingMailbox;
@@ -18,31 +17,41 @@ import dev.outreach.deliverability.SuppressionList;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
-import dev.outreach.lead.LeadStatus;
+import dev.outreach.outreach.StepDecision.AfterSend;
+import dev.outreach.outreach.StepDecision.AwaitOperator;
+import dev.outreach.outreach.StepDecision.BeforeSend;
+import dev.outreach.outreach.StepDecision.Defer;
+import dev.outreach.outreach.StepDecision.Deliver;
+import dev.outreach.outreach.StepDecision.FallBack;
+import dev.outreach.outreach.StepDecision.Finish;
+import dev.outreach.outreach.StepDecision.RetryAt;
+import dev.outreach.outreach.StepDecision.Sent;
+import dev.outreach.outreach.StepDecision.Skip;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
 import dev.outreach.shared.MessageStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reference's ChannelSequencer: follows a message's sequence from the step it is on. A
- * channel that is disabled, or that the lead cannot be reached on, is SKIPPED with the reason;
- * a soft failure is retried later (up to the step's retries, capped by the channel's) after the
- * channel's backoff for that retry, else the step's delay, and at least any Retry-After (a future
- * due time, never a sleeping thread); a hard failure or the last retry falls back to the next channel at once. Hitting our
- * own rate limit defers the message to the limit's next window and is not a channel failure.
+ * Follows a message's sequence from the step it is on: gathers what {@link SendRules} need,
+ * delivers when they say so, and carries out their {@link StepDecision} with the store's named
+ * transitions. A channel that is disabled, or that the lead cannot be reached on, is SKIPPED
+ * with the reason; a soft failure is retried later; a hard failure or the last retry falls back
+ * to the next channel at once; our own rate limit defers the message to the limit's next window.
  * Every try is an attempt row, written with the message's new state in one transaction.
  */
 @Service
 public class ChannelSequencer {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelSequencer.class);
 
     private final SequenceService sequences;
     private final ChannelConfigService channelConfigs;
@@ -87,125 +96,117 @@ public class ChannelSequencer {
 
     private SequenceResult run(OutreachMessage message, SenderSessions sessions) {
         SequencePlan plan;
-        LeadDetails lead;
+        Optional<LeadDetails> lead;
         DeliveryMode mode;
         try {
-            plan = sessions.memo("sequence:" + message.sequenceId(), () -> message.sequenceId() == null
-                    ? sequences.defaultSequence()
-                    : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence));
-            lead = sessions.memo("lead:" + message.leadId(), () -> leads.find(message.leadId()).orElse(null));
-            mode = sessions.memo("delivery-mode", engine::deliveryMode);
+            plan = sessions.plan(message.sequenceId(), id -> id == null ? sequences.defaultSequence()
+                    : sequences.find(id).orElseGet(sequences::defaultSequence));
+            lead = sessions.lead(message.leadId(), leads::find);
+            mode = sessions.deliveryMode(engine::deliveryMode);
         } catch (RuntimeException e) {
-            return deferAfterError(message, message.stepIndex(), e);
+            return settle(message, message.stepIndex(), notPrepared(message, e)).orElseThrow();
         }
-        if (lead == null) {
-            return finish(message, message.stepIndex(), MessageStatus.SKIPPED, "The lead was deleted");
-        }
-        Optional<String> leadStop = leadStop(lead);
-        if (leadStop.isPresent()) {
-            return finish(message, message.stepIndex(), MessageStatus.SKIPPED, leadStop.get());
+        Optional<Finish> stop = SendRules.stop(lead);
+        if (stop.isPresent()) {
+            return settle(message, message.stepIndex(), stop.get()).orElseThrow();
         }
         List<SequencePlan.Step> steps = plan.steps();
         for (int index = message.stepIndex(); index < steps.size(); index++) {
-            SequencePlan.Step step = steps.get(index);
-            Outcome outcome = tryStep(message, lead, step, index, mode, sessions);
-            if (outcome.settled()) {
-                return outcome.result();
+            Optional<SequenceResult> settled = tryStep(message, lead.get(), steps.get(index), index, mode, sessions);
+            if (settled.isPresent()) {
+                return settled.get();
             }
         }
-        return finish(message, steps.size(), MessageStatus.FAILED, "Every channel of sequence '" + plan.name() + "' failed");
+        return settle(message, steps.size(), SendRules.everyStepFailed(plan)).orElseThrow();
     }
 
     /**
-     * One step. Anything that goes wrong before the delivery call (a setting that cannot be read,
-     * a secret that cannot be decrypted, the rate limiter down) defers the message: nothing was
-     * sent, so trying again later is safe. Only the delivery itself may leave it SENDING.
+     * One step; empty when the sequence moves on to the next. Anything that goes wrong before
+     * the delivery call (a setting that cannot be read, a secret that cannot be decrypted, the
+     * rate limiter down) defers the message: nothing was sent, so trying again later is safe.
+     * Only the delivery itself may leave it SENDING.
      */
-    private Outcome tryStep(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
-            DeliveryMode mode, SenderSessions sessions) {
-        Prepared prepared;
+    private Optional<SequenceResult> tryStep(OutreachMessage message, LeadDetails lead, SequencePlan.Step step,
+            int index, DeliveryMode mode, SenderSessions sessions) {
+        StepDecision decision;
         try {
-            prepared = prepare(message, lead, step, index, mode, sessions);
+            decision = prepare(message, lead, step, index, mode, sessions);
         } catch (RuntimeException e) {
-            return new Outcome(true, deferAfterError(message, index, e));
+            decision = notPrepared(message, e);
         }
-        if (prepared.outcome() != null) {
-            return prepared.outcome();
+        if (decision instanceof BeforeSend held) {
+            return settle(message, index, held);
         }
-        Optional<Outcome> suppressedSinceClaim = suppressedSinceClaim(message, step, index, prepared);
-        if (suppressedSinceClaim.isPresent()) {
-            return suppressedSinceClaim.get();
+        Deliver deliver = (Deliver) decision;
+        Optional<BeforeSend> suppressed = suppressedSinceClaim(message, step, deliver);
+        if (suppressed.isPresent()) {
+            return settle(message, index, suppressed.get());
         }
-        DeliveryResult result = prepared.session().deliver(prepared.delivery());
-        boolean reachedTheLead = result.status() == MessageStatus.SENT || result.status() == MessageStatus.DELIVERED
-                || (result.status() == MessageStatus.PENDING && !result.deferred());
-        if (!reachedTheLead) {
-            giveBack(prepared.rate());
+        DeliveryResult result = deliver.session().deliver(deliver.delivery());
+        if (!SendRules.reachedTheLead(result)) {
+            giveBack(deliver.rate());
         }
-        return record(message, lead, step, index, prepared.settings(), prepared.delivery(), result);
+        Instant now = clock.instant();
+        AfterSend outcome = SendRules.afterDelivery(step, deliver.settings(), deliver.delivery(), result, now);
+        return record(message, lead, index, step.channel(), deliver.delivery(), outcome, now);
     }
 
-    private Prepared prepare(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
+    /** The rules before the call, in order; each reads only what it needs, and units are taken last. */
+    private StepDecision prepare(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
             DeliveryMode mode, SenderSessions sessions) {
         ChannelType channel = step.channel();
         Instant now = clock.instant();
-        ChannelSettings settings = sessions.memo("channel:" + channel, () -> channelConfigs.get(channel));
-        if (!settings.enabled()) {
-            return Prepared.done(skip(message, channel, "Channel " + channel.label() + " is disabled"));
+        ChannelSettings settings = sessions.channel(channel, channelConfigs::get);
+        Optional<Skip> skip = SendRules.skip(channel, settings, lead,
+                email -> sessions.suppression(email, suppressions::reasonFor));
+        if (skip.isPresent()) {
+            return skip.get();
         }
-        Optional<String> unreachable = unreachable(lead, channel, sessions);
-        if (unreachable.isPresent()) {
-            return Prepared.done(skip(message, channel, unreachable.get()));
-        }
-        ChannelSender.SenderSession session = sessions.session(channel);
-        SendingMailbox mailbox = null;
+        var session = sessions.session(channel);
         // outside the rate limiter's try: a mailbox that cannot be read is a preparation error, not a limiter outage
-        MailboxDirectory.Selection selection = channel == ChannelType.EMAIL ? sessions.memo("mailboxes", mailboxes::select)
-                : null;
-        if (selection != null && selection.noneEligible()) {
-            return Prepared.done(new Outcome(true, defer(message, index, now.plus(1, ChronoUnit.HOURS),
-                    NO_HEALTHY_MAILBOX + (selection.skipped().isEmpty() ? " (no mailbox is set up)" : ""))));
-        }
-        RateDecision rate;
-        try {
-            if (selection != null) {
-                rate = null;
-                int cycle = message.enrollmentId() == null ? 0
-                        : sessions.memo("cycle:" + message.enrollmentId(), () -> store.recontactCycle(message.enrollmentId()));
-                // the touch's mailbox first; when its (or its domain's) daily cap is reached, the next in the rotation
-                for (MailboxDirectory.EligibleMailbox candidate : MailboxDirectory.rotation(selection.eligible(), lead.id(),
-                        message.touch(), cycle)) {
-                    rate = rateLimits.tryAcquire(settings, lead.id(), candidate.mailbox().id(), candidate.dailyCap(),
-                            candidate.domainId(), candidate.domainDailyCap());
-                    if (rate.allowed() || !ChannelRateLimits.isSenderCap(rate.exceeded().orElseThrow())) {
-                        mailbox = candidate.mailbox();
-                        break;
-                    }
-                }
-            } else {
-                rate = rateLimits.tryAcquire(settings, lead.id(), null, null);
+        MailboxDirectory.Selection selection = channel == ChannelType.EMAIL ? sessions.mailboxes(mailboxes::select) : null;
+        if (selection != null) {
+            Optional<Defer> noMailbox = SendRules.noMailbox(selection, now);
+            if (noMailbox.isPresent()) {
+                return noMailbox.get();
             }
+        }
+        SendRules.MailboxPick pick;
+        try {
+            pick = takeUnits(message, lead, settings, selection, sessions);
         } catch (RuntimeException storeDown) {
             log.warn("Rate limiter unavailable for outreach message {}; retrying in 5 minutes", message.id(), storeDown);
-            return Prepared.done(new Outcome(true, defer(message, index, now.plus(5, ChronoUnit.MINUTES),
-                    "The rate limiter could not be reached, so nothing was sent; retrying in 5 minutes")));
+            return SendRules.limiterDown(now);
         }
-        if (!rate.allowed()) {
-            boolean everyMailboxFull = ChannelRateLimits.isSenderCap(rate.exceeded().orElseThrow());
-            return Prepared.done(new Outcome(true, defer(message, index,
-                    rate.retryAt().orElse(now.plus(1, ChronoUnit.HOURS)),
-                    everyMailboxFull ? "Every healthy mailbox reached its daily cap"
-                            : "Waiting for the " + channel.label() + " rate limit: "
-                                    + rate.exceeded().orElseThrow().description())));
+        Optional<Defer> limited = SendRules.rateLimited(pick.rate(), channel, now);
+        if (limited.isPresent()) {
+            return limited.get();
         }
-        int attemptNumber = sessions.<Integer>memo("tries:" + message.id() + ":" + channel,
-                () -> store.triesOn(message.id(), channel)) + 1;
+        int attemptNumber = sessions.tries(message.id(), channel, () -> store.triesOn(message.id(), channel)) + 1;
         // The step's template names the kind of touch (for LinkedIn: "linkedin-connect" asks to connect).
         String messageType = step.messageTemplate() == null ? message.messageType()
                 : step.messageTemplate().replace('-', '_');
         Delivery delivery = new Delivery(message.id(), messageType, attemptNumber, recipient(lead),
-                new Delivery.Content(message.subject(), message.body(), null), mailbox, mode);
-        return new Prepared(null, session, delivery, settings, rate);
+                new Delivery.Content(message.subject(), message.body(), null), pick.mailbox().orElse(null), mode);
+        return new Deliver(session, delivery, settings, pick.rate());
+    }
+
+    /** Takes the send's rate-limit units; for email, from the first mailbox in the touch's rotation with room. */
+    private SendRules.MailboxPick takeUnits(OutreachMessage message, LeadDetails lead, ChannelSettings settings,
+            MailboxDirectory.Selection selection, SenderSessions sessions) {
+        if (selection == null) {
+            return new SendRules.MailboxPick(Optional.empty(), rateLimits.tryAcquire(settings, lead.id(), null, null));
+        }
+        return SendRules.pickMailbox(rotation(message, lead, selection, sessions), candidate -> rateLimits.tryAcquire(
+                settings, lead.id(), candidate.mailbox().id(), candidate.dailyCap(), candidate.domainId(),
+                candidate.domainDailyCap()));
+    }
+
+    /** The touch's mailboxes in order; a re-contact cycle starts elsewhere (see {@link MailboxDirectory#rotation}). */
+    private List<MailboxDirectory.EligibleMailbox> rotation(OutreachMessage message, LeadDetails lead,
+            MailboxDirectory.Selection selection, SenderSessions sessions) {
+        int cycle = message.enrollmentId() == null ? 0 : sessions.cycle(message.enrollmentId(), store::recontactCycle);
+        return MailboxDirectory.rotation(selection.eligible(), lead.id(), message.touch(), cycle);
     }
 
     /**
@@ -217,28 +218,22 @@ public class ChannelSequencer {
      * SKIPPED on every channel; otherwise only the address is unusable and the email step is
      * SKIPPED like any unreachable channel.
      */
-    private Optional<Outcome> suppressedSinceClaim(OutreachMessage message, SequencePlan.Step step, int index,
-            Prepared prepared) {
+    private Optional<BeforeSend> suppressedSinceClaim(OutreachMessage message, SequencePlan.Step step, Deliver deliver) {
         if (step.channel() != ChannelType.EMAIL) {
             return Optional.empty();
         }
         Optional<String> reason;
         try {
-            reason = suppressions.reasonFor(prepared.delivery().recipient().email());
+            reason = suppressions.reasonFor(deliver.delivery().recipient().email());
         } catch (RuntimeException e) {
-            giveBack(prepared.rate());
-            return Optional.of(new Outcome(true, deferAfterError(message, index, e)));
+            giveBack(deliver.rate());
+            return Optional.of(notPrepared(message, e));
         }
         if (reason.isEmpty()) {
             return Optional.empty();
         }
-        giveBack(prepared.rate());
-        Optional<String> stopped = leads.find(message.leadId()).map(this::leadStop)
-                .orElseGet(() -> Optional.of("The lead was deleted"));
-        if (stopped.isPresent()) {
-            return Optional.of(new Outcome(true, finish(message, index, MessageStatus.SKIPPED, stopped.get())));
-        }
-        return Optional.of(skip(message, ChannelType.EMAIL, "The address is suppressed: " + reason.get()));
+        giveBack(deliver.rate());
+        return Optional.of(SendRules.suppressedSinceClaim(reason.get(), leads.find(message.leadId())));
     }
 
     /** A failed, bounced or skipped try does not use up the lead's or the channel's allowance. */
@@ -250,87 +245,89 @@ public class ChannelSequencer {
         }
     }
 
-    /** Either the step is already decided ({@code outcome}), or a delivery is ready to go. */
-    private record Prepared(Outcome outcome, ChannelSender.SenderSession session, Delivery delivery,
-            ChannelSettings settings, RateDecision rate) {
-
-        static Prepared done(Outcome outcome) {
-            return new Prepared(outcome, null, null, null, null);
-        }
-    }
-
-    private SequenceResult deferAfterError(OutreachMessage message, int index, RuntimeException e) {
+    private Defer notPrepared(OutreachMessage message, RuntimeException e) {
         log.warn("Outreach message {} could not be prepared; nothing was sent, retrying in 5 minutes", message.id(), e);
-        return defer(message, index, clock.instant().plus(5, ChronoUnit.MINUTES),
-                // the exception's own message can be SQL or a stack's worth of detail: it goes to the log, not to users
-                "Could not prepare the send, nothing went out; retrying in 5 minutes (details in the application log)");
+        return SendRules.notPrepared(clock.instant());
     }
 
-    private Outcome record(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
-            ChannelSettings settings, Delivery delivery, DeliveryResult result) {
+    /** Carries out a decision taken before the call; empty when the sequence moves on (a skip). */
+    private Optional<SequenceResult> settle(OutreachMessage message, int index, BeforeSend decision) {
         Instant now = clock.instant();
-        int attemptNumber = delivery.attemptNumber();
+        return switch (decision) {
+            case Skip(ChannelType channel, String reason) -> {
+                store.recordAttempt(message.id(), channel, store.triesOn(message.id(), channel) + 1,
+                        MessageStatus.SKIPPED, reason, now, null, null);
+                yield Optional.empty();
+            }
+            case Defer defer -> Optional.of(defer(message, index, defer, now));
+            case Finish finish -> {
+                store.finish(message.id(), index, finish.status(), finish.reason(), now);
+                yield Optional.of(resultOf(message, false, null, finish.status(), finish.reason()));
+            }
+        };
+    }
+
+    private SequenceResult defer(OutreachMessage message, int index, Defer defer, Instant now) {
+        store.defer(message.id(), index, defer.reason(), defer.until(), now);
+        return resultOf(message, false, null, MessageStatus.PENDING, defer.reason() + "; next try at " + defer.until());
+    }
+
+    /**
+     * Carries out what a delivery's result means, the attempt and the message's new state in one
+     * transaction; empty when the sequence falls back to its next step.
+     */
+    private Optional<SequenceResult> record(OutreachMessage message, LeadDetails lead, int index, ChannelType channel,
+            Delivery delivery, AfterSend outcome, Instant now) {
+        int attempt = delivery.attemptNumber();
         SendingMailbox mailbox = delivery.mailbox();
-        ChannelType channel = step.channel();
         Long mailboxId = mailbox == null ? null : mailbox.id();
-        switch (result.status()) {
-            case SENT, DELIVERED -> {
+        switch (outcome) {
+            case Sent(DeliveryResult result) -> {
                 transaction.executeWithoutResult(tx -> {
-                    store.recordAttempt(message.id(), channel, attemptNumber, result.status(), null, now, null, result.details(),
+                    store.recordAttempt(message.id(), channel, attempt, result.status(), null, now, null, result.details(),
                             result.unconfirmed());
-                    store.update(message.id(), MessageStatus.SENT, index, channel, mailboxId, result.providerMessageId(),
-                            null, null, null, now, now);
+                    store.markSent(message.id(), index, channel, mailboxId, result.providerMessageId(), now, now);
                     leads.recordOutreach(message.leadId(), now);
                 });
                 if (channel == ChannelType.EMAIL && mailbox != null) {
                     count(EmailEventType.SENT, mailbox);
                 }
-                return new Outcome(true, resultOf(message.id(), true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
+                return Optional.of(resultOf(message, true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
             }
-            case PENDING -> {
-                if (result.deferred()) {
-                    return new Outcome(true, defer(message, index, now.plus(result.retryAfter().orElse(Duration.ofHours(1))),
-                            channel.label() + ": " + result.reason()));
-                }
+            case Defer defer -> {
+                return Optional.of(defer(message, index, defer, now));
+            }
+            case AwaitOperator(String task, DeliveryResult result) -> {
                 transaction.executeWithoutResult(tx -> {
-                    store.recordAttempt(message.id(), channel, attemptNumber, MessageStatus.PENDING,
-                            "Waiting for an operator", now, null, result.details());
-                    store.update(message.id(), MessageStatus.PENDING, index, channel, mailboxId, null,
-                            "Waiting for an operator (" + result.providerMessageId() + ")", null,
-                            result.providerMessageId(), null, now);
+                    store.recordAttempt(message.id(), channel, attempt, MessageStatus.PENDING, "Waiting for an operator",
+                            now, null, result.details());
+                    store.awaitOperator(message.id(), index, channel, mailboxId, task, now);
                 });
-                return new Outcome(true, resultOf(message.id(), false, channel, MessageStatus.PENDING,
-                        "Waiting for an operator to complete " + result.providerMessageId()));
+                return Optional.of(resultOf(message, false, channel, MessageStatus.PENDING,
+                        "Waiting for an operator to complete " + task));
             }
-            default -> {
-                boolean retry = !result.isHardFailure() && attemptNumber <= maxRetries(step, settings);
-                if (retry) {
-                    Instant due = now.plus(backoff(step, settings, attemptNumber, result.retryAfter()));
-                    transaction.executeWithoutResult(tx -> {
-                        store.recordAttempt(message.id(), channel, attemptNumber, MessageStatus.FAILED, result.reason(),
-                                now, due, result.details());
-                        store.update(message.id(), MessageStatus.PENDING, index, null, mailboxId, null,
-                                channel.label() + " failed, retry " + attemptNumber + " of " + maxRetries(step, settings)
-                                        + ": " + result.reason(), due, null, null, now);
-                    });
-                    return new Outcome(true, resultOf(message.id(), false, channel, MessageStatus.FAILED,
-                            "Retry on " + channel.label() + " at " + due));
-                }
+            case RetryAt(Instant due, String reason, DeliveryResult result) -> {
                 transaction.executeWithoutResult(tx -> {
-                    store.recordAttempt(message.id(), channel, attemptNumber, result.status(), result.reason(), now, null,
+                    store.recordAttempt(message.id(), channel, attempt, MessageStatus.FAILED, result.reason(), now, due,
                             result.details());
-                    store.update(message.id(), MessageStatus.SENDING, index + 1, null, mailboxId, null,
-                            "Falling back after " + channel.label() + ": " + result.reason(), null, null, null, now);
+                    store.scheduleRetry(message.id(), index, mailboxId, reason, due, now);
                 });
-                // the server refused the lead's address itself for good: no message may try it again
-                if (channel == ChannelType.EMAIL && result.addressRejected() && delivery.recipient() != null
-                        && delivery.recipient().email() != null) {
-                    bounceAddress(message, lead, delivery.recipient().email(), result.reason(), now);
+                return Optional.of(resultOf(message, false, channel, MessageStatus.FAILED,
+                        "Retry on " + channel.label() + " at " + due));
+            }
+            case FallBack(String reason, DeliveryResult result, Optional<String> deadAddress) -> {
+                transaction.executeWithoutResult(tx -> {
+                    store.recordAttempt(message.id(), channel, attempt, result.status(), result.reason(), now, null,
+                            result.details());
+                    store.fallBack(message.id(), index + 1, mailboxId, reason, now);
+                });
+                if (deadAddress.isPresent()) {
+                    bounceAddress(message, lead, deadAddress.get(), result.reason(), now);
                     if (mailbox != null) {
                         count(EmailEventType.BOUNCED, mailbox);
                     }
                 }
-                return new Outcome(false, null);
+                return Optional.empty();
             }
         }
     }
@@ -365,77 +362,9 @@ public class ChannelSequencer {
         }
     }
 
-    /** The step's retries, never more than its channel allows ({@code channel_config.max_retries}). */
-    static int maxRetries(SequencePlan.Step step, ChannelSettings settings) {
-        return Math.min(step.maxRetries(), settings.maxRetries());
-    }
-
-    /** The wait before retry number {@code retry}: the channel's backoff list, else the step's delay; at least Retry-After. */
-    static Duration backoff(SequencePlan.Step step, ChannelSettings settings, int retry, Optional<Duration> retryAfter) {
-        List<Integer> hours = settings.retryBackoffHours();
-        Duration configured = Duration.ofHours(hours.isEmpty() ? step.retryDelayHours()
-                : hours.get(Math.min(retry, hours.size()) - 1));
-        return retryAfter.filter(wait -> wait.compareTo(configured) > 0).orElse(configured);
-    }
-
-    /** The reason a message waits when no mailbox may send (the console warns about it). */
-    public static final String NO_HEALTHY_MAILBOX = "No healthy mailbox to send from";
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChannelSequencer.class);
-
-    private Outcome skip(OutreachMessage message, ChannelType channel, String reason) {
-        Instant now = clock.instant();
-        store.recordAttempt(message.id(), channel, store.triesOn(message.id(), channel) + 1, MessageStatus.SKIPPED, reason,
-                now, null, null);
-        return new Outcome(false, null);
-    }
-
-    private SequenceResult defer(OutreachMessage message, int index, Instant until, String reason) {
-        Instant now = clock.instant();
-        store.update(message.id(), MessageStatus.PENDING, index, null, null, null, reason, until, null, null, now);
-        return resultOf(message.id(), false, null, MessageStatus.PENDING, reason + "; next try at " + until);
-    }
-
-    private SequenceResult finish(OutreachMessage message, int index, MessageStatus status, String reason) {
-        Instant now = clock.instant();
-        store.update(message.id(), status, index, null, null, null, reason, null, null, null, now);
-        return resultOf(message.id(), false, null, status, reason);
-    }
-
-    private static SequenceResult resultOf(java.util.UUID id, boolean success, ChannelType channel, MessageStatus status,
-            String note) {
-        return new SequenceResult(success, id, channel, status, note, List.of());
-    }
-
-    private Optional<String> leadStop(LeadDetails lead) {
-        LeadStatus status = lead.fields().getStatus();
-        return switch (status) {
-            case UNSUBSCRIBED -> Optional.of("The lead unsubscribed");
-            case REPLIED -> Optional.of("The lead replied; the sequence stops");
-            case DISQUALIFIED -> Optional.of("The lead is disqualified");
-            default -> Optional.empty();
-        };
-    }
-
-    private Optional<String> unreachable(LeadDetails lead, ChannelType channel, SenderSessions sessions) {
-        LeadDraft f = lead.fields();
-        return switch (channel) {
-            case EMAIL -> {
-                if (f.getEmail() == null) {
-                    yield Optional.of("The lead has no email address");
-                }
-                if (f.getStatus() == LeadStatus.BOUNCED) {
-                    yield Optional.of("The lead's email bounced before");
-                }
-                Optional<String> suppressed = sessions.memo("suppressed:" + f.getEmail().strip().toLowerCase(java.util.Locale.ROOT),
-                        () -> suppressions.reasonFor(f.getEmail()));
-                yield suppressed.map(reason -> "The address is suppressed: " + reason);
-            }
-            case LINKEDIN -> lead.linkedinId() == null ? Optional.of("The lead has no LinkedIn profile") : Optional.empty();
-            case CONTACT_FORM -> f.getContactFormUrl() == null && f.getWebsite() == null
-                    ? Optional.of("The lead has no website or contact form") : Optional.empty();
-            case PHONE -> f.getPhone() == null ? Optional.of("The lead has no phone number") : Optional.empty();
-        };
+    private static SequenceResult resultOf(OutreachMessage message, boolean success, ChannelType channel,
+            MessageStatus status, String note) {
+        return new SequenceResult(success, message.id(), channel, status, note, List.of());
     }
 
     private static Delivery.Recipient recipient(LeadDetails lead) {
@@ -443,9 +372,5 @@ public class ChannelSequencer {
         String linkedinUrl = f.getLinkedin() != null && f.getLinkedin().startsWith("http") ? f.getLinkedin() : null;
         return new Delivery.Recipient(lead.id(), f.getFirstName(), f.getLastName(), f.getCompany(), f.getEmail(),
                 lead.linkedinId(), linkedinUrl, f.getContactFormUrl(), f.getWebsite(), f.getPhone());
-    }
-
-    /** Whether the sequence is settled for now (sent, deferred, waiting, retry scheduled) or moves on. */
-    private record Outcome(boolean settled, SequenceResult result) {
     }
 }

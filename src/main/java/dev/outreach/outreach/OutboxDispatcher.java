@@ -102,7 +102,7 @@ public class OutboxDispatcher {
             return 0;
         }
         List<OutreachMessage> messages = store.findAll(claimed);
-        Map<String, Object> readAhead = readAhead(messages);
+        BatchReadAhead readAhead = readAhead(messages);
         List<List<OutreachMessage>> slices = slices(messages, properties.parallelism());
         if (slices.size() == 1) {
             runSlice(slices.getFirst(), readAhead, now);
@@ -162,12 +162,11 @@ public class OutboxDispatcher {
      * messages still to go are renewed together, so each message starts with at least three
      * quarters of the lease ahead (one statement now and then, not one per message).
      */
-    private void runSlice(List<OutreachMessage> slice, Map<String, Object> readAhead, Instant claimedAt) {
+    private void runSlice(List<OutreachMessage> slice, BatchReadAhead readAhead, Instant claimedAt) {
         Duration renewAfter = properties.lease().dividedBy(4);
         Instant renewed = claimedAt;
         Deque<OutreachMessage> toGo = new ArrayDeque<>(slice);
-        try (SenderSessions sessions = new SenderSessions(senders, false)) {
-            readAhead.forEach(sessions::remember);
+        try (SenderSessions sessions = new SenderSessions(senders, false, readAhead)) {
             while (!toGo.isEmpty()) {
                 Instant start = clock.instant();
                 if (start.isAfter(renewed.plus(renewAfter))) {
@@ -200,32 +199,31 @@ public class OutboxDispatcher {
 
     /**
      * Reads what the sequencer needs for the whole batch in four queries instead of several per
-     * message: the leads, their suppression entries and the attempts so far, under the keys
-     * {@link SenderSessions#memo} looks up. A failure here is harmless: the sequencer then reads
-     * per message.
+     * message: the leads, their suppression entries and the attempts so far (none where there is
+     * no row). A failure here is harmless: the sequencer then reads per message.
      */
-    private Map<String, Object> readAhead(List<OutreachMessage> messages) {
-        Map<String, Object> values = new HashMap<>();
+    private BatchReadAhead readAhead(List<OutreachMessage> messages) {
         try {
             var leadsById = leads.findAll(messages.stream().map(OutreachMessage::leadId).distinct().toList());
-            leadsById.forEach((id, lead) -> values.put("lead:" + id, lead));
             var emails = leadsById.values().stream().map(lead -> lead.fields().getEmail())
                     .filter(java.util.Objects::nonNull).toList();
             var suppressed = suppressions.reasonsFor(emails);
-            emails.forEach(email -> values.put("suppressed:" + email.strip().toLowerCase(java.util.Locale.ROOT),
-                    java.util.Optional.ofNullable(suppressed.get(email.strip().toLowerCase(java.util.Locale.ROOT)))));
-            var tries = store.tryCounts(messages.stream().map(OutreachMessage::id).toList());
+            Map<String, java.util.Optional<String>> reasons = new HashMap<>();
+            emails.forEach(email -> reasons.put(BatchReadAhead.addressKey(email),
+                    java.util.Optional.ofNullable(suppressed.get(BatchReadAhead.addressKey(email)))));
+            var counts = store.tryCounts(messages.stream().map(OutreachMessage::id).toList());
+            Map<BatchReadAhead.ChannelTries, Integer> tries = new HashMap<>();
             for (OutreachMessage message : messages) {
                 for (var channel : dev.outreach.shared.ChannelType.values()) {
-                    String key = message.id() + ":" + channel;
-                    values.put("tries:" + key, tries.getOrDefault(key, 0));
+                    var key = new BatchReadAhead.ChannelTries(message.id(), channel);
+                    tries.put(key, counts.getOrDefault(key, 0));
                 }
             }
+            return new BatchReadAhead(leadsById, reasons, tries);
         } catch (RuntimeException e) {
             log.warn("Could not read ahead for a dispatch batch; reading per message", e);
-            return Map.of();
+            return BatchReadAhead.NONE;
         }
-        return values;
     }
 
     /** Flags messages whose SENDING lease expired; returns how many. */
@@ -248,7 +246,7 @@ public class OutboxDispatcher {
 
     /** For the operator's "send now": runs one already claimed message with its own sessions. */
     SequenceResult runNow(OutreachMessage message) {
-        try (SenderSessions sessions = new SenderSessions(senders, true)) {
+        try (SenderSessions sessions = new SenderSessions(senders, true, BatchReadAhead.NONE)) {
             return sequencer.executeSequence(message, sessions);
         }
     }

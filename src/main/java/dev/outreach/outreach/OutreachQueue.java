@@ -6,7 +6,6 @@ import dev.outreach.lead.LeadCampaigns;
 import dev.outreach.lead.LeadService;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
-import dev.outreach.shared.MessageStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,9 +44,7 @@ public class OutreachQueue {
                 () -> new InvalidInputException(List.of(new FieldError("leadId", "No lead with id " + leadId))));
         SequencePlan plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
         Instant now = clock.instant();
-        OutreachMessage message = new OutreachMessage(UUID.randomUUID(), leadId, null, 0, "cold_outreach", null, subject,
-                body, MessageStatus.PENDING, null, null, null, false, dueAt, null, now, plan.id(), 0, null,
-                plan.steps().isEmpty() ? null : plan.steps().getFirst().channel());
+        OutreachMessage message = OutreachMessage.firstTouch(leadId, subject, body, dueAt, now, plan);
         store.insert(message, now);
         return message.id();
     }

@@ -78,9 +78,7 @@ public class OutreachService {
         }
         SequencePlan plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
         Instant now = clock.instant();
-        OutreachMessage message = new OutreachMessage(UUID.randomUUID(), leadId, null, 0, "cold_outreach", null,
-                subject.strip(), body.strip(), MessageStatus.PENDING, null, null, null, false, now, null, now, plan.id(),
-                0, null, plan.steps().isEmpty() ? null : plan.steps().getFirst().channel());
+        OutreachMessage message = OutreachMessage.firstTouch(leadId, subject.strip(), body.strip(), now, now, plan);
         store.insert(message, now);
         if (!store.claim(message.id(), now, now.plus(dispatch.lease()))) {
             return sequencerResult(message.id());
@@ -184,12 +182,12 @@ public class OutreachService {
             store.completeWaitingAttempt(id, event.channel(), event.outcome(),
                     "Operator: " + event.outcome().name().toLowerCase(Locale.ROOT) + note);
             if (event.outcome() == MessageStatus.SENT) {
-                store.update(id, MessageStatus.SENT, message.stepIndex(), event.channel(), null, null, null, null, null,
-                        event.completedAt(), now);
+                store.markSent(id, message.stepIndex(), event.channel(), null, null, event.completedAt(), now);
                 leads.recordOutreach(message.leadId(), event.completedAt());
             } else {
-                store.update(id, MessageStatus.PENDING, message.stepIndex() + 1, null, null, null,
-                        event.channel().label() + " task " + event.outcome().name().toLowerCase() + note, now, null, null, now);
+                // the next step, due at once: the dispatcher claims it and the sequencer goes on from there
+                store.defer(id, message.stepIndex() + 1,
+                        event.channel().label() + " task " + event.outcome().name().toLowerCase() + note, now, now);
             }
         });
     }

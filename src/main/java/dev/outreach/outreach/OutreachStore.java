@@ -154,24 +154,75 @@ class OutreachStore {
                 .update();
     }
 
-    /** Stores where a message stands after the sequencer ran; ends the SENDING lease. */
-    void update(UUID id, MessageStatus status, int stepIndex, ChannelType channelUsed, Long mailboxId,
-            String providerMessageId, String reason, Instant dueAt, String waitingFor, Instant sentAt, Instant now) {
+    // The transitions of a message once the sequencer (or an operator's task) has decided. Each
+    // ends the SENDING lease except fallBack, which keeps the message claimed for its next step.
+
+    /** SENT on {@code channel} (with the mailbox and provider id when there are). */
+    void markSent(UUID id, int stepIndex, ChannelType channel, Long mailboxId, String providerMessageId, Instant sentAt,
+            Instant now) {
         jdbc.sql("""
-                update outreach_message set status = :status, step_index = :stepIndex, channel_used = :channelUsed,
+                update outreach_message set status = 'SENT', step_index = :stepIndex, channel_used = :channel,
                     mailbox_id = coalesce(:mailboxId, mailbox_id),
                     provider_message_id = coalesce(:providerMessageId, provider_message_id),
-                    status_reason = :reason, due_at = coalesce(:dueAt, due_at), waiting_for = :waitingFor,
-                    sent_at = coalesce(:sentAt, sent_at),
-                    lease_until = case when :status = 'SENDING' then lease_until else null end, updated_at = :now
+                    status_reason = null, waiting_for = null, sent_at = coalesce(:sentAt, sent_at),
+                    lease_until = null, updated_at = :now
                 where id = :id
-                """)
-                .param("id", id).param("status", status.name()).param("stepIndex", stepIndex)
-                .param("channelUsed", channelUsed == null ? null : channelUsed.name()).param("mailboxId", mailboxId)
-                .param("providerMessageId", providerMessageId).param("reason", truncate(reason, 500))
-                .param("dueAt", ts(dueAt)).param("waitingFor", waitingFor).param("sentAt", ts(sentAt))
-                .param("now", ts(now))
-                .update();
+                """).param("id", id).param("stepIndex", stepIndex).param("channel", channel.name())
+                .param("mailboxId", mailboxId).param("providerMessageId", providerMessageId).param("sentAt", ts(sentAt))
+                .param("now", ts(now)).update();
+    }
+
+    /** PENDING again on the same step, due at {@code due} (a soft failure's retry). */
+    void scheduleRetry(UUID id, int stepIndex, Long mailboxId, String reason, Instant due, Instant now) {
+        pending(id, stepIndex, mailboxId, reason, due, now);
+    }
+
+    /** PENDING on {@code stepIndex}, due at {@code until}: nothing was sent and nothing failed. */
+    void defer(UUID id, int stepIndex, String reason, Instant until, Instant now) {
+        pending(id, stepIndex, null, reason, until, now);
+    }
+
+    private void pending(UUID id, int stepIndex, Long mailboxId, String reason, Instant due, Instant now) {
+        jdbc.sql("""
+                update outreach_message set status = 'PENDING', step_index = :stepIndex, channel_used = null,
+                    mailbox_id = coalesce(:mailboxId, mailbox_id), status_reason = :reason, due_at = :due,
+                    waiting_for = null, lease_until = null, updated_at = :now
+                where id = :id
+                """).param("id", id).param("stepIndex", stepIndex).param("mailboxId", mailboxId)
+                .param("reason", truncate(reason, 500)).param("due", ts(due)).param("now", ts(now)).update();
+    }
+
+    /** Still SENDING (the lease kept), on the next step: the sequencer tries it at once. */
+    void fallBack(UUID id, int nextStepIndex, Long mailboxId, String reason, Instant now) {
+        jdbc.sql("""
+                update outreach_message set status = 'SENDING', step_index = :stepIndex, channel_used = null,
+                    mailbox_id = coalesce(:mailboxId, mailbox_id), status_reason = :reason, waiting_for = null,
+                    updated_at = :now
+                where id = :id
+                """).param("id", id).param("stepIndex", nextStepIndex).param("mailboxId", mailboxId)
+                .param("reason", truncate(reason, 500)).param("now", ts(now)).update();
+    }
+
+    /** PENDING until the operator closes {@code task} (see {@link #messageWaitingFor}). */
+    void awaitOperator(UUID id, int stepIndex, ChannelType channel, Long mailboxId, String task, Instant now) {
+        jdbc.sql("""
+                update outreach_message set status = 'PENDING', step_index = :stepIndex, channel_used = :channel,
+                    mailbox_id = coalesce(:mailboxId, mailbox_id), status_reason = :reason, waiting_for = :task,
+                    lease_until = null, updated_at = :now
+                where id = :id
+                """).param("id", id).param("stepIndex", stepIndex).param("channel", channel.name())
+                .param("mailboxId", mailboxId).param("reason", truncate("Waiting for an operator (" + task + ")", 500))
+                .param("task", task).param("now", ts(now)).update();
+    }
+
+    /** The message ends with {@code status} (SKIPPED, FAILED) and the reason. */
+    void finish(UUID id, int stepIndex, MessageStatus status, String reason, Instant now) {
+        jdbc.sql("""
+                update outreach_message set status = :status, step_index = :stepIndex, channel_used = null,
+                    status_reason = :reason, waiting_for = null, lease_until = null, updated_at = :now
+                where id = :id
+                """).param("id", id).param("status", status.name()).param("stepIndex", stepIndex)
+                .param("reason", truncate(reason, 500)).param("now", ts(now)).update();
     }
 
     List<OutreachAttempt> attempts(UUID messageId) {
@@ -190,14 +241,15 @@ class OutreachStore {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** {@link #triesOn} for every message and channel of a batch, in one query ("messageId:CHANNEL" keys). */
-    java.util.Map<String, Integer> tryCounts(List<UUID> ids) {
-        var counts = new java.util.HashMap<String, Integer>();
+    /** {@link #triesOn} for every message and channel of a batch that has tries, in one query. */
+    java.util.Map<BatchReadAhead.ChannelTries, Integer> tryCounts(List<UUID> ids) {
+        var counts = new java.util.HashMap<BatchReadAhead.ChannelTries, Integer>();
         jdbc.sql("""
                 select message_id, channel, count(*) from outreach_attempt
                 where message_id in (:ids) and status <> 'SKIPPED' group by message_id, channel
                 """).param("ids", ids)
-                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class) + ":" + rs.getString(2), rs.getInt(3))).list();
+                .query((rs, n) -> counts.put(new BatchReadAhead.ChannelTries(rs.getObject(1, UUID.class),
+                        ChannelType.valueOf(rs.getString(2))), rs.getInt(3))).list();
         return counts;
     }
 

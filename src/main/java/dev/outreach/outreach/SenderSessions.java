@@ -1,40 +1,56 @@
 package dev.outreach.outreach;
 
+import dev.outreach.campaign.SequencePlan;
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.ChannelSender.SenderSession;
+import dev.outreach.channel.ChannelSettings;
+import dev.outreach.deliverability.MailboxDirectory;
+import dev.outreach.lead.LeadDetails;
+import dev.outreach.outreach.BatchReadAhead.ChannelTries;
 import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.DeliveryMode;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What one dispatcher batch shares: sender sessions, opened on first use and closed together,
- * and settings read once per batch (channel configuration, sequences, eligible mailboxes), so
- * that a batch of 50 messages does not read them 50 times. A change made during a batch
- * applies from the next batch.
+ * and values read once per batch (sequences, channel configuration, eligible mailboxes, and what
+ * the dispatcher read ahead), so that a batch of 50 messages does not read them 50 times. A
+ * change made during a batch applies from the next batch. Each value is read by the loader the
+ * caller gives on first use; one sender thread uses one instance.
  */
 public final class SenderSessions implements AutoCloseable {
 
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final Map<ChannelType, SenderSession> open = new EnumMap<>(ChannelType.class);
-    private final Map<String, Object> memo = new HashMap<>();
     private final boolean reportAttempts;
 
+    private final Map<Long, SequencePlan> plans = new HashMap<>();
+    private final Map<Long, LeadDetails> leads;
+    private final Map<String, Optional<String>> suppressions;
+    private final Map<ChannelTries, Integer> tries;
+    private final Map<ChannelType, ChannelSettings> channels = new EnumMap<>(ChannelType.class);
+    private final Map<Long, Integer> cycles = new HashMap<>();
+    private DeliveryMode deliveryMode;
+    private MailboxDirectory.Selection mailboxes;
+
     /** {@code reportAttempts}: whether callers want every attempt in the result (send now) or not (batches). */
-    SenderSessions(List<ChannelSender> senders, boolean reportAttempts) {
+    SenderSessions(List<ChannelSender> senders, boolean reportAttempts, BatchReadAhead readAhead) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.reportAttempts = reportAttempts;
+        this.leads = new HashMap<>(readAhead.leads());
+        this.suppressions = new HashMap<>(readAhead.suppressions());
+        this.tries = new HashMap<>(readAhead.tries());
     }
 
     boolean reportAttempts() {
         return reportAttempts;
-    }
-
-    /** Stores a value read ahead for the whole batch, so that {@link #memo} finds it. */
-    void remember(String key, Object value) {
-        memo.put(key, value);
     }
 
     SenderSession session(ChannelType channel) {
@@ -47,10 +63,53 @@ public final class SenderSessions implements AutoCloseable {
         });
     }
 
-    /** The value for {@code key} in this batch, loaded on first use. */
-    @SuppressWarnings("unchecked")
-    <T> T memo(String key, Supplier<T> loader) {
-        return (T) memo.computeIfAbsent(key, ignored -> loader.get());
+    /** The sequence with that id ({@code null}: the message has none). */
+    SequencePlan plan(Long sequenceId, Function<Long, SequencePlan> load) {
+        return plans.computeIfAbsent(sequenceId, load);
+    }
+
+    /** The lead, when it still exists; a missing lead is asked for again. */
+    Optional<LeadDetails> lead(long leadId, Function<Long, Optional<LeadDetails>> load) {
+        LeadDetails known = leads.get(leadId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<LeadDetails> loaded = load.apply(leadId);
+        loaded.ifPresent(lead -> leads.put(leadId, lead));
+        return loaded;
+    }
+
+    /** The suppression list's reason for an address, if it is on it. */
+    Optional<String> suppression(String email, Function<String, Optional<String>> load) {
+        return suppressions.computeIfAbsent(BatchReadAhead.addressKey(email), key -> load.apply(email));
+    }
+
+    /** Tries so far of one message on one channel, as the batch started (skips do not count). */
+    int tries(UUID messageId, ChannelType channel, Supplier<Integer> load) {
+        return tries.computeIfAbsent(new ChannelTries(messageId, channel), key -> load.get());
+    }
+
+    ChannelSettings channel(ChannelType channel, Function<ChannelType, ChannelSettings> load) {
+        return channels.computeIfAbsent(channel, load);
+    }
+
+    /** The re-contact cycle of an enrollment. */
+    int cycle(long enrollmentId, Function<Long, Integer> load) {
+        return cycles.computeIfAbsent(enrollmentId, load);
+    }
+
+    DeliveryMode deliveryMode(Supplier<DeliveryMode> load) {
+        if (deliveryMode == null) {
+            deliveryMode = load.get();
+        }
+        return deliveryMode;
+    }
+
+    MailboxDirectory.Selection mailboxes(Supplier<MailboxDirectory.Selection> load) {
+        if (mailboxes == null) {
+            mailboxes = load.get();
+        }
+        return mailboxes;
     }
 
     @Override

@@ -62,4 +62,31 @@ class FollowupTimingTests {
         assertThat(FollowupTiming.shortestDelayHours(48, 36)).isEqualTo(36);
         assertThat(FollowupTiming.shortestDelayHours(80, 36)).isEqualTo(62);
     }
+
+    @Test
+    void threeOpensBeatAClickAndAClickBeatsAQuickOpen() {
+        var all = new Engagement(3, SENT, SENT.plus(Duration.ofMinutes(5)), SENT.plus(Duration.ofMinutes(6)));
+        var clickedAndQuick = new Engagement(1, SENT, SENT.plus(Duration.ofMinutes(5)), SENT.plus(Duration.ofMinutes(6)));
+        assertThat(FollowupTiming.tier(all, 1)).isZero();
+        assertThat(FollowupTiming.tier(clickedAndQuick, 1)).isEqualTo(1);
+        // a click without any human open recorded still earns the click's tier
+        assertThat(FollowupTiming.tier(new Engagement(0, SENT, null, SENT.plus(Duration.ofHours(2))), 1)).isEqualTo(1);
+    }
+
+    @Test
+    void aQuickOpenCountsUpToExactlyOneHourAfterTheSend() {
+        assertThat(FollowupTiming.tier(new Engagement(1, SENT, SENT, null), 1)).isEqualTo(2);
+        assertThat(FollowupTiming.tier(new Engagement(1, SENT, SENT.plus(Duration.ofHours(1)), null), 1)).isEqualTo(2);
+        assertThat(FollowupTiming.tier(new Engagement(1, SENT, SENT.plus(Duration.ofHours(1)).plusSeconds(1), null), 1))
+                .isEqualTo(3);
+        // without the send time no open can be called quick
+        assertThat(FollowupTiming.tier(new Engagement(1, null, SENT, null), 1)).isEqualTo(3);
+    }
+
+    @Test
+    void eachTiersDelayIsListedFlooredInTheOrderTheSqlCaseChooses() {
+        assertThat(FollowupTiming.tierHours(60, 36)).containsExactly(42, 48, 48, 60, 84, 108);
+        assertThat(FollowupTiming.tierHours(48, 36)).containsExactly(36, 36, 36, 48, 72, 96);
+        assertThat(FollowupTiming.tierHours(48, 36)).hasSize(FollowupTiming.TIERS);
+    }
 }

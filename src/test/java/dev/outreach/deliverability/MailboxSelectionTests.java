@@ -55,4 +55,27 @@ class MailboxSelectionTests {
         assertThat(rotation.getFirst().mailbox().id()).isEqualTo(1 + (8 + 2) % 5);
         assertThat(MailboxDirectory.rotation(List.of(), 8, 2, 0)).isEmpty();
     }
+
+    @Test
+    void aTouchStartsAtLeadPlusTouchAndWrapsAroundTheList() {
+        List<EligibleMailbox> eligible = mailboxes(5);
+
+        assertThat(MailboxDirectory.rotation(eligible, 3, 0, 0)).extracting(e -> e.mailbox().id())
+                .containsExactly(4L, 5L, 1L, 2L, 3L);
+        assertThat(MailboxDirectory.rotation(eligible, 3, 1, 0)).extracting(e -> e.mailbox().id())
+                .containsExactly(5L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aReContactCycleMovesSevenPlacesUnlessSevenDividesTheNumberOfMailboxesThenOne() {
+        // 5 mailboxes: cycle 1 starts 7 places on (2 after wrapping); 7 mailboxes: 7 places would be the same one
+        assertThat(MailboxDirectory.choose(mailboxes(5), 3, 0, 1).orElseThrow().mailbox().id()).isEqualTo(1 + (3 + 7) % 5);
+        assertThat(MailboxDirectory.choose(mailboxes(7), 3, 0, 1).orElseThrow().mailbox().id()).isEqualTo(1 + (3 + 1) % 7);
+        assertThat(MailboxDirectory.choose(mailboxes(14), 3, 0, 2).orElseThrow().mailbox().id()).isEqualTo(1 + (3 + 2) % 14);
+    }
+
+    @Test
+    void aSingleMailboxSendsEveryTouch() {
+        assertThat(MailboxDirectory.rotation(mailboxes(1), 99, 3, 4)).extracting(e -> e.mailbox().id()).containsExactly(1L);
+    }
 }
