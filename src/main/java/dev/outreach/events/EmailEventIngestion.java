@@ -216,19 +216,50 @@ public class EmailEventIngestion {
     }
 
     private void recordReputationAfterCommit(List<Counted> counted) {
-        if (counted.isEmpty()) {
-            return;
+        if (!counted.isEmpty()) {
+            afterCommit(() -> record(counted));
         }
+    }
+
+    private static void afterCommit(Runnable work) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            record(counted);
+            work.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                record(counted);
+                work.run();
             }
         });
+    }
+
+    /**
+     * Tracking clicks first counted as a person's that turned out to be a machine's (the first
+     * click of a link scanner's burst): re-classed on their rows with the rule and what became of
+     * them, their effect on the message and the enrollment undone through {@link MessageEngagement},
+     * and their reputation count taken back after the commit. Runs in the caller's transaction,
+     * which holds the message's row lock. Returns how many were re-classed (others already were).
+     */
+    int retractClicks(UUID messageId, List<EmailEventStore.Tracked> clicks, String rule, String detail) {
+        Target target = engagement.byIds(List.of(messageId)).get(messageId);
+        List<String> reclassed = store.reclassAsMachine(clicks.stream().map(EmailEventStore.Tracked::eventId).toList(),
+                rule, detail);
+        List<Instant> at = clicks.stream().filter(click -> reclassed.contains(click.eventId()))
+                .map(EmailEventStore.Tracked::at).toList();
+        if (target == null || at.isEmpty()) {
+            return at.size();
+        }
+        engagement.retractClicks(target, at, store.firstHumanClick(messageId), clock.instant());
+        afterCommit(() -> {
+            try {
+                at.forEach(counted -> reputation.retractEmailEventScoped(EmailEventType.CLICKED, null,
+                        target.mailboxAddress(), counted));
+            } catch (RuntimeException e) {
+                log.warn("Reputation not taken back for {} clicks: {}", at.size(), e.toString());
+            }
+        });
+        return at.size();
     }
 
     /** After the commit the events are safe: a counter store that is down costs scoring, never an event. */
