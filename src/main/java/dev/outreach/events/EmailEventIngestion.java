@@ -124,7 +124,8 @@ public class EmailEventIngestion {
      * The message each event names, trying every id it carries in turn: our id (a tracking
      * token, a custom argument), the Message-ID we sent, and last the provider's own id of the
      * message, through an earlier event of the same provider (in this batch or stored) that
-     * named our message. Null for none: an orphan.
+     * named our message, else as its relay gave it when it accepted the message (stored on the
+     * message when it was sent). Null for none: an orphan.
      */
     private List<Target> resolve(List<EmailEvent> events) {
         Map<UUID, Target> byId = engagement.byIds(events.stream().map(EmailEvent::messageId).filter(Objects::nonNull)
@@ -163,12 +164,16 @@ public class EmailEventIngestion {
                 .forEach((id, message) -> stored.put(provider + " " + id, message)));
         Map<UUID, Target> storedTargets = stored.isEmpty() ? Map.of()
                 : engagement.byIds(stored.values().stream().distinct().toList());
+        // last, the id the provider's relay gave when it accepted the message (SendGrid's "queued as")
+        Map<String, Target> relayed = engagement.byRelayMessageIds(unmatched.values().stream().flatMap(List::stream)
+                .distinct().toList());
         for (int i = 0; i < events.size(); i++) {
             EmailEvent event = events.get(i);
             if (targets.get(i) == null && event.relayMessageId() != null) {
                 String key = event.provider() + " " + event.relayMessageId();
                 Target target = learned.get(key);
-                targets.set(i, target != null ? target : stored.containsKey(key) ? storedTargets.get(stored.get(key)) : null);
+                targets.set(i, target != null ? target : stored.containsKey(key) ? storedTargets.get(stored.get(key))
+                        : relayed.get(event.relayMessageId()));
             }
         }
     }

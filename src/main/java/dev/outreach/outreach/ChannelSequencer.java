@@ -280,6 +280,9 @@ public class ChannelSequencer {
                             result.unconfirmed());
                     store.update(message.id(), MessageStatus.SENT, index, channel, mailboxId, result.providerMessageId(),
                             null, null, null, now, now);
+                    if (result.relayMessageId() != null) {
+                        store.recordRelayMessageId(message.id(), result.relayMessageId());
+                    }
                     leads.recordOutreach(message.leadId(), now);
                 });
                 if (channel == ChannelType.EMAIL && mailbox != null) {

@@ -70,6 +70,24 @@ public class MessageEngagement {
         return found;
     }
 
+    /**
+     * Messages by the email service provider's own id that its relay gave when it accepted them
+     * (SendGrid's "queued as" id), in one query on ix_outreach_message_relay_id; unknown ones are absent.
+     */
+    public Map<String, Target> byRelayMessageIds(Collection<String> relayMessageIds) {
+        Map<String, Target> found = new HashMap<>();
+        if (!relayMessageIds.isEmpty()) {
+            jdbc.sql("""
+                    select m.id, m.lead_id, m.enrollment_id, m.status, m.provider_message_id, mb.address, m.relay_message_id
+                    from outreach_message m left join mailbox mb on mb.id = m.mailbox_id
+                    where m.relay_message_id in (:ids)
+                    """).param("ids", List.copyOf(relayMessageIds))
+                    .query((rs, n) -> Map.entry(rs.getString("relay_message_id"), target(rs, n))).list()
+                    .forEach(e -> found.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
     /** A delivery, an open or a click: the events {@link #recordAll} applies in batches. */
     public enum EngagementKind {
         DELIVERED, OPENED, CLICKED
