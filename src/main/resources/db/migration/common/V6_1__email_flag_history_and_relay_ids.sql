@@ -1,3 +1,5 @@
+-- Inbound gaps (issue 12): the email flag's history read from the audit log; the relay's own id of a sent message.
+
 -- The lead page reads a lead's email-flag history (flagged, cleared, by whom) from the audit log.
 create index ix_audit_log_entity on audit_log (entity_type, entity_id, created_at);
 
