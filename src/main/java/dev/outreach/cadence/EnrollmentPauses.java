@@ -1,9 +1,12 @@
 package dev.outreach.cadence;
 
+import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.shared.AuditLog;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,14 +21,35 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnrollmentPauses {
 
+    /** Where a pause "until the day after" ends: that day, its start in {@code zone}. */
+    public record PauseEnd(LocalDate day, ZoneId zone, Instant at) {
+    }
+
     private final JdbcClient jdbc;
+    private final EngineSettingsService settings;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    EnrollmentPauses(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+    EnrollmentPauses(JdbcClient jdbc, EngineSettingsService settings, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.auditLog = auditLog;
         this.clock = clock;
+    }
+
+    /**
+     * The start of the day after {@code day} where the lead is: in the lead's time zone, else the
+     * engine's default zone ({@link SendWindow#zone}, as the send window picks it). A lead back on
+     * 16 March in Chicago is paused until 17 March, 00:00 in Chicago.
+     */
+    @Transactional(readOnly = true)
+    public PauseEnd dayAfter(long leadId, LocalDate day) {
+        // the lead module owns the column; read here as the tick reads it
+        String leadZone = jdbc.sql("select time_zone from lead where id = :lead").param("lead", leadId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(zone -> zone).orElse(null);
+        ZoneId zone = SendWindow.zone(leadZone, settings.settings().defaultTimeZone());
+        LocalDate end = day.plusDays(1);
+        return new PauseEnd(end, zone, end.atStartOfDay(zone).toInstant());
     }
 
     /** Pauses the lead's COLD and ACTIVE enrollments until {@code until}; returns how many. */

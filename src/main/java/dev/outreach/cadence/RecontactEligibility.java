@@ -9,8 +9,8 @@ import dev.outreach.campaign.EngineSettings;
  *
  * <p>Eligible: the cycle is over for the lead, the last touch went out at or before
  * {@code :cutoff} (now minus {@code recontact_cooldown_days}), never replied, not unsubscribed,
- * {@code re_contact_cycle} below {@code :maxCycles}, and a valid email (an address that has not
- * bounced and is not unsubscribed).
+ * {@code re_contact_cycle} below {@code :maxCycles}, not paused at {@code :now} (an out-of-office's
+ * {@code paused_until}), and a valid email (an address that has not bounced and is not unsubscribed).
  *
  * <p>"The cycle is over" is the reference's status {@code contacted}: here CONTACTED (every touch
  * went out), and also, while {@code require_engagement_for_final_step} is on, ACTIVE with only the
@@ -47,11 +47,18 @@ final class RecontactEligibility {
             l.email_normalized is not null and l.email_normalized like '%_@_%'
               and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED')""";
 
-    /** Everything but the status and the cycle: binds {@code :cutoff}. */
-    static final String REST = """
+    /**
+     * What the enrollment row itself says, besides the status and the cycle: binds {@code :cutoff}
+     * and {@code :now}. A paused enrollment (an out-of-office's {@code paused_until}) waits for its
+     * pause to end.
+     */
+    static final String ENROLLMENT_READY = """
             e.last_email_sent_at <= :cutoff
               and e.last_email_replied_at is null and not e.email_unsubscribed
-              and""" + " " + LEAD_REACHABLE;
+              and (e.paused_until is null or e.paused_until <= :now)""";
+
+    /** Everything but the status and the cycle: binds {@code :cutoff} and {@code :now}. */
+    static final String REST = ENROLLMENT_READY + " and " + LEAD_REACHABLE;
 
     /** Either case that applies under these settings, for counting; binds {@code :finalStep} too. */
     static String anyCycleOver(EngineSettings settings) {

@@ -46,6 +46,7 @@ public class RecontactStats {
                 """.formatted(RecontactEligibility.anyCycleOver(settings), RecontactEligibility.REST))
                 .param("maxCycles", settings.maxRecontactCycles())
                 .param("cutoff", Timestamp.from(now.minus(Duration.ofDays(settings.recontactCooldownDays()))))
+                .param("now", Timestamp.from(now))
                 .params(settings.requireEngagementForFinalStep()
                         ? Map.of("finalStep", settings.maxSequenceSteps() - 1) : Map.of())
                 .query(Long.class).single();

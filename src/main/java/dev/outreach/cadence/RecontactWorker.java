@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Eligible ({@link RecontactEligibility}): the cycle is over (CONTACTED, or only a final touch
  * left that the engagement gate holds back), last touch at or before now minus
  * {@code recontact_cooldown_days}, never replied, not unsubscribed, {@code re_contact_cycle} below
- * {@code max_recontact_cycles}, and a valid email (the lead has an address that has not bounced and
- * is not unsubscribed).
+ * {@code max_recontact_cycles}, not paused ({@code paused_until}, set by an out-of-office, not in the
+ * future: a paused lead is not re-contacted before the pause ends), and a valid email (the lead has
+ * an address that has not bounced and is not unsubscribed).
  *
  * <p>Reset: step 0, cycle + 1, {@code cycle_reset_at} now, status COLD, engagement fields
  * (first open, click, open counts) and generation failures cleared, due now. It only resets: the
@@ -80,7 +81,7 @@ public class RecontactWorker {
                 continue;
             }
             for (int cycle = 0; cycle < settings.maxRecontactCycles(); cycle++) {
-                Range range = new Range(over, cycle, cutoff, settings.maxSequenceSteps() - 1);
+                Range range = new Range(over, cycle, cutoff, settings.maxSequenceSteps() - 1, now);
                 Batch batch = null;
                 do {
                     Batch after = batch;
@@ -96,7 +97,7 @@ public class RecontactWorker {
     }
 
     /** One seek range of ix_outreach_recontact: a way the cycle is over (a status), a cycle. */
-    private record Range(RecontactEligibility.CycleOver over, int cycle, Instant cutoff, int finalStep) {
+    private record Range(RecontactEligibility.CycleOver over, int cycle, Instant cutoff, int finalStep, Instant now) {
     }
 
     /** An enrollment the index range offers, with its key there. */
@@ -114,9 +115,8 @@ public class RecontactWorker {
      * turns down are passed over, never looked at again in this run.
      */
     private Batch resetBatch(Range range, Batch after, Instant now) {
-        String enrollmentChecks = """
-                %s and e.re_contact_cycle = :cycle and e.last_email_sent_at <= :cutoff
-                  and e.last_email_replied_at is null and not e.email_unsubscribed""".formatted(range.over().condition);
+        String enrollmentChecks = range.over().condition + " and e.re_contact_cycle = :cycle and "
+                + RecontactEligibility.ENROLLMENT_READY;
         var candidates = jdbc.sql("""
                 select e.id, e.last_email_sent_at from enrollment e
                 where %s %s
@@ -145,13 +145,14 @@ public class RecontactWorker {
                 where e.id in (:ids) and %s
                   and exists (select 1 from lead l where l.id = e.lead_id and %s)
                 """.formatted(enrollmentChecks, RecontactEligibility.LEAD_REACHABLE));
-        int count = bind(reset, range).param("now", Timestamp.from(now)).param("ids", ids).update();
+        int count = bind(reset, range).param("ids", ids).update();
         Candidate last = rows.getLast();
         return new Batch(rows.size(), count, last.lastSentAt(), last.id());
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Range range) {
-        spec = spec.param("cycle", range.cycle()).param("cutoff", Timestamp.from(range.cutoff()));
+        spec = spec.param("cycle", range.cycle()).param("cutoff", Timestamp.from(range.cutoff()))
+                .param("now", Timestamp.from(range.now()));
         if (range.over() == RecontactEligibility.CycleOver.GATED_FINAL_TOUCH) {
             spec = spec.param("finalStep", range.finalStep());
         }

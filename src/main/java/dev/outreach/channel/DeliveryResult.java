@@ -20,6 +20,8 @@ import java.util.Optional;
  *     or disabled mailbox), not our message, our mailbox or a policy
  * @param unconfirmed for SENT: the message went out but the other side did not confirm it (a
  *     contact form whose answer shows neither success nor error); counted apart in the metrics
+ * @param relayMessageId for SENT: the email service provider's own id of the message, from its
+ *     SMTP relay's answer (SendGrid's "queued as" id), which its events name; null when none
  */
 public record DeliveryResult(
         MessageStatus status,
@@ -30,54 +32,61 @@ public record DeliveryResult(
         String details,
         boolean deferred,
         boolean addressRejected,
-        boolean unconfirmed) {
+        boolean unconfirmed,
+        String relayMessageId) {
 
     public static DeliveryResult sent(String providerMessageId, String details) {
-        return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details, false, false, false);
+        return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details, false, false, false, null);
     }
 
     /** Went out, but the other side's answer neither confirmed nor refused it. */
     public static DeliveryResult sentUnconfirmed(String providerMessageId, String details) {
         return new DeliveryResult(MessageStatus.SENT, false, Optional.empty(), providerMessageId, null, details, false,
-                false, true);
+                false, true, null);
+    }
+
+    /** The same outcome with the provider's own id of the message, as its SMTP relay gave it. */
+    public DeliveryResult withRelayMessageId(String id) {
+        return new DeliveryResult(status, retryable, retryAfter, providerMessageId, reason, details, deferred,
+                addressRejected, unconfirmed, id);
     }
 
     /** The same outcome with what was actually sent or submitted, kept for failures too. */
     public DeliveryResult withDetails(String sentDetails) {
         return new DeliveryResult(status, retryable, retryAfter, providerMessageId, reason, sentDetails, deferred,
-                addressRejected, unconfirmed);
+                addressRejected, unconfirmed, relayMessageId);
     }
 
     /** A permanent refusal of this message (content, size, policy): the next channel, the address stays usable. */
     public static DeliveryResult bounced(String reason) {
-        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false, false, false);
+        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false, false, false, null);
     }
 
     /** The recipient's address does not exist or takes no mail, for good: BOUNCED, and the address is dead. */
     public static DeliveryResult addressRejected(String reason) {
-        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false, true, false);
+        return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false, true, false, null);
     }
 
     public static DeliveryResult retryLater(String reason, Optional<Duration> retryAfter) {
-        return new DeliveryResult(MessageStatus.FAILED, true, retryAfter, null, reason, null, false, false, false);
+        return new DeliveryResult(MessageStatus.FAILED, true, retryAfter, null, reason, null, false, false, false, null);
     }
 
     public static DeliveryResult hardFailure(String reason) {
-        return new DeliveryResult(MessageStatus.FAILED, false, Optional.empty(), null, reason, null, false, false, false);
+        return new DeliveryResult(MessageStatus.FAILED, false, Optional.empty(), null, reason, null, false, false, false, null);
     }
 
     /** A manual task was queued; the outcome arrives later as a {@link ManualTaskCompleted} event. */
     public static DeliveryResult awaitingOperator(String taskReference, String details) {
-        return new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), taskReference, null, details, false, false, false);
+        return new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), taskReference, null, details, false, false, false, null);
     }
 
     /** Our own limit binds (a weekly invitation cap): wait, nothing was sent and nothing failed. */
     public static DeliveryResult deferred(String reason, Duration wait) {
-        return new DeliveryResult(MessageStatus.PENDING, false, Optional.of(wait), null, reason, null, true, false, false);
+        return new DeliveryResult(MessageStatus.PENDING, false, Optional.of(wait), null, reason, null, true, false, false, null);
     }
 
     public static DeliveryResult skipped(String reason) {
-        return new DeliveryResult(MessageStatus.SKIPPED, false, Optional.empty(), null, reason, null, false, false, false);
+        return new DeliveryResult(MessageStatus.SKIPPED, false, Optional.empty(), null, reason, null, false, false, false, null);
     }
 
     /** True when the sequencer should move on to the next channel now. */

@@ -28,6 +28,17 @@ class InProcessReputationStore implements ReputationStore {
     }
 
     @Override
+    public void decrement(List<String> keys, long hour) {
+        for (String key : keys) {
+            ConcurrentNavigableMap<Long, LongAdder> hours = counters.get(key);
+            LongAdder count = hours == null ? null : hours.get(hour);
+            if (count != null && count.sum() > 0) {
+                count.decrement();
+            }
+        }
+    }
+
+    @Override
     public Map<String, Long> sums(List<String> keys, long fromHour) {
         Map<String, Long> sums = new HashMap<>();
         for (String key : keys) {

@@ -30,6 +30,18 @@ class RedisReputationStore implements ReputationStore {
             return #KEYS
             """, Long.class);
 
+    /** Only where the hour still holds a count: a count already expired is not taken below nothing. */
+    static final RedisScript<Long> TAKE_BACK = RedisScript.of("""
+            local taken = 0
+            for _, key in ipairs(KEYS) do
+              if tonumber(redis.call('HGET', key, ARGV[1]) or '0') > 0 then
+                redis.call('HINCRBY', key, ARGV[1], -1)
+                taken = taken + 1
+              end
+            end
+            return taken
+            """, Long.class);
+
     /** For each key its sum from ARGV[1] on, or -1 when the key does not exist. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static final RedisScript<List> SUMS = (RedisScript) RedisScript.of("""
@@ -61,6 +73,11 @@ class RedisReputationStore implements ReputationStore {
     @Override
     public void increment(List<String> keys, long hour) {
         redis.execute(RECORD, keys, Long.toString(hour), Long.toString(KEY_TTL_SECONDS));
+    }
+
+    @Override
+    public void decrement(List<String> keys, long hour) {
+        redis.execute(TAKE_BACK, keys, Long.toString(hour));
     }
 
     @Override

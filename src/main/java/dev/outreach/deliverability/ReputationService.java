@@ -1,6 +1,7 @@
 package dev.outreach.deliverability;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,11 @@ public class ReputationService {
      * the mailbox address.
      */
     public void recordEmailEventScoped(EmailEventType eventType, String domain, String fromEmail) {
+        store.increment(keys(eventType, domain, fromEmail), currentHour());
+    }
+
+    /** The event's key in the global scope and, when given, the domain's and the mailbox's. */
+    private static List<String> keys(EmailEventType eventType, String domain, String fromEmail) {
         String mailbox = normalize(fromEmail);
         String sendingDomain = normalize(domain);
         if (sendingDomain.isEmpty() && mailbox.contains("@")) {
@@ -64,7 +70,15 @@ public class ReputationService {
         if (!mailbox.isEmpty()) {
             keys.add(key(Scope.MAILBOX, mailbox, eventType));
         }
-        store.increment(keys, currentHour());
+        return keys;
+    }
+
+    /**
+     * Takes back one event counted at {@code countedAt} in the same scopes as
+     * {@link #recordEmailEventScoped}: a click counted as a person's that a link scanner made.
+     */
+    public void retractEmailEventScoped(EmailEventType eventType, String domain, String fromEmail, Instant countedAt) {
+        store.decrement(keys(eventType, domain, fromEmail), countedAt.getEpochSecond() / 3600);
     }
 
     /** One scope's score over the window ({@code scopeKey} is ignored for the global scope). */

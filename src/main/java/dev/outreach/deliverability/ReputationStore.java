@@ -25,6 +25,12 @@ public interface ReputationStore {
     void increment(List<String> keys, long hour);
 
     /**
+     * Takes one back from {@code hour} of each key, in one round trip: an event counted there
+     * turned out not to be one (a scanner's click first taken for a person's).
+     */
+    void decrement(List<String> keys, long hour);
+
+    /**
      * The sums over hours {@code fromHour..} (inclusive) of each key, in one round trip; keys that
      * do not exist are absent.
      */

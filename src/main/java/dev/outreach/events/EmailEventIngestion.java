@@ -124,7 +124,8 @@ public class EmailEventIngestion {
      * The message each event names, trying every id it carries in turn: our id (a tracking
      * token, a custom argument), the Message-ID we sent, and last the provider's own id of the
      * message, through an earlier event of the same provider (in this batch or stored) that
-     * named our message. Null for none: an orphan.
+     * named our message, else as its relay gave it when it accepted the message (stored on the
+     * message when it was sent). Null for none: an orphan.
      */
     private List<Target> resolve(List<EmailEvent> events) {
         Map<UUID, Target> byId = engagement.byIds(events.stream().map(EmailEvent::messageId).filter(Objects::nonNull)
@@ -163,12 +164,16 @@ public class EmailEventIngestion {
                 .forEach((id, message) -> stored.put(provider + " " + id, message)));
         Map<UUID, Target> storedTargets = stored.isEmpty() ? Map.of()
                 : engagement.byIds(stored.values().stream().distinct().toList());
+        // last, the id the provider's relay gave when it accepted the message (SendGrid's "queued as")
+        Map<String, Target> relayed = engagement.byRelayMessageIds(unmatched.values().stream().flatMap(List::stream)
+                .distinct().toList());
         for (int i = 0; i < events.size(); i++) {
             EmailEvent event = events.get(i);
             if (targets.get(i) == null && event.relayMessageId() != null) {
                 String key = event.provider() + " " + event.relayMessageId();
                 Target target = learned.get(key);
-                targets.set(i, target != null ? target : stored.containsKey(key) ? storedTargets.get(stored.get(key)) : null);
+                targets.set(i, target != null ? target : stored.containsKey(key) ? storedTargets.get(stored.get(key))
+                        : relayed.get(event.relayMessageId()));
             }
         }
     }
@@ -216,19 +221,50 @@ public class EmailEventIngestion {
     }
 
     private void recordReputationAfterCommit(List<Counted> counted) {
-        if (counted.isEmpty()) {
-            return;
+        if (!counted.isEmpty()) {
+            afterCommit(() -> record(counted));
         }
+    }
+
+    private static void afterCommit(Runnable work) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            record(counted);
+            work.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                record(counted);
+                work.run();
             }
         });
+    }
+
+    /**
+     * Tracking clicks first counted as a person's that turned out to be a machine's (the first
+     * click of a link scanner's burst): re-classed on their rows with the rule and what became of
+     * them, their effect on the message and the enrollment undone through {@link MessageEngagement},
+     * and their reputation count taken back after the commit. Runs in the caller's transaction,
+     * which holds the message's row lock. Returns how many were re-classed (others already were).
+     */
+    int retractClicks(UUID messageId, List<EmailEventStore.Tracked> clicks, String rule, String detail) {
+        Target target = engagement.byIds(List.of(messageId)).get(messageId);
+        List<String> reclassed = store.reclassAsMachine(clicks.stream().map(EmailEventStore.Tracked::eventId).toList(),
+                rule, detail);
+        List<Instant> at = clicks.stream().filter(click -> reclassed.contains(click.eventId()))
+                .map(EmailEventStore.Tracked::at).toList();
+        if (target == null || at.isEmpty()) {
+            return at.size();
+        }
+        engagement.retractClicks(target, at, store.firstHumanClick(messageId), clock.instant());
+        afterCommit(() -> {
+            try {
+                at.forEach(counted -> reputation.retractEmailEventScoped(EmailEventType.CLICKED, null,
+                        target.mailboxAddress(), counted));
+            } catch (RuntimeException e) {
+                log.warn("Reputation not taken back for {} clicks: {}", at.size(), e.toString());
+            }
+        });
+        return at.size();
     }
 
     /** After the commit the events are safe: a counter store that is down costs scoring, never an event. */

@@ -104,8 +104,11 @@ class EmailEventStore {
         return event.kind() == EmailEventKind.OPENED || event.kind() == EmailEventKind.CLICKED ? event.machineOpen() : null;
     }
 
-    /** A tracking event of one message: what made it the same as another (its key), when, and whether a machine made it. */
-    record Tracked(String key, Instant at, boolean machine) {
+    /**
+     * A tracking event of one message: its provider event id, what made it the same as another
+     * (its key), when, and whether a machine made it.
+     */
+    record Tracked(String eventId, String key, Instant at, boolean machine) {
     }
 
     /**
@@ -114,11 +117,41 @@ class EmailEventStore {
      */
     List<Tracked> trackedSince(UUID messageId, EmailEventKind kind, Instant since) {
         return jdbc.query("""
-                select tracking_key, occurred_at, machine from email_event
+                select provider_event_id, tracking_key, occurred_at, machine from email_event
                 where message_id = :id and occurred_at >= :since and provider = :provider and event_type = :type
                 """, new MapSqlParameterSource().addValue("id", messageId).addValue("since", Timestamp.from(since))
                 .addValue("provider", TrackingService.PROVIDER).addValue("type", kind.name()),
-                (rs, n) -> new Tracked(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
+                (rs, n) -> new Tracked(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)));
+    }
+
+    /**
+     * Re-classes a person's tracking clicks as a machine's, with the rule and what became of them
+     * (before what the row said); returns the ones that were still a person's (the others were
+     * re-classed already).
+     */
+    List<String> reclassAsMachine(List<String> eventIds, String rule, String detail) {
+        List<String> changed = new java.util.ArrayList<>();
+        for (String eventId : eventIds) {
+            int updated = jdbc.update("""
+                    update email_event set machine = true, verdict_rule = :rule,
+                        detail = substring(:detail || '; was: ' || coalesce(detail, ''), 1, 1000)
+                    where provider = :provider and provider_event_id = :eventId and event_type = 'CLICKED' and machine = false
+                    """, new MapSqlParameterSource().addValue("rule", truncate(rule, 60))
+                    .addValue("detail", truncate(detail, 500)).addValue("provider", TrackingService.PROVIDER)
+                    .addValue("eventId", eventId));
+            if (updated == 1) {
+                changed.add(eventId);
+            }
+        }
+        return changed;
+    }
+
+    /** When a person first clicked the message, by any provider's event (ix_email_event_message); empty when nobody did. */
+    java.util.Optional<Instant> firstHumanClick(UUID messageId) {
+        return jdbc.query("""
+                select min(occurred_at) from email_event where message_id = :id and event_type = 'CLICKED' and machine = false
+                """, new MapSqlParameterSource("id", messageId), (rs, n) -> rs.getTimestamp(1))
+                .stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
     /** The verdict's rule and the request's key on a tracking event (its own row, by the unique key). */

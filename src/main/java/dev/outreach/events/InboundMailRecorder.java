@@ -113,7 +113,7 @@ class InboundMailRecorder {
 
     /**
      * An out-of-office: on the timeline, and the lead's enrollments paused until the day after
-     * the return date it names, else for the configured pause. False when it is about no lead of ours.
+     * the return date it names (its start in the lead's time zone), else for the configured pause. False when it is about no lead of ours.
      */
     @Transactional
     public boolean recordAutoReply(long mailboxId, InboundMail.AutoReply mail) {
@@ -121,13 +121,16 @@ class InboundMailRecorder {
         if (found.isEmpty()) {
             return false;
         }
-        Instant until = mail.returnDate().map(back -> back.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
-                .orElse(mail.receivedAt().plus(properties.outOfOfficePause()));
+        long leadId = found.get().leadId();
+        Optional<EnrollmentPauses.PauseEnd> end = mail.returnDate().map(back -> pauses.dayAfter(leadId, back));
+        Instant until = end.map(EnrollmentPauses.PauseEnd::at).orElse(mail.receivedAt().plus(properties.outOfOfficePause()));
         String note = mail.returnDate().map(back -> "Out of office until " + back).orElse("Automatic reply without a return date")
-                + "; enrollment paused until " + LocalDate.ofInstant(until, ZoneOffset.UTC) + " (" + mail.reason() + ")";
+                + "; enrollment paused until " + end.map(e -> e.day() + " 00:00 " + e.zone())
+                        .orElse(LocalDate.ofInstant(until, ZoneOffset.UTC).toString())
+                + " (" + mail.reason() + ")";
         if (storeTimeline(mailboxId, found.get(), mail.headerMessageId(), mail.from(), mail.subject(), mail.excerpt(),
                 mail.receivedAt(), Kind.AUTO_REPLY, note)) {
-            pauses.pauseLead(found.get().leadId(), until, note);
+            pauses.pauseLead(leadId, until, note);
         }
         return true;
     }

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code on-arrival}: within {@code outreach.tracking.machine-window} of the send, or before
  * the send was recorded: scanners fetch on arrival, people are not that fast;</li>
  * <li>clicks only: {@code link-burst} (another link of the same message was clicked within
- * {@code link-burst}) and {@code no-browser-headers} (neither a cookie nor the Accept-Language
+ * {@code link-burst}; {@link TrackingService} then re-classes the burst's first click, counted as a
+ * person's when it came) and {@code no-browser-headers} (neither a cookie nor the Accept-Language
  * every browser sends on a navigation);</li>
  * <li>otherwise {@code person}.</li>
  * </ul>

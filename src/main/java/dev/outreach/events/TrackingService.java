@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the rule that decided. Machine opens count as opens, not as human ones; machine clicks are
  * stored but count for nothing. The same request again within {@code repeat-window} (an open:
  * same message, client address and User-Agent; a click: same message and link, whoever clicks)
- * is the same event and is not stored again. Each request runs under its message's row lock, so
+ * is the same event and is not stored again. A click on another link within {@code link-burst}
+ * re-classes the burst's first click, counted as a person's when it came, as a machine's and
+ * takes its effect back. Each request runs under its message's row lock, so
  * that concurrent requests see each other (repeats, link bursts). Recording never stands between
  * the recipient and the pixel or the link: a failure is logged, not shown.
  */
@@ -104,8 +106,27 @@ class TrackingService {
             ingestion.ingest(new EmailEvent(PROVIDER, eventId, kind, messageId, null, hit.at(), false, verdict.machine(),
                     detail, payload(hit, verdict)));
             store.setVerdict(eventId, verdict.rule(), key);
+            if (kind == EmailEventKind.CLICKED) {
+                takeBackFirstOfBurst(messageId, key, hit.at(), recent);
+            }
             return new Recorded(verdict, true);
         });
+    }
+
+    /**
+     * Another link of the message clicked within {@code link-burst} of this click makes both part
+     * of a scanner's burst: a click of the burst that was counted as a person's (the first one,
+     * which nothing could tell apart when it came) is re-classed {@code link-burst} and its effect
+     * taken back.
+     */
+    private void takeBackFirstOfBurst(UUID messageId, String key, Instant at, List<Tracked> recent) {
+        List<Tracked> counted = recent.stream().filter(t -> !t.machine() && !key.equals(t.key())
+                && Duration.between(t.at(), at).abs().compareTo(properties.linkBurst()) <= 0).toList();
+        if (!counted.isEmpty()) {
+            ingestion.retractClicks(messageId, counted, "link-burst", "click by a machine: the first of a link burst"
+                    + " (another link of the message was clicked within " + properties.linkBurst().toMillis()
+                    + " ms), re-classed and its click taken back");
+        }
     }
 
     private static Optional<Recorded> record(UUID messageId, Supplier<Recorded> recording) {

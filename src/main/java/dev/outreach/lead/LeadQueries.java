@@ -74,6 +74,14 @@ class LeadQueries {
                 """).param("id", id).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update() == 1;
     }
 
+    /** Clears the flag if it still reads {@code reason} (another may have replaced it meanwhile); true when it did. */
+    boolean clearEmailChannelFlag(long id, String reason, java.time.Instant at) {
+        return jdbc.sql("""
+                update lead set email_flag = null, email_flagged_at = null, updated_at = :at
+                where id = :id and email_flag = :reason
+                """).param("id", id).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update() == 1;
+    }
+
     java.util.Optional<String> emailChannelFlag(long id) {
         return jdbc.sql("select email_flag from lead where id = :id and email_flag is not null").param("id", id)
                 .query(String.class).optional();

@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
 public class LeadService {
 
+    private static final String EMAIL_FLAGGED = "lead.email-flag";
+    private static final String EMAIL_FLAG_CLEARED = "lead.email-flag-clear";
+
     private final AuditLog auditLog;
     private final LeadRepository leads;
     private final LeadQueries queries;
@@ -125,9 +128,35 @@ public class LeadService {
     public boolean flagEmailChannel(long id, String reason, java.time.Instant at) {
         boolean flagged = queries.flagEmailChannel(id, reason, at);
         if (flagged) {
-            auditLog.record("lead.email-flag", "lead", id, null, reason);
+            auditLog.record(EMAIL_FLAGGED, "lead", id, null, reason);
         }
         return flagged;
+    }
+
+    /**
+     * An operator has dealt with what flagged the lead's email channel (verified the sender, or
+     * decided not to): the flag goes, and the audit log keeps what it said and who cleared it.
+     * True when there was a flag to clear.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public boolean clearEmailChannelFlag(long id) {
+        Optional<String> flag = queries.emailChannelFlag(id);
+        boolean cleared = flag.isPresent() && queries.clearEmailChannelFlag(id, flag.get(), clock.instant());
+        if (cleared) {
+            auditLog.record(EMAIL_FLAG_CLEARED, "lead", id, flag.get(), null);
+        }
+        return cleared;
+    }
+
+    /** The lead's email channel flagged and cleared, newest first, with who did it. */
+    @Transactional(readOnly = true)
+    public List<EmailFlagChange> emailChannelFlagHistory(long id) {
+        return auditLog.entries("lead", id, List.of(EMAIL_FLAGGED, EMAIL_FLAG_CLEARED), 20).stream()
+                .map(entry -> EMAIL_FLAG_CLEARED.equals(entry.action())
+                        ? new EmailFlagChange(entry.at(), entry.actor(), true, entry.before())
+                        : new EmailFlagChange(entry.at(), entry.actor(), false, entry.after()))
+                .toList();
     }
 
     /** Why the lead's email channel is flagged for an operator; empty when it is not. */

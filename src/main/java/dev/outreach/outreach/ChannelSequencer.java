@@ -287,6 +287,9 @@ public class ChannelSequencer {
                     store.recordAttempt(message.id(), channel, attempt, result.status(), null, now, null, result.details(),
                             result.unconfirmed());
                     store.markSent(message.id(), index, channel, mailboxId, result.providerMessageId(), now, now);
+                    if (result.relayMessageId() != null) {
+                        store.recordRelayMessageId(message.id(), result.relayMessageId());
+                    }
                     leads.recordOutreach(message.leadId(), now);
                 });
                 if (channel == ChannelType.EMAIL && mailbox != null) {

@@ -70,6 +70,24 @@ public class MessageEngagement {
         return found;
     }
 
+    /**
+     * Messages by the email service provider's own id that its relay gave when it accepted them
+     * (SendGrid's "queued as" id), in one query on ix_outreach_message_relay_id; unknown ones are absent.
+     */
+    public Map<String, Target> byRelayMessageIds(Collection<String> relayMessageIds) {
+        Map<String, Target> found = new HashMap<>();
+        if (!relayMessageIds.isEmpty()) {
+            jdbc.sql("""
+                    select m.id, m.lead_id, m.enrollment_id, m.status, m.provider_message_id, mb.address, m.relay_message_id
+                    from outreach_message m left join mailbox mb on mb.id = m.mailbox_id
+                    where m.relay_message_id in (:ids)
+                    """).param("ids", List.copyOf(relayMessageIds))
+                    .query((rs, n) -> Map.entry(rs.getString("relay_message_id"), target(rs, n))).list()
+                    .forEach(e -> found.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
     /** A delivery, an open or a click: the events {@link #recordAll} applies in batches. */
     public enum EngagementKind {
         DELIVERED, OPENED, CLICKED
@@ -194,6 +212,35 @@ public class MessageEngagement {
         enrollmentOpen.run(batch, null);
         enrollmentClick.run(batch, null);
         return changed;
+    }
+
+    /**
+     * Takes back clicks that were counted as a person's and turned out to be a machine's (the
+     * first click of a link scanner's burst): the message's {@code clicked_at} becomes its first
+     * click still counted ({@code firstRemaining}, empty: none), and an enrollment whose last click
+     * was one of them goes back to its messages' latest click in the current cycle. Call under
+     * the message's row lock ({@link #lock}).
+     */
+    public void retractClicks(Target target, List<Instant> retracted, java.util.Optional<Instant> firstRemaining,
+            Instant now) {
+        if (retracted.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update outreach_message set clicked_at = :first, updated_at = :now where id = :id")
+                .param("first", firstRemaining.map(MessageEngagement::ts).orElse(null), java.sql.Types.TIMESTAMP)
+                .param("now", ts(now)).param("id", target.id()).update();
+        if (target.enrollmentId() == null) {
+            return;
+        }
+        for (Instant at : retracted) {
+            jdbc.sql("""
+                    update enrollment e set last_email_clicked_at = (
+                        select max(m.clicked_at) from outreach_message m
+                        where m.enrollment_id = e.id and (e.cycle_reset_at is null or m.clicked_at >= e.cycle_reset_at)),
+                        updated_at = :now
+                    where e.id = :id and e.last_email_clicked_at = :at
+                    """).param("id", target.enrollmentId()).param("at", ts(at)).param("now", ts(now)).update();
+        }
     }
 
     /** One statement and the engagements it runs for, in order; {@link #run} sets their "changed" flags from the counts. */

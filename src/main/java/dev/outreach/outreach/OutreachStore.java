@@ -225,6 +225,12 @@ class OutreachStore {
                 .param("reason", truncate(reason, 500)).param("now", ts(now)).update();
     }
 
+    /** The email service provider's own id of the sent message (its relay's "queued as" id), which its events name. */
+    void recordRelayMessageId(UUID id, String relayMessageId) {
+        jdbc.sql("update outreach_message set relay_message_id = :relayId where id = :id")
+                .param("id", id).param("relayId", truncate(relayMessageId, 200)).update();
+    }
+
     List<OutreachAttempt> attempts(UUID messageId) {
         return jdbc.sql("""
                 select id, message_id, channel, attempt_number, status, error, attempted_at, next_retry_at, details,

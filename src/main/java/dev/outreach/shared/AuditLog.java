@@ -2,6 +2,9 @@ package dev.outreach.shared;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,6 +39,27 @@ public class AuditLog {
                 .param("after", after)
                 .param("createdAt", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** One row of the audit log: who did what, when, and the value before and after. */
+    public record Entry(Instant at, String actor, String action, String before, String after) {
+    }
+
+    /**
+     * The entity's entries with one of the actions, newest first (index ix_audit_log_entity): for
+     * pages that show what was done to a record.
+     */
+    @Transactional(readOnly = true)
+    public List<Entry> entries(String entityType, Object entityId, Collection<String> actions, int limit) {
+        return jdbc.sql("""
+                select created_at, actor, action, before_value, after_value from audit_log
+                where entity_type = :entityType and entity_id = :entityId and action in (:actions)
+                order by created_at desc, id desc fetch first :limit rows only
+                """).param("entityType", entityType).param("entityId", entityId.toString())
+                .param("actions", List.copyOf(actions)).param("limit", limit)
+                .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     /** The signed-in user's name, or "system" for background work. */

@@ -386,4 +386,24 @@ interface CadenceContract extends CadenceFixtures {
         assertThat(recontact().run()).isZero();
         assertThat(row(enrollment)).containsEntry("status", "ACTIVE");
     }
+
+    @Test
+    default void aPausedEnrollmentIsNotReContactedBeforeItsPauseEnds() {
+        long paused = contacted("paused", 120, 0);
+        long other = contacted("not-paused", 120, 0);
+        set(paused, "paused_until = :until, paused_reason = 'Out of office until Friday'",
+                Map.of("until", T0.plus(Duration.ofDays(3))));
+
+        recontact().scheduled();
+
+        assertThat(row(paused)).as("still paused").containsEntry("status", "CONTACTED");
+        assertThat(((Number) row(paused).get("re_contact_cycle")).intValue()).isZero();
+        assertThat(row(other)).containsEntry("status", "COLD");
+
+        clock().advance(Duration.ofDays(3));
+        recontact().scheduled();
+
+        assertThat(row(paused)).as("the pause is over").containsEntry("status", "COLD");
+        assertThat(((Number) row(paused).get("re_contact_cycle")).intValue()).isEqualTo(1);
+    }
 }

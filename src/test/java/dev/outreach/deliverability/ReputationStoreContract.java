@@ -73,6 +73,27 @@ abstract class ReputationStoreContract {
     }
 
     @Test
+    void aClickTakenBackLeavesTheHourItWasCountedInAndNeverGoesBelowNothing() {
+        Instant counted = clock.instant();
+        reputation.recordEmailEventScoped(EmailEventType.CLICKED, domainA, "ann@" + domainA);
+        reputation.recordEmailEventScoped(EmailEventType.CLICKED, domainA, "ann@" + domainA);
+        clock.advance(Duration.ofHours(1));
+
+        reputation.retractEmailEventScoped(EmailEventType.CLICKED, domainA, "ann@" + domainA, counted);
+
+        assertThat(reputation.getEmailReputationScoped(Scope.DOMAIN, domainA).score().metrics().clicked()).isEqualTo(1);
+        assertThat(reputation.getEmailReputationScoped(Scope.MAILBOX, "ann@" + domainA).score().metrics().clicked())
+                .isEqualTo(1);
+        assertThat(reputation.trend(Scope.DOMAIN, domainA, EmailEventType.CLICKED)[ReputationStore.WINDOW_HOURS - 2])
+                .as("the hour it was counted in").isEqualTo(1);
+
+        reputation.retractEmailEventScoped(EmailEventType.CLICKED, domainA, "ann@" + domainA, counted);
+        reputation.retractEmailEventScoped(EmailEventType.CLICKED, domainA, "ann@" + domainA, counted);
+
+        assertThat(reputation.getEmailReputationScoped(Scope.DOMAIN, domainA).score().metrics().clicked()).isZero();
+    }
+
+    @Test
     void anEmptyDomainOrMailboxSkipsThatScope() {
         reputation.recordEmailEventScoped(EmailEventType.BOUNCED, "", "");
         reputation.recordEmailEventScoped(EmailEventType.BOUNCED, domainB, null);

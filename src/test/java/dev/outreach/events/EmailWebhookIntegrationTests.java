@@ -11,7 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.deliverability.ReputationService;
 import dev.outreach.events.WebhookTestSupport.SentMessage;
+import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
+import dev.outreach.outreach.OutreachService;
+import dev.outreach.outreach.SequenceResult;
+import dev.outreach.security.SystemActor;
+import dev.outreach.support.ScriptedSmtpServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and that every refused request (tampered, stale, unsigned, malformed, too large) changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false"})
+        properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false",
+            "outreach.email.relays.sendgrid=smtp.sendgrid.net,127.0.0.1"})
 @ActiveProfiles("test")
 class EmailWebhookIntegrationTests {
 
@@ -56,6 +62,8 @@ class EmailWebhookIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     LeadService leads;
+    @Autowired
+    OutreachService outreach;
     @Autowired
     ReputationService reputation;
     @Autowired
@@ -139,6 +147,43 @@ class EmailWebhookIntegrationTests {
         assertThat(orphan.get("orphan")).isEqualTo(true);
         assertThat(orphan.get("message_id")).isNull();
         assertThat((String) orphan.get("detail")).startsWith("orphan: no message of ours");
+    }
+
+    @Test
+    void anOpenNamingOnlySendGridsIdFindsTheMessageByTheIdSendGridsRelayGaveWhenItWasSent() throws Exception {
+        SentMessage earlier = sent(); // at least one mailbox: every one is pointed at the relay below
+        String queuedAs = "Rl" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Rhea");
+        draft.setEmail("rhea-" + queuedAs.toLowerCase(java.util.Locale.ROOT) + "@rhea-roofing.com");
+        long leadId = SystemActor.call(() -> leads.create(draft));
+        SequenceResult sent;
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer().replyToDataEnd("250 Ok: queued as " + queuedAs)) {
+            jdbc.sql("update sales_engine_config set delivery_mode = 'LIVE'").update();
+            jdbc.sql("""
+                    update mailbox set smtp_host = '127.0.0.1', smtp_port = ?, smtp_security = 'NONE', smtp_username = null,
+                        smtp_password_enc = null
+                    """).param(relay.port()).update();
+            sent = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Roof check", "Hi Rhea"));
+        } finally {
+            jdbc.sql("update sales_engine_config set delivery_mode = 'SANDBOX'").update();
+            jdbc.sql("update mailbox set smtp_host = null, smtp_port = null").update();
+        }
+        assertThat(sent.success()).as(sent.note()).isTrue();
+        assertThat(jdbc.sql("select relay_message_id from outreach_message where id = ?").param(sent.messageId())
+                .query(String.class).single()).as("recorded on the sent message").isEqualTo(queuedAs);
+        long ts = Instant.now().getEpochSecond() - 30;
+        // no custom argument, no smtp-id (opens carry none), and no earlier SendGrid event named the message
+        String body = """
+                [{"email":"%s","timestamp":%d,"event":"open","sg_event_id":"%s","sg_message_id":"%s.filterdrecv-5bd9dd5d45-kx7zq-1-64A1B2C3-4.0","useragent":"Mozilla/5.0 (Windows NT 10.0; Win64; x64)","ip":"203.0.113.9","sg_machine_open":false}]
+                """.formatted(draft.getEmail(), ts, uniqueId("sg"), queuedAs);
+
+        HttpResponse<String> response = post(port, "sendgrid", bytes(body), sendgridHeaders(body, Instant.now()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"applied\":1,\"duplicate\":0,\"orphan\":0,\"ignored\":0}");
+        assertThat(messageRow(sent.messageId())).containsEntry("human_open_count", 1);
+        assertThat(messageRow(earlier.id())).containsEntry("human_open_count", 0);
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Where the IMAP poller goes on from: a poll reads only mail it has not read (UID after the last
  * one it read, under the same UIDVALIDITY), whatever the inbox holds, and a backlog larger than
- * {@code max-messages-per-poll} (200) is read by the next polls in turn.
+ * {@code max-messages-per-poll} (200) is read by the next polls in turn. An out-of-office read by
+ * the poller pauses the lead until the day after its return, where the lead is.
  */
 @SpringBootTest(properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false", "outreach.imap.enabled=false",
     "outreach.simulator.enabled=false"})
@@ -118,6 +119,55 @@ class ImapPollerIntegrationTests extends PostgresIntegrationTest {
         assertThat(outcome.error()).isEmpty();
         assertThat(jdbc.sql("select p.last_uid from imap_folder_position p join mailbox m on m.id = p.mailbox_id"
                 + " where m.address = ?").param(sent.mailbox()).query(Long.class).single()).isEqualTo(lastUid(inbox));
+    }
+
+    @Test
+    void anOutOfOfficePausesUntilTheStartOfTheDayAfterTheReturnWhereTheLeadIs() throws Exception {
+        jdbc.sql("update lead set time_zone = 'America/Chicago' where id = ?").param(sent.leadId()).update();
+        jdbc.sql("update enrollment set status = 'ACTIVE' where id = ?").param(sent.enrollmentId()).update();
+        deliverOutOfOffice(sent, "16 March 2026");
+
+        assertThat(poller.pollAll()).isEqualTo(1);
+
+        assertThat(pausedUntil(sent)).as("17 March, 00:00 in Chicago (CDT, UTC-5), not 00:00 UTC")
+                .isEqualTo(Instant.parse("2026-03-17T05:00:00Z"));
+        assertThat(jdbc.sql("select note from email_reply where lead_id = ?").param(sent.leadId()).query(String.class)
+                .single()).contains("enrollment paused until 2026-03-17 00:00 America/Chicago");
+    }
+
+    @Test
+    void aLeadWithoutATimeZoneIsPausedInTheEnginesDefaultZone() throws Exception {
+        jdbc.sql("update enrollment set status = 'ACTIVE' where id = ?").param(sent.enrollmentId()).update();
+        String engineZone = jdbc.sql("select default_time_zone from sales_engine_config where id = 1")
+                .query(String.class).single();
+        deliverOutOfOffice(sent, "16 March 2026");
+
+        assertThat(poller.pollAll()).isEqualTo(1);
+
+        assertThat(pausedUntil(sent)).isEqualTo(java.time.LocalDate.of(2026, 3, 17)
+                .atStartOfDay(java.time.ZoneId.of(engineZone)).toInstant());
+    }
+
+    private Instant pausedUntil(SentMessage message) {
+        return jdbc.sql("select paused_until from enrollment where id = ?").param(message.enrollmentId())
+                .query(Timestamp.class).single().toInstant();
+    }
+
+    /** The lead's out-of-office answer to our message, written on 2 March 2026. */
+    private void deliverOutOfOffice(SentMessage message, String back) throws Exception {
+        String raw = """
+                From: <%s>
+                To: %s
+                Subject: Automatic reply: Hello
+                Date: Mon, 2 Mar 2026 09:00:00 -0600
+                Message-ID: <ooo-%s@webhook-test.com>
+                In-Reply-To: %s
+                Auto-Submitted: auto-replied
+
+                I am out of the office until %s with limited access to email.
+                """.formatted(message.leadEmail(), message.mailbox(), message.id(), message.headerId(), back);
+        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
     }
 
     private ImapPoller.PollOutcome poll() {

@@ -70,6 +70,11 @@ class MachineTrafficTests {
     void securityGatewaysAreMachinesByPublishedRangeEvenWithABrowserAgent() {
         assertThat(click(CHROME, "40.107.22.5", Duration.ofHours(1)).rule()).isEqualTo("gateway-range:microsoft");
         assertThat(click(CHROME, "205.139.110.60", Duration.ofHours(1)).rule()).isEqualTo("gateway-range:mimecast");
+        // the vendors' published lists: all of Microsoft's 52.100.0.0/14, Mimecast's Canada, not what Mimecast never published
+        assertThat(click(CHROME, "52.103.200.7", Duration.ofHours(1)).rule()).isEqualTo("gateway-range:microsoft");
+        assertThat(click(CHROME, "170.10.145.20", Duration.ofHours(1)).rule()).isEqualTo("gateway-range:mimecast");
+        assertThat(click(CHROME, "51.163.159.20", Duration.ofHours(1)).rule()).isEqualTo("person");
+        assertThat(click(CHROME, "207.211.30.10", Duration.ofHours(1)).rule()).isEqualTo("person");
         assertThat(open("GET", CHROME, "148.163.150.2", Duration.ofHours(1)).rule()).isEqualTo("gateway-range:proofpoint");
         assertThat(click(CHROME, "2a01:111:f400:fe1e::5", Duration.ofHours(1)).rule()).isEqualTo("gateway-range:microsoft");
         MachineTraffic configured = traffic(Map.of("sophos", List.of("198.51.100.0/24")));

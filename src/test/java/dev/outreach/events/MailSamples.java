@@ -17,7 +17,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +173,10 @@ final class MailSamples implements AutoCloseable {
                         .query(Timestamp.class).single().toInstant()).as(why + ": the tick waits for the pause")
                         .isEqualTo(paused);
             } else {
-                assertThat(paused).as(why).isEqualTo(LocalDate.parse(until).atStartOfDay(ZoneOffset.UTC).toInstant());
+                // the sample's lead has no time zone: the day starts in the engine's default zone
+                String zone = jdbc.sql("select default_time_zone from sales_engine_config where id = 1")
+                        .query(String.class).single();
+                assertThat(paused).as(why).isEqualTo(LocalDate.parse(until).atStartOfDay(ZoneId.of(zone)).toInstant());
             }
             assertThat(jdbc.sql("select note from email_reply where lead_id = ?").param(sent.leadId()).query(String.class)
                     .single()).as(why).contains("enrollment paused until");

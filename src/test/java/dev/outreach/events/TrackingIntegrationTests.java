@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.channel.email.SandboxMail;
 import dev.outreach.channel.email.SandboxMailServer;
+import dev.outreach.deliverability.ReputationService;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.OutreachService;
@@ -52,6 +53,8 @@ class TrackingIntegrationTests {
     SandboxMailServer sandbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReputationService reputation;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String token = Long.toString(System.nanoTime(), 36);
@@ -69,7 +72,8 @@ class TrackingIntegrationTests {
         draft.setEmail(email);
         leadId = SystemActor.call(() -> leads.create(draft));
         SequenceResult sent = SystemActor.call(() -> outreach.sendOutreachMessage(leadId, "Panels " + token,
-                "Hi Tara,\n\nour offer: https://offers.example.com/solar?lead=" + token + ".\n\nSam"));
+                "Hi Tara,\n\nour offer: https://offers.example.com/solar?lead=" + token + ".\nand the roof: "
+                        + "https://offers.example.com/roof?lead=" + token + ".\n\nSam"));
         assertThat(sent.success()).isTrue();
         messageId = sent.messageId();
         mail = SystemActor.call(() -> sandbox.messages(1000)).stream().filter(m -> m.subject().equals("Panels " + token))
@@ -183,6 +187,36 @@ class TrackingIntegrationTests {
     }
 
     @Test
+    void theFirstClickOfALinkBurstIsTakenBackWhenTheNextLinkIsClickedWithinTheBurst() throws Exception {
+        sentAnHourAgo();
+        long enrollment = inAnEnrollment();
+        String mailbox = jdbc.sql("select mb.address from outreach_message m join mailbox mb on mb.id = m.mailbox_id"
+                + " where m.id = :id").param("id", messageId).query(String.class).single();
+        long clicksBefore = mailboxClicks(mailbox);
+        java.util.List<String> links = paths(mail.htmlBody(), "/t/c/");
+        assertThat(links).hasSize(2);
+
+        assertThat(get(links.get(0), CHROME).statusCode()).isEqualTo(302);
+
+        assertThat(message("clicked_at").get("clicked_at")).as("alone, the first click is a person's").isNotNull();
+        assertThat(lastClicked(enrollment)).isNotNull();
+        assertThat(mailboxClicks(mailbox)).isEqualTo(clicksBefore + 1);
+
+        assertThat(get(links.get(1), CHROME).statusCode()).isEqualTo(302);
+
+        assertThat(jdbc.sql("""
+                select machine, verdict_rule from email_event where message_id = :id and event_type = 'CLICKED' order by id
+                """).param("id", messageId).query((rs, n) -> rs.getBoolean(1) + " " + rs.getString(2)).list())
+                .as("both clicks of the burst are a machine's, the rule on each row")
+                .containsExactly("true link-burst", "true link-burst");
+        assertThat(jdbc.sql("select detail from email_event where message_id = :id and event_type = 'CLICKED' order by id")
+                .param("id", messageId).query(String.class).list().getFirst()).contains("first of a link burst");
+        assertThat(message("clicked_at").get("clicked_at")).as("the message was never clicked by a person").isNull();
+        assertThat(lastClicked(enrollment)).as("nothing moves the cadence").isNull();
+        assertThat(mailboxClicks(mailbox)).as("the click taken back from reputation").isEqualTo(clicksBefore);
+    }
+
+    @Test
     void theOneClickUnsubscribeCommitsTheSuppressionBeforeItAnswersWithoutLoginOrCookie() throws Exception {
         String link = mail.headers().stream().filter(h -> h.startsWith("List-Unsubscribe: <")).findFirst().orElseThrow()
                 .replaceAll("List-Unsubscribe: <([^>]+)>.*", "$1");
@@ -259,6 +293,25 @@ class TrackingIntegrationTests {
                 .param("id", messageId).query(Long.class).single();
     }
 
+    /** The message as one touch of an enrollment, whose clicks the cadence reads. */
+    private long inAnEnrollment() {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("insert into enrollment (lead_id, status, last_email_sent_at, created_at, updated_at) values (?, 'ACTIVE', ?, ?, ?)")
+                .params(leadId, now, now, now).update();
+        long enrollment = jdbc.sql("select id from enrollment where lead_id = ?").param(leadId).query(Long.class).single();
+        jdbc.sql("update outreach_message set enrollment_id = ? where id = ?").params(enrollment, messageId).update();
+        return enrollment;
+    }
+
+    private Object lastClicked(long enrollment) {
+        return jdbc.sql("select last_email_clicked_at from enrollment where id = ?").param(enrollment)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1))).single().orElse(null);
+    }
+
+    private long mailboxClicks(String mailbox) {
+        return reputation.getEmailReputationScoped(ReputationService.Scope.MAILBOX, mailbox).score().metrics().clicked();
+    }
+
     private void sentAnHourAgo() {
         jdbc.sql("update outreach_message set sent_at = :at where id = :id")
                 .param("at", Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS))).param("id", messageId).update();
@@ -274,6 +327,16 @@ class TrackingIntegrationTests {
         Matcher matcher = Pattern.compile("https?://[^/\\s\"]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)").matcher(body);
         assertThat(matcher.find()).as("a " + prefix + " link in " + body).isTrue();
         return matcher.group(1);
+    }
+
+    /** The paths of every link with this prefix in a body of the email, in order, each once. */
+    private static java.util.List<String> paths(String body, String prefix) {
+        Matcher matcher = Pattern.compile("https?://[^/\\s\"]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)").matcher(body);
+        java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
+        while (matcher.find()) {
+            paths.add(matcher.group(1));
+        }
+        return java.util.List.copyOf(paths);
     }
 
     /** A browser's request: every browser sends Accept-Language on a navigation. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -120,9 +121,12 @@ public class EmailOutreachService implements ChannelSender {
             } catch (MessagingException e) {
                 return DeliveryResult.hardFailure("the email could not be composed: " + e.getMessage());
             }
+            Optional<String> relayId;
             try {
                 Transport transport = connections.connectionTo(target);
                 transport.sendMessage(message.message(), new InternetAddress[] {envelope.to()});
+                relayId = target.sandboxed() || !(transport instanceof SMTPTransport smtp) ? Optional.empty()
+                        : relayHeaders.relayMessageId(target.host(), smtp.getLastServerResponse());
             } catch (MessagingException e) {
                 if (!SmtpFailures.leavesConnectionUsable(e)) {
                     connections.discard(target);
@@ -135,7 +139,7 @@ public class EmailOutreachService implements ChannelSender {
             }
             String messageId = EmailComposer.messageIdHeader(delivery.messageId(), envelope.mailboxDomain());
             log.debug("Email {} sent via {}", delivery.messageId(), target.label());
-            return DeliveryResult.sent(messageId, details(delivery, envelope, message));
+            return DeliveryResult.sent(messageId, details(delivery, envelope, message)).withRelayMessageId(relayId.orElse(null));
         }
 
         @Override

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +21,13 @@ import java.util.regex.Pattern;
  *   <li>Amazon SES: {@code X-SES-MESSAGE-TAGS: outreach_message_id=<uuid>}.</li>
  * </ul>
  * Any other server gets none of them: they would tell the recipient our message id for nothing.
+ * SendGrid's relay also names its own id of the message in its reply ({@link #relayMessageId}).
  */
 final class RelayHeaders {
+
+    /** SendGrid's reply to the end of DATA; its id is URL-safe base64 (22 characters today). */
+    private static final Pattern SENDGRID_QUEUED = Pattern.compile("250[ -](?:2\\.0\\.0 )?ok: queued as ([A-Za-z0-9_-]{8,100})",
+            Pattern.CASE_INSENSITIVE);
 
     private final List<Pattern> sendgrid;
     private final List<Pattern> mailgun;
@@ -49,6 +56,21 @@ final class RelayHeaders {
             headers.put("X-SES-MESSAGE-TAGS", tag + "=" + messageId);
         }
         return headers;
+    }
+
+    /**
+     * The provider's own id of a message its relay accepted, from the reply to the end of DATA:
+     * SendGrid answers {@code 250 Ok: queued as nhIMmON9SFOPcT0ii4nt2A}, and that id starts the
+     * {@code sg_message_id} of every event about the message ({@code <id>.filter...}). Empty for any
+     * other server (a Postfix queue id names nothing a webhook sends) or another reply.
+     */
+    Optional<String> relayMessageId(String smtpHost, String dataReply) {
+        String host = smtpHost == null ? "" : smtpHost.strip().toLowerCase(Locale.ROOT);
+        if (dataReply == null || !matches(sendgrid, host)) {
+            return Optional.empty();
+        }
+        Matcher queued = SENDGRID_QUEUED.matcher(dataReply.strip());
+        return queued.matches() ? Optional.of(queued.group(1)) : Optional.empty();
     }
 
     private static boolean matches(List<Pattern> patterns, String host) {

@@ -13,20 +13,25 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.outreach.lead.EmailFlagChange;
 import dev.outreach.lead.LeadDetails;
+import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.LeadReply;
 import dev.outreach.outreach.MessageHistory;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.outreach.SequenceResult;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ui.FieldErrors;
+import java.util.List;
 
 /**
  * A lead's replies (and automatic answers) and outreach, newest first, each message with its
- * attempts; a warning when the lead's email channel needs an operator; and "Send outreach" now.
+ * attempts; a warning when the lead's email channel needs an operator, with "Clear flag", and the
+ * flag's history; and "Send outreach" now.
  */
 class OutreachTimeline extends VerticalLayout {
 
@@ -37,8 +42,7 @@ class OutreachTimeline extends VerticalLayout {
     private final Div messages = new Div();
     final Button send = new Button("Send outreach", new Icon(VaadinIcon.PAPERPLANE));
 
-    OutreachTimeline(OutreachService outreach, java.util.Optional<String> emailFlag, LeadDetails lead,
-            Runnable leadChanged) {
+    OutreachTimeline(OutreachService outreach, LeadService leads, LeadDetails lead, Runnable leadChanged) {
         this.outreach = outreach;
         this.lead = lead;
         this.leadChanged = leadChanged;
@@ -46,14 +50,41 @@ class OutreachTimeline extends VerticalLayout {
         setPadding(false);
         send.addClickListener(click -> openSendDialog());
         add(new H3("Outreach"));
-        emailFlag.ifPresent(flag -> {
-            // lead data (a link from a challenge mail): text only, never a link we follow
-            Paragraph warning = new Paragraph("Email channel needs an operator: " + flag);
-            warning.addClassName("email-flag");
-            add(warning);
-        });
-        add(send, replies, messages);
+        leads.emailChannelFlag(lead.id()).ifPresent(flag -> add(flagWarning(leads, flag)));
+        add(send, replies, messages, flagHistory(leads.emailChannelFlagHistory(lead.id())));
         refresh();
+    }
+
+    /** Lead data (a link from a challenge mail): text only, never a link we follow. */
+    private HorizontalLayout flagWarning(LeadService leads, String flag) {
+        Paragraph warning = new Paragraph("Email channel needs an operator: " + flag);
+        warning.addClassName("email-flag");
+        Button clear = new Button("Clear flag", new Icon(VaadinIcon.CHECK), click -> {
+            leads.clearEmailChannelFlag(lead.id());
+            Notification.show("Email flag cleared").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            leadChanged.run();
+        });
+        clear.addClassName("clear-email-flag");
+        HorizontalLayout row = new HorizontalLayout(warning, clear);
+        row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        return row;
+    }
+
+    /** When the email channel was flagged and cleared, and by whom; the reason is lead data, shown as text. */
+    private static Div flagHistory(List<EmailFlagChange> changes) {
+        Div history = new Div();
+        history.addClassName("email-flag-history");
+        if (!changes.isEmpty()) {
+            history.add(new H4("Email channel"));
+        }
+        for (EmailFlagChange change : changes) {
+            Paragraph line = new Paragraph(AttemptList.TIME.format(change.at()) + " · "
+                    + (change.cleared() ? "Flag cleared by " : "Flagged by ") + change.actor()
+                    + (change.reason() == null ? "" : " · " + change.reason()));
+            line.addClassName(change.cleared() ? "email-flag-cleared" : "email-flag-raised");
+            history.add(line);
+        }
+        return history;
     }
 
     private void refresh() {

@@ -24,6 +24,6 @@ class OutreachTimelineSection implements LeadDetailSection {
 
     @Override
     public com.vaadin.flow.component.Component create(LeadDetails lead, Runnable leadChanged) {
-        return new OutreachTimeline(outreach, leads.emailChannelFlag(lead.id()), lead, leadChanged);
+        return new OutreachTimeline(outreach, leads, lead, leadChanged);
     }
 }

@@ -60,6 +60,27 @@ class EmailSmtpRepliesIntegrationTests {
     }
 
     @Test
+    void sendGridsQueuedAsIdIsTheMessagesRelayIdAndAnotherServersQueueIdIsNot() {
+        server.replyToDataEnd("250 Ok: queued as nhIMmON9SFOPcT0ii4nt2A");
+        EmailProperties relayed = new EmailProperties(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                new EmailProperties.Relays(List.of("127.0.0.1"), List.of(), List.of(), List.of()));
+        EmailOutreachService throughSendGrid = new EmailOutreachService(relayed,
+                EmailDeliveries.links(dev.outreach.shared.TrackingProperties.defaults()), EmailDeliveries.stoppedSandbox(),
+                EmailDeliveries.CLOCK);
+
+        DeliveryResult result;
+        try (SenderSession session = throughSendGrid.openSession()) {
+            result = session.deliver(delivery(scripted(), DeliveryMode.LIVE));
+        }
+
+        assertThat(result.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(result.relayMessageId()).isEqualTo("nhIMmON9SFOPcT0ii4nt2A");
+        // a server of no provider (Postfix here): its queue id names nothing any webhook sends
+        server.replyToDataEnd("250 2.0.0 Ok: queued as 224B824BD40");
+        assertThat(sendOne().relayMessageId()).isNull();
+    }
+
+    @Test
     void aTemporaryRejectionIsRetried() {
         server.replyToRcpt("451 4.7.1 Try again later");
 

@@ -1,10 +1,13 @@
 package dev.outreach.outreach.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
@@ -19,8 +22,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
-/** A reply read over IMAP shows in the lead's timeline, as text. */
+/** A reply read over IMAP shows in the lead's timeline, as text; an operator clears the email flag there. */
 class TimelineRepliesTests extends KaribuTest {
 
     @Autowired
@@ -86,5 +91,49 @@ class TimelineRepliesTests extends KaribuTest {
         assertThat(_find(Paragraph.class, spec -> spec.withClasses("email-flag"))).singleElement()
                 .satisfies(p -> assertThat(p.getText())
                         .isEqualTo("Email channel needs an operator: Challenge-response: verify at https://verify.example/x"));
+    }
+
+    @Test
+    void anOperatorClearsTheEmailFlagAndTheTimelineSaysWhoDidWhenAndWhatItSaid() {
+        String token = Long.toString(System.nanoTime(), 36);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Vera");
+        draft.setEmail("vera-" + token + "@vera-verify.com");
+        long leadId = SystemActor.call(() -> leads.create(draft));
+        String reason = "Challenge-response (Boxbe): verify at https://verify.example/" + token;
+        SystemActor.call(() -> leads.flagEmailChannel(leadId, reason, Instant.now()));
+
+        login("olivia", Role.OPERATOR);
+        UI.getCurrent().navigate(LeadDetailView.class, leadId);
+        _click(_get(Button.class, spec -> spec.withClasses("clear-email-flag")));
+
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("email-flag"))).as("the warning is gone").isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withClasses("clear-email-flag"))).isEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("email-flag-cleared"))).singleElement()
+                .satisfies(p -> assertThat(p.getText()).contains("Flag cleared by olivia · " + reason));
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("email-flag-raised"))).singleElement()
+                .satisfies(p -> assertThat(p.getText()).contains("Flagged by system · " + reason));
+        assertThat(jdbc.sql("select email_flag from lead where id = ?").param(leadId).query(String.class).optional())
+                .isEmpty();
+        assertThat(jdbc.sql("""
+                select actor || ' ' || before_value from audit_log
+                where action = 'lead.email-flag-clear' and entity_type = 'lead' and entity_id = ?
+                """).param(String.valueOf(leadId)).query(String.class).list()).containsExactly("olivia " + reason);
+        assertThat(leads.clearEmailChannelFlag(leadId)).as("nothing left to clear").isFalse();
+    }
+
+    @Test
+    void clearingTheEmailFlagNeedsASignedInOperator() {
+        String token = Long.toString(System.nanoTime(), 36);
+        LeadDraft draft = new LeadDraft();
+        draft.setFirstName("Nina");
+        draft.setEmail("nina-" + token + "@nina-verify.com");
+        long leadId = SystemActor.call(() -> leads.create(draft));
+        SystemActor.call(() -> leads.flagEmailChannel(leadId, "Challenge-response", Instant.now()));
+
+        assertThatThrownBy(() -> leads.clearEmailChannelFlag(leadId)).isInstanceOfAny(AccessDeniedException.class,
+                AuthenticationCredentialsNotFoundException.class);
+        assertThat(jdbc.sql("select email_flag from lead where id = ?").param(leadId).query(String.class).single())
+                .isEqualTo("Challenge-response");
     }
 }
