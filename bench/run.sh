@@ -39,7 +39,8 @@ run_java() {
 
 # A Dovecot of this run's own: config, sockets, state, log and maildirs in a temp dir, plaintext
 # logins on a free loopback port, users `small` and `large` (password bench-imap) in a passwd-file.
-# It reads nothing of /etc/dovecot and leaves any system Dovecot alone. Sets dovecot_port.
+# It reads no system-wide Dovecot configuration and leaves any system Dovecot alone.
+# Sets dovecot_port; stop_dovecot (also the EXIT trap) ends it.
 dovecot_pid="" dovecot_dir=""
 start_dovecot() {
     dovecot_dir=$(mktemp -d)
