@@ -10,9 +10,10 @@
 #   7. tick: the sequencer tick, 100k due among 1M and 200k enrollments, vs the same INSERT ... SELECT in psql
 #   8. recontact: the re-contact worker, 100k eligible among 1M enrollments, vs the same UPDATE in psql
 #   9. ratelimit: the Lua rate limiter vs Bucket4j on Lettuce, the same acquisitions on the same Redis
-#  10. imap: one IMAP poll of an inbox of 10,000 with 10 new mails vs one of an inbox of 100 with 10 new
+#  10. imap: one IMAP poll of an inbox of 10,000 with 10 new mails vs one of an inbox of 100 with 10 new,
+#      against a private Dovecot started for the run, then against GreenMail
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
-# pgbench, and postfix's smtp-sink/smtp-source (installed with apt when missing).
+# pgbench, postfix's smtp-sink/smtp-source and Dovecot's IMAP server (installed with apt when missing).
 # Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit|imap]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,6 +25,9 @@ benchmarks=("$@")
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
+if [[ " ${benchmarks[*]} " == *" imap "* ]] && ! PATH="$PATH:/usr/sbin" command -v dovecot > /dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y dovecot-imapd
+fi
 
 ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
@@ -31,6 +35,87 @@ classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
 run_java() {
     "$JAVA_HOME/bin/java" "$@"
+}
+
+# A Dovecot of this run's own: config, sockets, state, log and maildirs in a temp dir, plaintext
+# logins on a free loopback port, users `small` and `large` (password bench-imap) in a passwd-file.
+# It reads no system-wide Dovecot configuration and leaves any system Dovecot alone.
+# Sets dovecot_port; stop_dovecot (also the EXIT trap) ends it.
+dovecot_pid="" dovecot_dir=""
+start_dovecot() {
+    dovecot_dir=$(mktemp -d)
+    trap stop_dovecot EXIT
+    chmod 755 "$dovecot_dir"
+    mkdir "$dovecot_dir/run" "$dovecot_dir/state" "$dovecot_dir/mail"
+    local internal_user=dovecot login_user=dovenull mail_uid mail_gid user port
+    if [[ $(id -u) -eq 0 ]]; then
+        mail_uid=$(id -u nobody) mail_gid=$(id -g nobody)  # Dovecot refuses to access mail as root
+        chown "$mail_uid:$mail_gid" "$dovecot_dir/mail"
+    else
+        internal_user=$(id -un) login_user=$(id -un) mail_uid=$(id -u) mail_gid=$(id -g)
+    fi
+    for user in small large; do
+        echo "$user:{PLAIN}bench-imap:$mail_uid:$mail_gid::$dovecot_dir/mail/$user::" >> "$dovecot_dir/passwd"
+    done
+    dovecot_port=""
+    for _ in {1..50}; do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then dovecot_port=$port; break; fi
+    done
+    [[ -n "$dovecot_port" ]] || { echo "no free port for Dovecot" >&2; return 1; }
+    cat > "$dovecot_dir/dovecot.conf" <<END_OF_CONFIG
+base_dir = $dovecot_dir/run
+state_dir = $dovecot_dir/state
+log_path = $dovecot_dir/dovecot.log
+instance_name = outreach-bench-$$
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain
+default_internal_user = $internal_user
+default_login_user = $login_user
+first_valid_uid = 1
+mail_location = maildir:~/Maildir
+mail_fsync = never
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN $dovecot_dir/passwd
+}
+userdb {
+  driver = passwd-file
+  args = $dovecot_dir/passwd
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $dovecot_port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+END_OF_CONFIG
+    PATH="$PATH:/usr/sbin" dovecot -F -c "$dovecot_dir/dovecot.conf" &
+    dovecot_pid=$!
+    for _ in {1..100}; do
+        if (exec 3<> "/dev/tcp/127.0.0.1/$dovecot_port") 2> /dev/null; then return 0; fi
+        kill -0 "$dovecot_pid" 2> /dev/null || break
+        sleep 0.1
+    done
+    echo "Dovecot did not start:" >&2
+    cat "$dovecot_dir/dovecot.log" >&2 || true
+    return 1
+}
+
+stop_dovecot() {
+    if [[ -n "$dovecot_pid" ]]; then
+        kill "$dovecot_pid" 2> /dev/null || true  # the master ends its own login, imap and auth processes
+        wait "$dovecot_pid" 2> /dev/null || true
+        dovecot_pid=""
+    fi
+    [[ -z "$dovecot_dir" ]] || rm -rf "$dovecot_dir"
+    dovecot_dir=""
 }
 
 for benchmark in "${benchmarks[@]}"; do
@@ -86,8 +171,11 @@ for benchmark in "${benchmarks[@]}"; do
             run_java -Xmx512m -cp "$classpath" dev.outreach.channel.ratelimit.RateLimitBenchmark "$results"
             ;;
         imap)
-            echo "== IMAP poll: 10 new mails in an inbox of 10,000 vs in an inbox of 100 (ratio of medians)"
-            run_java -Xmx1g -cp "$classpath" dev.outreach.events.ImapPollBenchmark "$results"
+            echo "== IMAP poll: 10 new mails in an inbox of 10,000 vs in an inbox of 100 (ratio of medians), Dovecot then GreenMail"
+            start_dovecot
+            run_java -Xmx1g -Dbench.imap.dovecot.port="$dovecot_port" -cp "$classpath" \
+                dev.outreach.events.ImapPollBenchmark "$results"
+            stop_dovecot
             ;;
         *)
             echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact, ratelimit or imap)" >&2
