@@ -19,7 +19,7 @@ import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadStatus;
-import dev.outreach.shared.AuditLog;
+import dev.outreach.shared.AddressBounced;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
 import dev.outreach.shared.MessageStatus;
@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,13 +55,13 @@ public class ChannelSequencer {
     private final EngineSettingsService engine;
     private final OutreachStore store;
     private final TransactionTemplate transaction;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
             LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes, ReputationService reputation,
-            EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction, AuditLog auditLog,
-            Clock clock) {
+            EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction,
+            ApplicationEventPublisher events, Clock clock) {
         this.sequences = sequences;
         this.channelConfigs = channelConfigs;
         this.rateLimits = rateLimits;
@@ -71,7 +72,7 @@ public class ChannelSequencer {
         this.engine = engine;
         this.store = store;
         this.transaction = transaction;
-        this.auditLog = auditLog;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -325,7 +326,7 @@ public class ChannelSequencer {
                 // the server refused the lead's address itself for good: no message may try it again
                 if (channel == ChannelType.EMAIL && result.addressRejected() && delivery.recipient() != null
                         && delivery.recipient().email() != null) {
-                    bounceAddress(message, lead, delivery.recipient().email(), result.reason(), now);
+                    bounceAddress(message, delivery.recipient().email(), result.reason(), now);
                     if (mailbox != null) {
                         count(EmailEventType.BOUNCED, mailbox);
                     }
@@ -336,21 +337,18 @@ public class ChannelSequencer {
     }
 
     /**
-     * As a bounce reported later does (see the events module): the address is suppressed and the
-     * lead BOUNCED, so no campaign sends to it again and the lead's enrollment stops at the next
-     * tick; the message at hand still falls back to its next channel. In its own transaction,
-     * after the attempt is stored: when this fails, the attempt and the fallback stand (nothing
-     * was sent), and a later send to the address is refused by the server again.
+     * {@link AddressBounced}, as a bounce reported later (the events module): its listeners
+     * suppress the address and mark the lead BOUNCED right after the commit, so no campaign sends
+     * to it again and the lead's enrollment stops at the next tick; the message at hand still
+     * falls back to its next channel. In its own transaction, after the attempt is stored: when
+     * this fails, the attempt and the fallback stand (nothing was sent), and a later send to the
+     * address is refused by the server again.
      */
-    private void bounceAddress(OutreachMessage message, LeadDetails lead, String email, String reason, Instant now) {
+    private void bounceAddress(OutreachMessage message, String email, String reason, Instant now) {
         try {
-            transaction.executeWithoutResult(tx -> {
-                suppressions.suppressAddress(email, "Bounced when sent: " + reason, now);
-                if (leads.markBounced(message.leadId(), now)) {
-                    auditLog.record("lead.bounce", "lead", message.leadId(), String.valueOf(lead.fields().getStatus()),
-                            "BOUNCED (the mail server refused the address for message " + message.id() + ")");
-                }
-            });
+            transaction.executeWithoutResult(tx -> events.publishEvent(new AddressBounced(message.leadId(), email,
+                    "Bounced when sent: " + reason, "the mail server refused the address for message " + message.id(),
+                    now)));
         } catch (RuntimeException e) {
             log.warn("Could not suppress the address of lead {} after the mail server refused it", message.leadId(), e);
         }
