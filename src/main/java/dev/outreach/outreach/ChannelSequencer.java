@@ -13,12 +13,13 @@ import dev.outreach.channel.ratelimit.ChannelRateLimits;
 import dev.outreach.channel.ratelimit.RateDecision;
 import dev.outreach.deliverability.EmailEventType;
 import dev.outreach.deliverability.MailboxDirectory;
-import dev.outreach.deliverability.ReputationService;
+import dev.outreach.deliverability.ReputationEventsObserved;
 import dev.outreach.deliverability.SuppressionList;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.lead.LeadStatus;
+import dev.outreach.lead.LeadStop;
 import dev.outreach.shared.AddressBounced;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
@@ -51,7 +52,6 @@ public class ChannelSequencer {
     private final LeadService leads;
     private final SuppressionList suppressions;
     private final MailboxDirectory mailboxes;
-    private final ReputationService reputation;
     private final EngineSettingsService engine;
     private final OutreachStore store;
     private final TransactionTemplate transaction;
@@ -59,7 +59,7 @@ public class ChannelSequencer {
     private final Clock clock;
 
     ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
-            LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes, ReputationService reputation,
+            LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes,
             EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction,
             ApplicationEventPublisher events, Clock clock) {
         this.sequences = sequences;
@@ -68,7 +68,6 @@ public class ChannelSequencer {
         this.leads = leads;
         this.suppressions = suppressions;
         this.mailboxes = mailboxes;
-        this.reputation = reputation;
         this.engine = engine;
         this.store = store;
         this.transaction = transaction;
@@ -354,13 +353,9 @@ public class ChannelSequencer {
         }
     }
 
-    /** The event counts for the global, domain and mailbox reputation; a store outage never undoes a send. */
+    /** The event counts for the global, domain and mailbox reputation (in the deliverability module, after any commit). */
     private void count(EmailEventType event, SendingMailbox mailbox) {
-        try {
-            reputation.recordEmailEventScoped(event, null, mailbox.address());
-        } catch (RuntimeException storeDown) {
-            log.warn("Could not count {} from {} for reputation", event, mailbox.address(), storeDown);
-        }
+        events.publishEvent(ReputationEventsObserved.of(event, mailbox.address()));
     }
 
     /** The step's retries, never more than its channel allows ({@code channel_config.max_retries}). */
@@ -405,14 +400,9 @@ public class ChannelSequencer {
         return new SequenceResult(success, id, channel, status, note, List.of());
     }
 
+    /** A stop of every channel ({@link LeadStop}); a bounce stops only email (see {@link #unreachable}). */
     private Optional<String> leadStop(LeadDetails lead) {
-        LeadStatus status = lead.fields().getStatus();
-        return switch (status) {
-            case UNSUBSCRIBED -> Optional.of("The lead unsubscribed");
-            case REPLIED -> Optional.of("The lead replied; the sequence stops");
-            case DISQUALIFIED -> Optional.of("The lead is disqualified");
-            default -> Optional.empty();
-        };
+        return LeadStop.of(lead.fields().getStatus()).filter(LeadStop::stopsEveryChannel).map(LeadStop::sentence);
     }
 
     private Optional<String> unreachable(LeadDetails lead, ChannelType channel, SenderSessions sessions) {
@@ -423,7 +413,7 @@ public class ChannelSequencer {
                     yield Optional.of("The lead has no email address");
                 }
                 if (f.getStatus() == LeadStatus.BOUNCED) {
-                    yield Optional.of("The lead's email bounced before");
+                    yield Optional.of(LeadStop.BOUNCED.sentence());
                 }
                 Optional<String> suppressed = sessions.memo("suppressed:" + f.getEmail().strip().toLowerCase(java.util.Locale.ROOT),
                         () -> suppressions.reasonFor(f.getEmail()));
