@@ -1,6 +1,7 @@
 package dev.outreach.cadence;
 
 import dev.outreach.campaign.EngineSettings;
+import dev.outreach.lead.LeadStop;
 
 /**
  * Which enrollments the {@link RecontactWorker} resets, as SQL over {@code enrollment e join lead l}:
@@ -42,10 +43,10 @@ final class RecontactEligibility {
         }
     }
 
-    /** The lead can still be written to: an address that has not bounced, not unsubscribed, never replied. */
+    /** The lead can still be written to: an address, and no stop ({@link LeadStop}: replied, unsubscribed, bounced, disqualified). */
     static final String LEAD_REACHABLE = """
             l.email_normalized is not null and l.email_normalized like '%_@_%'
-              and l.status not in ('BOUNCED', 'UNSUBSCRIBED', 'REPLIED')""";
+              and l.status not in (""" + LeadStop.sqlStatuses() + ")";
 
     /**
      * What the enrollment row itself says, besides the status and the cycle: binds {@code :cutoff}

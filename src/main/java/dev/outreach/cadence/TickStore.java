@@ -1,6 +1,7 @@
 package dev.outreach.cadence;
 
 import dev.outreach.campaign.EngineSettings;
+import dev.outreach.lead.LeadStop;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -77,12 +78,14 @@ class TickStore {
             exists (select 1 from outreach_message m where m.lead_id = e.lead_id and m.enrollment_id = e.id
                     and m.status in ('PENDING', 'SENDING'))""";
 
-    /** Why a lead must not be touched again, or null. */
-    private static final String STOP_REASON = """
-            case when e.last_email_replied_at is not null or l.status = 'REPLIED' then 'replied'
-                 when e.email_unsubscribed or l.status = 'UNSUBSCRIBED' then 'unsubscribed'
-                 when l.status = 'BOUNCED' then 'hard bounce'
-                 when l.status = 'DISQUALIFIED' then 'disqualified'
+    /**
+     * Why a lead must not be touched again, or null: the lead's stop ({@link LeadStop}, the one
+     * definition of it), which the enrollment's own reply or unsubscribe also triggers, then what
+     * keeps an email cadence from its address.
+     */
+    private static final String STOP_REASON = "case " + LeadStop.sqlCase("l.status", Map.of(
+            LeadStop.REPLIED, "e.last_email_replied_at is not null", LeadStop.UNSUBSCRIBED, "e.email_unsubscribed")) + """
+
                  when l.email_normalized is null then 'no email address'
                  when exists (select 1 from suppression s where s.kind = 'ADDRESS' and s.entry = l.email_normalized)
                    or exists (select 1 from suppression s where s.kind = 'DOMAIN'

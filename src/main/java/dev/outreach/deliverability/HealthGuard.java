@@ -105,7 +105,7 @@ public class HealthGuard {
             String domain = d.name();
             EmailScore score = domainHealth.get(domain);
             boolean active = d.active();
-            if (active && score != null && score.paused()) {
+            if (active && ReputationScoring.domainUnfit(score).isPresent()) {
                 String reason = "Automatic pause: " + ReputationFigures.of(score);
                 jdbc.sql("""
                         update sending_domain set status = 'PAUSED', paused_reason = :reason, paused_at = :now,

@@ -127,10 +127,8 @@ public class MailboxDirectory {
         if (!row.mailboxActive()) {
             return Optional.of("mailbox is paused" + because(row.mailboxPausedReason()));
         }
-        if (domainScore != null && domainScore.paused()) {
-            return Optional.of("domain " + row.domain() + " reputation is paused (" + ReputationFigures.of(domainScore) + ")");
-        }
-        return ReputationScoring.mailboxUnfit(mailboxScore, threshold).map(reason -> "mailbox " + reason);
+        return ReputationScoring.domainUnfit(domainScore).map(reason -> "domain " + row.domain() + " " + reason)
+                .or(() -> ReputationScoring.mailboxUnfit(mailboxScore, threshold).map(reason -> "mailbox " + reason));
     }
 
     private static String because(String reason) {

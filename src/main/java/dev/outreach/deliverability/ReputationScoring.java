@@ -78,7 +78,18 @@ public final class ReputationScoring {
     }
 
     /**
-     * Why a mailbox with this score must not send, if it must not: its throttle is PAUSED or, with
+     * Why no mailbox of a domain with this score may send, if none may: its throttle is PAUSED.
+     * The one rule for a domain's health: selection skips its mailboxes live, the health guard
+     * records the pause.
+     */
+    public static Optional<String> domainUnfit(EmailScore score) {
+        return score != null && score.paused()
+                ? Optional.of("reputation is paused (" + ReputationFigures.of(score) + ")") : Optional.empty();
+    }
+
+    /**
+     * Why a mailbox with this score must not send, if it must not (the one rule for a mailbox's
+     * health, read live by selection and recorded by the health guard): its throttle is PAUSED or, with
      * enough data to judge, its score is below {@code threshold}. No score means no traffic: fit.
      */
     public static Optional<String> mailboxUnfit(EmailScore score, int threshold) {

@@ -12,26 +12,25 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Soft bounces add up: a temporary failure (mailbox full, over quota, greylisted for good) says
  * little once, but {@code threshold} of them for one address within {@code window} say the
- * address does not take mail, and it is suppressed like a hard bounce, the figures in the
- * reason ("3 soft bounces in 14 days: 452 4.2.2 mailbox full"). Each soft bounce is recorded
- * once: the event ingestion calls this only for an event it has not seen.
+ * address does not take mail, and it bounced like a hard bounce (the caller announces it, so the
+ * address is suppressed on the one path every bounce takes), the figures in the reason
+ * ("3 soft bounces in 14 days: 452 4.2.2 mailbox full"). Each soft bounce is recorded once: the
+ * event ingestion calls this only for an event it has not seen.
  */
 @Service
 public class SoftBounces {
 
     private final JdbcClient jdbc;
-    private final SuppressionList suppressions;
     private final SoftBounceProperties properties;
 
-    SoftBounces(JdbcClient jdbc, SuppressionList suppressions, SoftBounceProperties properties) {
+    SoftBounces(JdbcClient jdbc, SoftBounceProperties properties) {
         this.jdbc = jdbc;
-        this.suppressions = suppressions;
         this.properties = properties;
     }
 
     /**
      * Records one soft bounce of {@code email} that happened at {@code occurredAt}; when it makes
-     * {@code threshold} within one window, suppresses the address and returns the reason.
+     * {@code threshold} within one window, returns the reason the address is to be suppressed.
      */
     @Transactional
     public Optional<String> record(String email, String detail, Instant occurredAt, Instant now) {
@@ -57,7 +56,6 @@ public class SoftBounces {
         }
         String reason = truncate(most + " soft bounces in " + properties.windowInWords()
                 + (detail == null || detail.isBlank() ? "" : ": " + detail.strip()), SuppressionList.MAX_REASON);
-        suppressions.suppressAddress(address, reason, now);
         return Optional.of(reason);
     }
 

@@ -2,26 +2,30 @@ package dev.outreach.events;
 
 import dev.outreach.deliverability.EmailEventType;
 import dev.outreach.deliverability.SoftBounces;
-import dev.outreach.deliverability.SuppressionList;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadService;
-import dev.outreach.lead.LeadStatus;
 import dev.outreach.outreach.MessageEngagement;
 import dev.outreach.outreach.MessageEngagement.Engagement;
 import dev.outreach.outreach.MessageEngagement.EngagementKind;
 import dev.outreach.outreach.MessageEngagement.Target;
 import dev.outreach.security.SystemActor;
-import dev.outreach.shared.AuditLog;
+import dev.outreach.shared.AddressBounced;
+import dev.outreach.shared.LeadUnsubscribed;
+import dev.outreach.shared.ReplyReceived;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * What one new event does to its message, enrollment, lead and the suppression list, in the
- * ingesting transaction. Returns what it did (written to {@code email_event.detail}) and the
- * reputation count it earns, which the ingestion records only after the commit.
+ * What one new event does to its message, in the ingesting transaction, and what it announces to
+ * the modules that own the rest: the enrollment ({@link MessageEngagement}'s engagement event), the
+ * lead and the suppression list ({@link AddressBounced}, {@link LeadUnsubscribed},
+ * {@link ReplyReceived}, whose listeners run right after the commit). Returns what it did (written
+ * to {@code email_event.detail}) and the reputation count it earns, which the ingestion records
+ * only after the commit.
  */
 @Component
 class EmailEventEffects {
@@ -42,17 +46,15 @@ class EmailEventEffects {
 
     private final MessageEngagement engagement;
     private final LeadService leads;
-    private final SuppressionList suppressions;
     private final SoftBounces softBounces;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
 
-    EmailEventEffects(MessageEngagement engagement, LeadService leads, SuppressionList suppressions,
-            SoftBounces softBounces, AuditLog auditLog) {
+    EmailEventEffects(MessageEngagement engagement, LeadService leads, SoftBounces softBounces,
+            ApplicationEventPublisher events) {
         this.engagement = engagement;
         this.leads = leads;
-        this.suppressions = suppressions;
         this.softBounces = softBounces;
-        this.auditLog = auditLog;
+        this.events = events;
     }
 
     /**
@@ -137,16 +139,9 @@ class EmailEventEffects {
 
     private Effect replied(EmailEvent event, Target target, Instant at) {
         boolean first = engagement.markReplied(target, at);
-        boolean leadChanged = SystemActor.call(() -> leadOf(target).map(lead -> {
-            boolean changed = leads.markReplied(lead.id(), at);
-            if (changed) {
-                auditLog.record("lead.reply", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
-                        "REPLIED (" + event.provider() + " reply to message " + target.id() + ")");
-            }
-            return changed;
-        }).orElse(false));
-        return Effect.of(withDetail((first ? "replied: message REPLIED" : "replied again")
-                + (leadChanged ? ", lead REPLIED" : ""), event));
+        // the lead's listener leaves a lead that unsubscribed or was disqualified as it is
+        events.publishEvent(new ReplyReceived(target.leadId(), event.provider() + " reply to message " + target.id(), at));
+        return Effect.of(withDetail((first ? "replied: message REPLIED" : "replied again") + ", lead REPLIED", event));
     }
 
     /** A soft bounce counts against reputation; enough of them for the address suppress it ({@link SoftBounces}). */
@@ -170,37 +165,24 @@ class EmailEventEffects {
         boolean messageBounced = engagement.markBounced(target.id(), reason, event.occurredAt());
         String leadEffect = SystemActor.call(() -> leadOf(target).map(lead -> {
             String email = lead.fields().getEmail();
-            if (email != null && !email.isBlank()) {
-                suppressions.suppressAddress(email, reason, now);
-            }
-            boolean changed = leads.markBounced(lead.id(), now);
-            if (changed) {
-                auditLog.record("lead.bounce", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
-                        "BOUNCED (" + what + " of message " + target.id() + ")");
-            }
-            return (email == null ? "" : ", address suppressed") + (changed ? ", lead BOUNCED" : "");
+            events.publishEvent(new AddressBounced(lead.id(), email, reason, what + " of message " + target.id(), now));
+            return (email == null ? "" : ", address suppressed") + ", lead BOUNCED";
         }).orElse(""));
         return Effect.of(reason + (messageBounced ? "; message BOUNCED" : "; the message stays " + target.status())
                 + leadEffect, EmailEventType.BOUNCED);
     }
 
     /**
-     * The recipient wants no more mail (an unsubscribe or a complaint): as the unsubscribe link
-     * does, the address is suppressed and the lead UNSUBSCRIBED; the enrollment is flagged too.
-     * Repeating it is harmless (the link's own event arrives after the link did all this).
+     * The recipient wants no more mail (an unsubscribe or a complaint): {@link LeadUnsubscribed},
+     * whose listeners suppress the address and unsubscribe the lead; the enrollment is flagged
+     * too. Repeating it is harmless (the listeners are idempotent).
      */
     private String stop(Target target, String reason, EmailEvent event, Instant now) {
-        engagement.markUnsubscribed(target.id(), now);
+        engagement.markUnsubscribed(target, now);
         return SystemActor.call(() -> leadOf(target).map(lead -> {
             String email = lead.fields().getEmail();
-            if (email != null && !email.isBlank()) {
-                suppressions.suppressAddress(email, reason, now);
-            }
-            if (lead.fields().getStatus() != LeadStatus.UNSUBSCRIBED) {
-                leads.markUnsubscribed(lead.id(), now);
-                auditLog.record("lead.unsubscribe", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
-                        "UNSUBSCRIBED (" + event.provider() + " " + reason + " for message " + target.id() + ")");
-            }
+            events.publishEvent(new LeadUnsubscribed(lead.id(), email, reason,
+                    event.provider() + " " + reason + " for message " + target.id(), now));
             return email == null ? "lead UNSUBSCRIBED" : "address suppressed, lead UNSUBSCRIBED";
         }).orElse("the message's lead is gone"));
     }

@@ -1,7 +1,8 @@
 package dev.outreach.events;
 
 import dev.outreach.deliverability.EmailEventType;
-import dev.outreach.deliverability.ReputationService;
+import dev.outreach.deliverability.ReputationEventsObserved;
+import dev.outreach.deliverability.ReputationEventsRetracted;
 import dev.outreach.events.EmailEventEffects.Effect;
 import dev.outreach.outreach.MessageEngagement;
 import dev.outreach.outreach.MessageEngagement.Target;
@@ -17,12 +18,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one path every email event takes (webhooks, own tracking, IMAP, the sandbox simulator):
@@ -32,12 +30,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The event row's insert decides: it ignores conflicts, so the first transaction to insert a
  * key applies its effects and every other one (the same event replayed, even concurrently: the
  * later inserts wait for the first transaction, then count 0) is a duplicate. Reputation is
- * counted after the commit, so an event that rolled back or was a duplicate never counts.
+ * counted after the commit ({@link ReputationEventsObserved}), so an event that rolled back or
+ * was a duplicate never counts.
  */
 @Service
 public class EmailEventIngestion {
-
-    private static final Logger log = LoggerFactory.getLogger(EmailEventIngestion.class);
 
     /** What became of an event. */
     public enum Outcome {
@@ -52,15 +49,15 @@ public class EmailEventIngestion {
     private final EmailEventStore store;
     private final MessageEngagement engagement;
     private final EmailEventEffects effects;
-    private final ReputationService reputation;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     EmailEventIngestion(EmailEventStore store, MessageEngagement engagement, EmailEventEffects effects,
-            ReputationService reputation, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock) {
         this.store = store;
         this.engagement = engagement;
         this.effects = effects;
-        this.reputation = reputation;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -111,13 +108,15 @@ public class EmailEventIngestion {
         List<Target> appliedTargets = order.stream().map(targets::get).toList();
         engagement.lock(appliedTargets.stream().map(Target::id).distinct().toList());
         List<Effect> done = effects.applyAll(applied, appliedTargets, now);
-        List<Counted> counted = new ArrayList<>();
+        List<ReputationEventsObserved.Observed> counted = new ArrayList<>();
         for (int k = 0; k < done.size(); k++) {
             String mailbox = appliedTargets.get(k).mailboxAddress();
-            done.get(k).reputation().ifPresent(type -> counted.add(new Counted(type, mailbox)));
+            done.get(k).reputation().ifPresent(type -> counted.add(new ReputationEventsObserved.Observed(type, mailbox)));
         }
         store.setDetails(applied, done.stream().map(Effect::detail).toList());
-        recordReputationAfterCommit(counted);
+        if (!counted.isEmpty()) {
+            publisher.publishEvent(new ReputationEventsObserved(List.copyOf(counted)));
+        }
     }
 
     /**
@@ -217,34 +216,13 @@ public class EmailEventIngestion {
         }
     }
 
-    private record Counted(EmailEventType type, String mailboxAddress) {
-    }
-
-    private void recordReputationAfterCommit(List<Counted> counted) {
-        if (!counted.isEmpty()) {
-            afterCommit(() -> record(counted));
-        }
-    }
-
-    private static void afterCommit(Runnable work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            work.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                work.run();
-            }
-        });
-    }
-
     /**
      * Tracking clicks first counted as a person's that turned out to be a machine's (the first
      * click of a link scanner's burst): re-classed on their rows with the rule and what became of
      * them, their effect on the message and the enrollment undone through {@link MessageEngagement},
-     * and their reputation count taken back after the commit. Runs in the caller's transaction,
-     * which holds the message's row lock. Returns how many were re-classed (others already were).
+     * and their reputation count taken back after the commit ({@link ReputationEventsRetracted}).
+     * Runs in the caller's transaction, which holds the message's row lock. Returns how many were
+     * re-classed (others already were).
      */
     int retractClicks(UUID messageId, List<EmailEventStore.Tracked> clicks, String rule, String detail) {
         Target target = engagement.byIds(List.of(messageId)).get(messageId);
@@ -256,25 +234,10 @@ public class EmailEventIngestion {
             return at.size();
         }
         engagement.retractClicks(target, at, store.firstHumanClick(messageId), clock.instant());
-        afterCommit(() -> {
-            try {
-                at.forEach(counted -> reputation.retractEmailEventScoped(EmailEventType.CLICKED, null,
-                        target.mailboxAddress(), counted));
-            } catch (RuntimeException e) {
-                log.warn("Reputation not taken back for {} clicks: {}", at.size(), e.toString());
-            }
-        });
+        publisher.publishEvent(new ReputationEventsRetracted(at.stream()
+                .map(counted -> new ReputationEventsRetracted.Retracted(EmailEventType.CLICKED, target.mailboxAddress(),
+                        counted))
+                .toList()));
         return at.size();
-    }
-
-    /** After the commit the events are safe: a counter store that is down costs scoring, never an event. */
-    private void record(List<Counted> counted) {
-        try {
-            for (Counted count : counted) {
-                reputation.recordEmailEventScoped(count.type(), null, count.mailboxAddress());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Reputation not recorded for {} email events: {}", counted.size(), e.toString());
-        }
     }
 }

@@ -1,17 +1,17 @@
 package dev.outreach.events;
 
-import dev.outreach.deliverability.SuppressionList;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.security.SystemActor;
-import dev.outreach.shared.AuditLog;
+import dev.outreach.shared.LeadUnsubscribed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,19 +27,17 @@ public class UnsubscribeService {
 
     private final OutreachService outreach;
     private final LeadService leads;
-    private final SuppressionList suppressions;
     private final EmailEventIngestion ingestion;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    UnsubscribeService(OutreachService outreach, LeadService leads, SuppressionList suppressions,
-            EmailEventIngestion ingestion, AuditLog auditLog, TransactionTemplate transaction, Clock clock) {
+    UnsubscribeService(OutreachService outreach, LeadService leads, EmailEventIngestion ingestion,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.outreach = outreach;
         this.leads = leads;
-        this.suppressions = suppressions;
         this.ingestion = ingestion;
-        this.auditLog = auditLog;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -77,16 +75,15 @@ public class UnsubscribeService {
         });
     }
 
-    /** Without the event: the address suppressed and the lead UNSUBSCRIBED, in one transaction. */
+    /**
+     * Without the email event: {@link LeadUnsubscribed} all the same, whose listeners (the ones
+     * every unsubscribe takes) suppress the address and unsubscribe the lead right after the commit.
+     */
     private Optional<String> unsubscribeWithoutEvent(UUID messageId, Instant now) {
         return transaction.execute(status -> lead(messageId).flatMap(lead -> {
             String email = lead.fields().getEmail();
-            if (email != null && !email.isBlank()) {
-                suppressions.suppressAddress(email, "unsubscribed", now);
-            }
-            leads.markUnsubscribed(lead.id(), now);
-            auditLog.record("lead.unsubscribe", "lead", lead.id(), String.valueOf(lead.fields().getStatus()),
-                    "UNSUBSCRIBED (link in message " + messageId + ")");
+            events.publishEvent(new LeadUnsubscribed(lead.id(), email, "unsubscribed",
+                    "link in message " + messageId, now));
             return Optional.ofNullable(email);
         }));
     }

@@ -12,7 +12,7 @@ import dev.outreach.channel.ratelimit.ChannelRateLimits;
 import dev.outreach.channel.ratelimit.RateDecision;
 import dev.outreach.deliverability.EmailEventType;
 import dev.outreach.deliverability.MailboxDirectory;
-import dev.outreach.deliverability.ReputationService;
+import dev.outreach.deliverability.ReputationEventsObserved;
 import dev.outreach.deliverability.SuppressionList;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
@@ -27,7 +27,7 @@ import dev.outreach.outreach.StepDecision.Finish;
 import dev.outreach.outreach.StepDecision.RetryAt;
 import dev.outreach.outreach.StepDecision.Sent;
 import dev.outreach.outreach.StepDecision.Skip;
-import dev.outreach.shared.AuditLog;
+import dev.outreach.shared.AddressBounced;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
 import dev.outreach.shared.MessageStatus;
@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,16 +60,16 @@ public class ChannelSequencer {
     private final LeadService leads;
     private final SuppressionList suppressions;
     private final MailboxDirectory mailboxes;
-    private final ReputationService reputation;
     private final EngineSettingsService engine;
     private final OutreachStore store;
     private final TransactionTemplate transaction;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
-            LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes, ReputationService reputation,
-            EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction, AuditLog auditLog,
+            LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes,
+            EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.sequences = sequences;
         this.channelConfigs = channelConfigs;
@@ -76,11 +77,10 @@ public class ChannelSequencer {
         this.leads = leads;
         this.suppressions = suppressions;
         this.mailboxes = mailboxes;
-        this.reputation = reputation;
         this.engine = engine;
         this.store = store;
         this.transaction = transaction;
-        this.auditLog = auditLog;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -325,7 +325,7 @@ public class ChannelSequencer {
                     store.fallBack(message.id(), index + 1, mailboxId, reason, now);
                 });
                 if (deadAddress.isPresent()) {
-                    bounceAddress(message, lead, deadAddress.get(), result.reason(), now);
+                    bounceAddress(message, deadAddress.get(), result.reason(), now);
                     if (mailbox != null) {
                         count(EmailEventType.BOUNCED, mailbox);
                     }
@@ -336,33 +336,26 @@ public class ChannelSequencer {
     }
 
     /**
-     * As a bounce reported later does (see the events module): the address is suppressed and the
-     * lead BOUNCED, so no campaign sends to it again and the lead's enrollment stops at the next
-     * tick; the message at hand still falls back to its next channel. In its own transaction,
-     * after the attempt is stored: when this fails, the attempt and the fallback stand (nothing
-     * was sent), and a later send to the address is refused by the server again.
+     * {@link AddressBounced}, as a bounce reported later (the events module): its listeners
+     * suppress the address and mark the lead BOUNCED right after the commit, so no campaign sends
+     * to it again and the lead's enrollment stops at the next tick; the message at hand still
+     * falls back to its next channel. In its own transaction, after the attempt is stored: when
+     * this fails, the attempt and the fallback stand (nothing was sent), and a later send to the
+     * address is refused by the server again.
      */
-    private void bounceAddress(OutreachMessage message, LeadDetails lead, String email, String reason, Instant now) {
+    private void bounceAddress(OutreachMessage message, String email, String reason, Instant now) {
         try {
-            transaction.executeWithoutResult(tx -> {
-                suppressions.suppressAddress(email, "Bounced when sent: " + reason, now);
-                if (leads.markBounced(message.leadId(), now)) {
-                    auditLog.record("lead.bounce", "lead", message.leadId(), String.valueOf(lead.fields().getStatus()),
-                            "BOUNCED (the mail server refused the address for message " + message.id() + ")");
-                }
-            });
+            transaction.executeWithoutResult(tx -> events.publishEvent(new AddressBounced(message.leadId(), email,
+                    "Bounced when sent: " + reason, "the mail server refused the address for message " + message.id(),
+                    now)));
         } catch (RuntimeException e) {
             log.warn("Could not suppress the address of lead {} after the mail server refused it", message.leadId(), e);
         }
     }
 
-    /** The event counts for the global, domain and mailbox reputation; a store outage never undoes a send. */
+    /** The event counts for the global, domain and mailbox reputation (in the deliverability module, after any commit). */
     private void count(EmailEventType event, SendingMailbox mailbox) {
-        try {
-            reputation.recordEmailEventScoped(event, null, mailbox.address());
-        } catch (RuntimeException storeDown) {
-            log.warn("Could not count {} from {} for reputation", event, mailbox.address(), storeDown);
-        }
+        events.publishEvent(ReputationEventsObserved.of(event, mailbox.address()));
     }
 
     private static SequenceResult resultOf(OutreachMessage message, boolean success, ChannelType channel,

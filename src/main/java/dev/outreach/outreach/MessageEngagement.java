@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -18,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What email events (webhooks, tracking, replies) do to a message and to its enrollment, in the
- * caller's transaction. The caller has already made sure each event is new, so these only guard
+ * What email events (webhooks, tracking, replies) do to a message, in the caller's transaction;
+ * what they do to the message's enrollment the cadence does, on {@link EngagementRecorded}. The caller has already made sure each event is new, so these only guard
  * against events arriving out of order (a late "delivered" never undoes a reply or a bounce).
  * Deliveries, opens and clicks, the bulk of all events, go in JDBC batches: one round trip per
  * statement shape for a whole webhook request.
@@ -39,12 +40,14 @@ public class MessageEngagement {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final ApplicationEventPublisher events;
     /** Which SQL dialect to lock rows with; found on first use. */
     private volatile Boolean postgres;
 
-    MessageEngagement(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    MessageEngagement(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.events = events;
     }
 
     /** Messages by our id, in one query (primary key); unknown ids are absent. */
@@ -118,21 +121,6 @@ public class MessageEngagement {
     private static final String FIRST_CLICK = """
             update outreach_message set clicked_at = :at, updated_at = :at where id = :id and clicked_at is null
             """;
-    /**
-     * The enrollment's open counts; its last-open times move only with a message's first open
-     * (of any kind, for the record) and its first human open (what the cadence reads).
-     */
-    private static final String ENROLLMENT_OPEN = """
-            update enrollment set email_open_count = email_open_count + 1,
-                email_human_open_count = email_human_open_count + :human,
-                last_email_opened_at = case when :first then :at else last_email_opened_at end,
-                last_email_human_opened_at = case when :firstHuman then :at else last_email_human_opened_at end,
-                updated_at = :at
-            where id = :id
-            """;
-    private static final String ENROLLMENT_CLICK = """
-            update enrollment set last_email_clicked_at = :at, updated_at = :at where id = :id
-            """;
 
     /**
      * Locks the messages' rows in id order. A caller that locks first may then update them in
@@ -159,8 +147,9 @@ public class MessageEngagement {
     /**
      * Applies deliveries, opens and clicks, in one JDBC batch per statement shape (the shapes
      * touch different columns, so their order does not matter; within a shape the order is
-     * kept): the messages first, then their enrollments, which depend on whether an open or
-     * click was the message's first. Opens count on the message and the enrollment; machine
+     * kept): the messages first, then {@link EngagementRecorded} for their enrollments, which
+     * depends on whether an open or click was the message's first. Opens count on the message
+     * and the enrollment; machine
      * opens count as opens but not as human ones. For each engagement, whether it changed the
      * message's state: SENT became DELIVERED, or it was the first open or the first click.
      */
@@ -193,24 +182,19 @@ public class MessageEngagement {
         firstHumanOpen.run(batch, firstHuman);
         openCounts.run(batch, null);
         firstClick.run(batch, changed);
-        Shape enrollmentOpen = new Shape(ENROLLMENT_OPEN);
-        Shape enrollmentClick = new Shape(ENROLLMENT_CLICK);
+        List<EngagementRecorded.Entry> entries = new ArrayList<>();
         for (int i = 0; i < engagements.size(); i++) {
             Engagement e = engagements.get(i);
-            if (e.target().enrollmentId() == null) {
-                continue;
-            }
-            MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", e.target().enrollmentId())
-                    .addValue("at", ts(e.at())).addValue("human", e.human() ? 1 : 0).addValue("first", changed[i])
-                    .addValue("firstHuman", firstHuman[i]);
-            if (e.kind() == EngagementKind.OPENED) {
-                enrollmentOpen.add(i, params);
-            } else if (e.kind() == EngagementKind.CLICKED && changed[i]) {
-                enrollmentClick.add(i, params);
+            Long enrollment = e.target().enrollmentId();
+            if (enrollment != null && e.kind() == EngagementKind.OPENED) {
+                entries.add(new EngagementRecorded.Entry(enrollment, EngagementRecorded.Kind.OPENED, e.human(), changed[i],
+                        firstHuman[i], e.at()));
+            } else if (enrollment != null && e.kind() == EngagementKind.CLICKED && changed[i]) {
+                entries.add(new EngagementRecorded.Entry(enrollment, EngagementRecorded.Kind.CLICKED, e.human(), false,
+                        false, e.at()));
             }
         }
-        enrollmentOpen.run(batch, null);
-        enrollmentClick.run(batch, null);
+        publish(entries);
         return changed;
     }
 
@@ -229,17 +213,9 @@ public class MessageEngagement {
         jdbc.sql("update outreach_message set clicked_at = :first, updated_at = :now where id = :id")
                 .param("first", firstRemaining.map(MessageEngagement::ts).orElse(null), java.sql.Types.TIMESTAMP)
                 .param("now", ts(now)).param("id", target.id()).update();
-        if (target.enrollmentId() == null) {
-            return;
-        }
-        for (Instant at : retracted) {
-            jdbc.sql("""
-                    update enrollment e set last_email_clicked_at = (
-                        select max(m.clicked_at) from outreach_message m
-                        where m.enrollment_id = e.id and (e.cycle_reset_at is null or m.clicked_at >= e.cycle_reset_at)),
-                        updated_at = :now
-                    where e.id = :id and e.last_email_clicked_at = :at
-                    """).param("id", target.enrollmentId()).param("at", ts(at)).param("now", ts(now)).update();
+        if (target.enrollmentId() != null) {
+            publish(retracted.stream().map(at -> new EngagementRecorded.Entry(target.enrollmentId(),
+                    EngagementRecorded.Kind.CLICK_RETRACTED, false, false, false, at)).toList());
         }
     }
 
@@ -270,9 +246,9 @@ public class MessageEngagement {
     }
 
     /**
-     * The lead answered this message: REPLIED (unless it bounced or is still being sent), the
-     * reply time on the message and the enrollment, whose status becomes REPLIED. True when
-     * this was the message's first reply.
+     * The lead answered this message: REPLIED (unless it bounced or is still being sent) and the
+     * reply time; on its first reply, {@link EngagementRecorded} for the enrollment (REPLIED).
+     * True when this was the message's first reply.
      */
     public boolean markReplied(Target target, Instant at) {
         boolean first = jdbc.sql("""
@@ -281,8 +257,8 @@ public class MessageEngagement {
                 where id = :id and replied_at is null
                 """).param("id", target.id()).param("at", ts(at)).update() == 1;
         if (first && target.enrollmentId() != null) {
-            jdbc.sql("update enrollment set last_email_replied_at = :at, status = 'REPLIED', updated_at = :at where id = :id")
-                    .param("id", target.enrollmentId()).param("at", ts(at)).update();
+            publish(List.of(new EngagementRecorded.Entry(target.enrollmentId(), EngagementRecorded.Kind.REPLIED, true,
+                    false, false, at)));
         }
         return first;
     }
@@ -301,12 +277,18 @@ public class MessageEngagement {
                 .param("id", id).param("at", ts(at)).update() == 1;
     }
 
-    /** The enrollment the message belongs to stops for good: its {@code email_unsubscribed} flag. */
-    public void markUnsubscribed(UUID messageId, Instant at) {
-        jdbc.sql("""
-                update enrollment set email_unsubscribed = true, updated_at = :at
-                where id = (select enrollment_id from outreach_message where id = :id) and not email_unsubscribed
-                """).param("id", messageId).param("at", ts(at)).update();
+    /** The enrollment the message belongs to stops for good ({@link EngagementRecorded}: its {@code email_unsubscribed} flag). */
+    public void markUnsubscribed(Target target, Instant at) {
+        if (target.enrollmentId() != null) {
+            publish(List.of(new EngagementRecorded.Entry(target.enrollmentId(), EngagementRecorded.Kind.UNSUBSCRIBED,
+                    true, false, false, at)));
+        }
+    }
+
+    private void publish(List<EngagementRecorded.Entry> entries) {
+        if (!entries.isEmpty()) {
+            events.publishEvent(new EngagementRecorded(List.copyOf(entries)));
+        }
     }
 
     private static Target target(ResultSet rs, int row) throws SQLException {

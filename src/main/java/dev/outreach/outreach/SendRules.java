@@ -11,6 +11,7 @@ import dev.outreach.deliverability.MailboxDirectory;
 import dev.outreach.lead.LeadDetails;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadStatus;
+import dev.outreach.lead.LeadStop;
 import dev.outreach.outreach.StepDecision.AfterSend;
 import dev.outreach.outreach.StepDecision.AwaitOperator;
 import dev.outreach.outreach.StepDecision.Defer;
@@ -44,17 +45,13 @@ final class SendRules {
     private SendRules() {
     }
 
-    /** A deleted, unsubscribed, replied or disqualified lead ends the message SKIPPED, on every channel. */
+    /** A deleted lead, or one under a stop of every channel ({@link LeadStop}), ends the message SKIPPED. */
     static Optional<Finish> stop(Optional<LeadDetails> lead) {
         if (lead.isEmpty()) {
             return Optional.of(skipped("The lead was deleted"));
         }
-        return switch (lead.get().fields().getStatus()) {
-            case UNSUBSCRIBED -> Optional.of(skipped("The lead unsubscribed"));
-            case REPLIED -> Optional.of(skipped("The lead replied; the sequence stops"));
-            case DISQUALIFIED -> Optional.of(skipped("The lead is disqualified"));
-            default -> Optional.empty();
-        };
+        return LeadStop.of(lead.get().fields().getStatus()).filter(LeadStop::stopsEveryChannel)
+                .map(stop -> skipped(stop.sentence()));
     }
 
     /**
@@ -79,7 +76,7 @@ final class SendRules {
                     yield Optional.of("The lead has no email address");
                 }
                 if (f.getStatus() == LeadStatus.BOUNCED) {
-                    yield Optional.of("The lead's email bounced before");
+                    yield Optional.of(LeadStop.BOUNCED.sentence());
                 }
                 yield suppression.apply(f.getEmail()).map(reason -> "The address is suppressed: " + reason);
             }

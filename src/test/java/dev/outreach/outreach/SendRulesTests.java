@@ -289,7 +289,7 @@ class SendRulesTests {
     void aLimitOfTheChannelsOwnDefersWithoutAFailure() {
         DeliveryResult weeklyCap = DeliveryResult.deferred("weekly invitation cap reached", Duration.ofDays(3));
         DeliveryResult noTime = new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), null, "busy", null,
-                true, false, false);
+                true, false, false, null);
         SequencePlan.Step linkedin = step(ChannelType.LINKEDIN, 1, 1);
         ChannelSettings settings = channel(ChannelType.LINKEDIN, true, 1, List.of());
 
@@ -362,7 +362,7 @@ class SendRulesTests {
     void onlyATryThatReachedTheLeadOrAnOperatorKeepsItsRateLimitUnits() {
         assertThat(SendRules.reachedTheLead(DeliveryResult.sent("id", null))).isTrue();
         assertThat(SendRules.reachedTheLead(new DeliveryResult(MessageStatus.DELIVERED, false, Optional.empty(), "id",
-                null, null, false, false, false))).isTrue();
+                null, null, false, false, false, null))).isTrue();
         assertThat(SendRules.reachedTheLead(DeliveryResult.awaitingOperator("task:1", null))).isTrue();
         assertThat(SendRules.reachedTheLead(DeliveryResult.deferred("weekly cap", Duration.ofDays(1)))).isFalse();
         assertThat(SendRules.reachedTheLead(DeliveryResult.retryLater("421", Optional.empty()))).isFalse();
