@@ -150,8 +150,8 @@ public final class TickBenchmark {
         @org.springframework.context.annotation.Bean
         @org.springframework.context.annotation.Primary
         TouchContent benchTouchContent() {
-            return (leadId, touch, cycle) -> TouchContent.Draft.of("Touch " + (touch + 1), "Hello,\n\nThis is touch "
-                    + (touch + 1) + " from our outreach. (Placeholder text: the content module writes the real message.)\n",
+            return due -> TouchContent.Draft.of("Touch " + (due.touch() + 1), "Hello,\n\nThis is touch "
+                    + (due.touch() + 1) + " from our outreach. (Placeholder text: the content module writes the real message.)\n",
                     "follow_up");
         }
     }
