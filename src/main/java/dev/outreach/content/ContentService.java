@@ -65,7 +65,7 @@ public class ContentService {
     public DraftResult draft(DraftRequest request) {
         AnglesUsed used = request.enrollmentId() == null ? AnglesUsed.parse("") : enrollments.anglesUsed(request.enrollmentId());
         Map<Long, AnglesUsed> seen = new HashMap<>();
-        DraftResult result = draft(request, used, new TemplateChoice(), writer.enabled(), seen);
+        DraftResult result = draft(request, used, new TemplateChoice(), writer.enabled(), true, seen);
         enrollments.saveAnglesUsed(seen);
         return result;
     }
@@ -73,7 +73,8 @@ public class ContentService {
     /**
      * The messages for many touches from the templates alone (never the LLM), in the order of
      * {@code requests}, with the rules of {@link #draft}: what the sequencer tick's batch writes.
-     * Reads and writes the angles seen once for all of them.
+     * Reads and writes the angles seen once for all of them. Text only: the messages have no HTML
+     * part (the outbox stores the text).
      */
     @Transactional
     public List<DraftResult> draftFromTemplates(List<DraftRequest> requests) {
@@ -87,14 +88,14 @@ public class ContentService {
         for (DraftRequest request : requests) {
             AnglesUsed used = request.enrollmentId() == null ? AnglesUsed.parse("")
                     : seen.getOrDefault(request.enrollmentId(), stored.getOrDefault(request.enrollmentId(), AnglesUsed.parse("")));
-            results.add(draft(request, used, choice, false, seen));
+            results.add(draft(request, used, choice, false, false, seen));
         }
         enrollments.saveAnglesUsed(seen);
         return results;
     }
 
     /** One touch; an angle chosen for the first time is put in {@code seen} for the caller to store. */
-    private DraftResult draft(DraftRequest request, AnglesUsed used, TemplateChoice choice, boolean llm,
+    private DraftResult draft(DraftRequest request, AnglesUsed used, TemplateChoice choice, boolean llm, boolean withHtml,
             Map<Long, AnglesUsed> seen) {
         String messageType = MessageTypes.canonical(request.channel(), request.messageType());
         Optional<Angle> chosen = AngleRotation.angleFor(request.cycle(), used);
@@ -127,7 +128,7 @@ public class ContentService {
         }
         MessageTemplate chosenTemplate = template.get();
         RenderedMessage rendered = templateService.render(request.channel(), chosenTemplate.subject(), chosenTemplate.body(),
-                lead, angle);
+                lead, angle, withHtml && request.channel() == ChannelType.EMAIL);
         remember(request, used, angle, seen);
         return new Drafted(rendered, angle, Source.TEMPLATE, chosenTemplate.name(), fallbackReason);
     }
