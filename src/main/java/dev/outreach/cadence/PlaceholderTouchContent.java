@@ -26,7 +26,9 @@ final class PlaceholderTouchContent implements TouchContent {
     }
 
     @Override
-    public Draft draft(long leadId, int touch, int cycle) {
+    public Draft draft(DueTouch due) {
+        int touch = due.touch();
+        int cycle = due.cycle();
         int last = maxSteps() - 1;
         String type = touch == 0 ? "initial" : touch >= last ? "final" : "follow_up";
         String subject = touch == 0 ? "A quick question" : "Following up";

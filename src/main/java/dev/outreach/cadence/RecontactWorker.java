@@ -140,7 +140,7 @@ public class RecontactWorker {
                 update enrollment e set outreach_sequence_step = 0, re_contact_cycle = re_contact_cycle + 1,
                     cycle_reset_at = :now, status = 'COLD', last_email_opened_at = null, last_email_clicked_at = null,
                     last_email_human_opened_at = null,
-                    email_open_count = 0, email_human_open_count = 0, generation_failures = 0,
+                    email_open_count = 0, email_human_open_count = 0,
                     next_touch_due_at = :now, stopped_reason = null, updated_at = :now
                 where e.id in (:ids) and %s
                   and exists (select 1 from lead l where l.id = e.lead_id and %s)

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -39,10 +40,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * still in the outbox or its campaign is paused; by {@code outreach.cadence.gate-recheck}
  * (6h) when its final touch is gated for want of engagement;</li>
  * <li>moved to the next opening of its send window when it is outside the lead's business hours;</li>
- * <li>otherwise drafted ({@link TouchContent}), written to the outbox with one bulk statement
- * per batch ({@code COPY} on PostgreSQL, a JDBC batch on H2), and advanced with one
- * {@code UPDATE ... WHERE id = ANY(...)} per batch.</li>
+ * <li>otherwise drafted ({@link TouchContent}, the whole batch in one call), written to the outbox
+ * with one bulk statement per batch ({@code COPY} on PostgreSQL, a JDBC batch on H2), and advanced
+ * with one {@code UPDATE ... WHERE id = ANY(...)} per batch.</li>
  * </ul>
+ * A writer that calls out (the LLM) is never waited for inside a batch: its touches are written
+ * DRAFTING, which the dispatcher does not send, and after the last batch the tick has each one
+ * written, outside any transaction, and releases it as PENDING (or SKIPPED with the writer's reason).
  *
  * <p>Who writes what: the tick sets {@code outreach_sequence_step}, {@code status},
  * {@code next_touch_due_at} and {@code last_email_sent_at} (the moment it releases a touch,
@@ -141,6 +145,9 @@ public class SequencerTick {
                 totals[i] += batch[i + 1];
             }
         } while (selected == properties.batchSize());
+        int[] drafted = finishDrafts(plan.content());
+        totals[3] += drafted[0];
+        totals[4] += drafted[1];
         Result result = new Result(totals[0], totals[1], totals[2], totals[3], totals[4], true);
         if (result.queued() + result.stopped() + result.skipped() > 0) {
             log.info("Sequencer tick: {}", result);
@@ -190,6 +197,8 @@ public class SequencerTick {
         List<TickStore.Touch> touches = new ArrayList<>(due.size());
         List<Long> sent = new ArrayList<>(due.size());
         List<Long> skipped = new ArrayList<>();
+        List<Long> drafting = new ArrayList<>();
+        List<TickStore.Due> released = new ArrayList<>();
         int waiting = 0;
         int outside = 0;
         for (TickStore.Due row : due) {
@@ -221,17 +230,31 @@ public class SequencerTick {
                     continue;
                 }
                 case SEND -> {
-                    // written below
+                    // drafted below, all at once
                 }
             }
+            released.add(row);
+        }
+        List<TouchContent.Draft> drafts = released.isEmpty() ? List.of()
+                : plan.content().draftAll(released.stream().map(SequencerTick::dueTouch).toList());
+        if (drafts.size() != released.size()) {
+            throw new IllegalStateException(drafts.size() + " drafts for " + released.size() + " touches");
+        }
+        for (int i = 0; i < released.size(); i++) {
+            TickStore.Due row = released.get(i);
+            TouchContent.Draft draft = drafts.get(i);
             Long sequenceId = plan.sequences().idFor(row.sequenceId());
             String firstChannel = sequenceId == null ? null : plan.sequences().firstChannels().get(sequenceId);
-            TouchContent.Draft draft = plan.content().draft(row.leadId(), row.step(), row.cycle());
             if (draft.skipped()) {
                 touches.add(new TickStore.Touch(UUID.randomUUID(), row.leadId(), row.enrollmentId(), row.step(),
                         row.step() == 0 ? "initial" : "follow_up", null, null, "SKIPPED",
                         truncate(draft.skipReason(), 500), sequenceId, firstChannel));
                 skipped.add(row.enrollmentId());
+            } else if (draft.writtenLater()) {
+                // released without its text: the enrollment moves on now, the text is written after the batch
+                touches.add(new TickStore.Touch(UUID.randomUUID(), row.leadId(), row.enrollmentId(), row.step(),
+                        draft.messageType(), null, null, "DRAFTING", null, sequenceId, firstChannel));
+                drafting.add(row.enrollmentId());
             } else {
                 touches.add(new TickStore.Touch(UUID.randomUUID(), row.leadId(), row.enrollmentId(), row.step(),
                         draft.messageType(), truncate(draft.subject(), 500), draft.body(), "PENDING", null, sequenceId,
@@ -247,8 +270,11 @@ public class SequencerTick {
         deferred.forEach((at, ids) -> store.deferTo(ids, at, now));
         store.insertTouches(touches, now);
         store.advance(sent, true, now, plan.earliestFollowup(), maxSteps);
+        // a touch drafted later gets last_email_sent_at when its text is done and it is released (finishDrafts)
+        skipped.addAll(drafting);
         store.advance(skipped, false, now, plan.earliestFollowup(), maxSteps);
-        return new int[] {due.size(), stopped + completed.size(), waiting, outside, sent.size(), skipped.size()};
+        return new int[] {due.size(), stopped + completed.size(), waiting, outside, sent.size() + drafting.size(),
+            skipped.size() - drafting.size()};
     }
 
     /** The primary writer, else the content module's (any but the placeholder), else the placeholder. */
@@ -263,6 +289,55 @@ public class SequencerTick {
         }
         return contents.orderedStream().filter(c -> !(c instanceof PlaceholderTouchContent)).findFirst()
                 .orElseGet(() -> contents.orderedStream().findFirst().orElseThrow());
+    }
+
+    private static TouchContent.DueTouch dueTouch(TickStore.Due row) {
+        return new TouchContent.DueTouch(row.enrollmentId(), row.leadId(), row.step(), row.cycle());
+    }
+
+    /**
+     * Writes the text of the messages the batches left DRAFTING (and any an interrupted tick left),
+     * one at a time, outside any transaction: the writer may take long (the LLM). Each is then
+     * released in a short transaction of its own: PENDING, which the dispatcher sends, or SKIPPED
+     * with the writer's reason. Returns {queued, skipped} corrections to the batch counts. A
+     * writer that throws leaves the message DRAFTING for the next tick.
+     */
+    private int[] finishDrafts(TouchContent content) {
+        int skippedLater = 0;
+        for (TickStore.Drafting message : store.drafting()) {
+            Optional<TouchContent.Draft> draft = written(content, message);
+            if (draft.isEmpty()) {
+                continue;
+            }
+            Instant now = clock.instant();
+            TouchContent.Draft text = draft.get();
+            boolean released = Boolean.TRUE.equals(transaction.execute(status -> text.skipped()
+                    ? store.finishDraft(message, null, null, "SKIPPED", truncate(text.skipReason(), 500), now)
+                    : store.finishDraft(message, truncate(text.subject(), 500), text.body(), "PENDING", null, now)));
+            if (released && text.skipped()) {
+                skippedLater++;
+            }
+        }
+        return new int[] {-skippedLater, skippedLater};
+    }
+
+    /** The text of a DRAFTING message; empty when the writer failed (the message waits for the next tick). */
+    private static Optional<TouchContent.Draft> written(TouchContent content, TickStore.Drafting message) {
+        if (message.enrollmentId() == null) {
+            return Optional.of(TouchContent.Draft.skip("The enrollment was removed before the message was written"));
+        }
+        try {
+            TouchContent.Draft draft = content.draft(new TouchContent.DueTouch(message.enrollmentId(), message.leadId(),
+                    message.touch(), message.cycle()));
+            if (!draft.writtenLater()) {
+                return Optional.of(draft);
+            }
+            log.error("{} put off drafting outreach message {} again; it stays DRAFTING", content.getClass().getSimpleName(),
+                    message.id());
+        } catch (RuntimeException e) {
+            log.error("Drafting outreach message {} failed; it stays DRAFTING for the next tick", message.id(), e);
+        }
+        return Optional.empty();
     }
 
     private static String truncate(String text, int max) {

@@ -76,7 +76,7 @@ class TickStore {
     /** The enrollment's previous touch is still in the outbox (ix_outreach_message_lead). */
     static final String IN_FLIGHT = """
             exists (select 1 from outreach_message m where m.lead_id = e.lead_id and m.enrollment_id = e.id
-                    and m.status in ('PENDING', 'SENDING'))""";
+                    and m.status in ('DRAFTING', 'PENDING', 'SENDING'))""";
 
     /**
      * Why a lead must not be touched again, or null: the lead's stop ({@link LeadStop}, the one
@@ -252,6 +252,44 @@ class TickStore {
             return csv;
         }
         return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+
+    /**
+     * A message the tick wrote DRAFTING, whose text is still to be written; {@code cycle} is its
+     * enrollment's; {@code enrollmentId} is null when the enrollment was removed meanwhile.
+     */
+    record Drafting(UUID id, long leadId, Long enrollmentId, int touch, int cycle) {
+    }
+
+    /** The DRAFTING messages, oldest first (ix_outreach_message_claim). */
+    List<Drafting> drafting() {
+        return jdbc.sql("""
+                select m.id, m.lead_id, e.id, m.touch, coalesce(e.re_contact_cycle, 0)
+                from outreach_message m left join enrollment e on e.id = m.enrollment_id
+                where m.status = 'DRAFTING'
+                order by m.due_at, m.id
+                """).query((rs, n) -> new Drafting(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getInt(4), rs.getInt(5)))
+                .list();
+    }
+
+    /**
+     * Releases a DRAFTING message with its text: PENDING, due now, and the enrollment's
+     * {@code last_email_sent_at} set as for a touch written in the batch; or SKIPPED with the
+     * reason. Returns false when the message was no longer DRAFTING (another tick released it).
+     */
+    boolean finishDraft(Drafting message, String subject, String body, String status, String reason, Instant now) {
+        int released = jdbc.sql("""
+                update outreach_message set subject = :subject, body = :body, status = :status, status_reason = :reason,
+                    due_at = :now, updated_at = :now
+                where id = :id and status = 'DRAFTING'
+                """).param("subject", subject).param("body", body).param("status", status).param("reason", reason)
+                .param("now", ts(now)).param("id", message.id()).update();
+        if (released == 1 && "PENDING".equals(status)) {
+            jdbc.sql("update enrollment set last_email_sent_at = :now, updated_at = :now where id = :id")
+                    .param("now", ts(now)).param("id", message.enrollmentId()).update();
+        }
+        return released == 1;
     }
 
     /**

@@ -35,7 +35,7 @@ public enum Angle {
         return cycle;
     }
 
-    /** The stored form (message_template.angle, enrollment.angles_used). */
+    /** The stored form (message_template.angle, enrollment_content.angles_used). */
     public String code() {
         return code;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The angles a lead has seen, as stored in {@code enrollment.angles_used}: a comma list of
+ * The angles a lead has seen, as stored in {@code enrollment_content.angles_used}: a comma list of
  * {@code cycle:angle} entries ("1:industry_trends,2:competitor_insight"). The cycle tells the
  * later touches of a cycle which angle its first touch chose. A bare angle (no cycle) is read
  * as seen in an unknown earlier cycle. The introduction of cycle 0 is not recorded: it is not

@@ -8,6 +8,7 @@ import dev.outreach.shared.InvalidInputException;
 import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,24 @@ public class TemplateRenderer {
             .escapeHTML(false)
             .withLoader(TemplateRenderer::refusePartial);
 
+    /** Compiled templates by their text: the tick renders the same few templates for thousands of leads. */
+    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
     /** Parses {@code text}; a syntax error is an {@link InvalidInputException} on {@code field} naming the line. */
     public Template compile(String field, String text) {
         String source = text == null ? "" : text;
+        Template known = compiled.get(source);
+        if (known != null) {
+            return known;
+        }
+        Template template = parse(field, source);
+        if (compiled.size() < 1_000) { // edited texts pile up; past this they are compiled each time
+            compiled.put(source, template);
+        }
+        return template;
+    }
+
+    private Template parse(String field, String source) {
         int open = source.lastIndexOf("{{");
         if (open >= 0 && source.indexOf("}}", open) < 0) {
             // JMustache would send an unclosed tag to the lead as text

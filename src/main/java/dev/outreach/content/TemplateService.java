@@ -148,11 +148,16 @@ public class TemplateService {
     }
 
     RenderedMessage render(ChannelType channel, String subject, String body, LeadDraft lead, Angle angle) {
+        return render(channel, subject, body, lead, angle, channel == ChannelType.EMAIL);
+    }
+
+    /** {@code withHtml} false: the text only (no HTML part), for messages stored as text. */
+    RenderedMessage render(ChannelType channel, String subject, String body, LeadDraft lead, Angle angle, boolean withHtml) {
         Map<String, String> values = MessageVariables.of(lead, properties.senderName(), properties.unsubscribeText(), angle);
         List<FieldError> errors = new ArrayList<>();
         String renderedSubject = attempt(errors, () -> renderer.renderText("subject", subject, values).strip());
         String text = attempt(errors, () -> renderer.renderText("body", body, values).strip());
-        String html = channel == ChannelType.EMAIL ? attempt(errors, () -> renderer.renderHtml("body", body, values).strip()) : null;
+        String html = withHtml ? attempt(errors, () -> renderer.renderHtml("body", body, values).strip()) : null;
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

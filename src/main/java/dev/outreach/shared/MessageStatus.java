@@ -2,6 +2,8 @@ package dev.outreach.shared;
 
 /** Status of an outreach message or of one attempt to deliver it. */
 public enum MessageStatus {
+    /** Written by the sequencer tick, its text still being written (the LLM) outside the tick's batch; not sent until PENDING. */
+    DRAFTING,
     PENDING,
     /** Internal: claimed by a dispatcher and handed to a sender; never re-sent automatically. */
     SENDING,

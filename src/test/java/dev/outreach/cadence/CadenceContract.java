@@ -288,7 +288,7 @@ interface CadenceContract extends CadenceFixtures {
         long enrollment = enrollment(lead, null, 4, Duration.ofDays(daysAgo));
         set(enrollment, "status = 'CONTACTED', next_touch_due_at = null, re_contact_cycle = :cycle, email_open_count = 4,"
                 + " email_human_open_count = 2, last_email_opened_at = :at, last_email_human_opened_at = :at,"
-                + " last_email_clicked_at = :at, generation_failures = 2",
+                + " last_email_clicked_at = :at",
                 Map.of("cycle", cycle, "at", T0.minus(Duration.ofDays(daysAgo - 1))));
         return enrollment;
     }
@@ -307,7 +307,6 @@ interface CadenceContract extends CadenceFixtures {
         assertThat(row.get("last_email_clicked_at")).isNull();
         assertThat(((Number) row.get("email_open_count")).intValue()).isZero();
         assertThat(((Number) row.get("email_human_open_count")).intValue()).isZero();
-        assertThat(((Number) row.get("generation_failures")).intValue()).isZero();
         assertThat(instant(row.get("next_touch_due_at"))).isEqualTo(T0);
         assertThat(recontact().run()).isZero();
     }

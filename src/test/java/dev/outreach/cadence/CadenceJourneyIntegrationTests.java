@@ -178,7 +178,8 @@ class CadenceJourneyIntegrationTests implements CadenceFixtures {
             assertThat(row(enrollment)).containsEntry("status", "ACTIVE");
         }
         // every cycle had its own angle, in the reference's order, never one seen before
-        assertThat(AnglesUsed.parse((String) row(enrollment).get("angles_used")).byCycle()).containsExactly(
+        assertThat(AnglesUsed.parse(jdbc.sql("select angles_used from enrollment_content where enrollment_id = :id")
+                .param("id", enrollment).query(String.class).single()).byCycle()).containsExactly(
                 entry(1, Angle.INDUSTRY_TRENDS), entry(2, Angle.COMPETITOR_INSIGHT), entry(3, Angle.SEASONAL_OPPORTUNITY),
                 entry(4, Angle.CASE_STUDY));
 

@@ -75,9 +75,10 @@ public final class MutableClock extends Clock {
         @Bean
         @Primary
         TouchContent testTouchContent() {
-            return (leadId, touch, cycle) -> TouchContent.Draft.of("Touch " + (touch + 1),
-                    "Hello, this is touch " + (touch + 1) + (cycle > 0 ? " of re-contact cycle " + cycle : "") + ".",
-                    touch == 0 ? "initial" : touch == 3 ? "final" : "follow_up");
+            return due -> TouchContent.Draft.of("Touch " + (due.touch() + 1),
+                    "Hello, this is touch " + (due.touch() + 1) + (due.cycle() > 0 ? " of re-contact cycle " + due.cycle() : "")
+                            + ".",
+                    due.touch() == 0 ? "initial" : due.touch() == 3 ? "final" : "follow_up");
         }
 
         @Bean

@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * them; the same without the guards is reported too, as the bare lower bound. Then the
  * app's tick on the same state, then again with the 800k not-due enrollments deleted (100k due
  * among 200k): the two tick times must be within 1.5x of each other, the 1M tick within 2x of psql.
- * Both write the same fixed text ({@link BenchContent}), so the figure is the tick's own cost.
+ * The tick writes with the content module's real writer (templates, no LLM): each lead's
+ * follow-up rendered from the template, which psql renders too, by concatenating the lead's
+ * values into the same template's text; the run checks that both wrote the same text.
  */
 public final class TickBenchmark {
 
@@ -39,7 +41,7 @@ public final class TickBenchmark {
         List<String> lines = new ArrayList<>();
         try (ConfigurableApplicationContext app = BenchAccess.start(true, "--outreach.dispatch.enabled=false",
                 "--outreach.cadence.tick-enabled=false", "--outreach.agents.recontact-agent=false",
-                "--outreach.simulator.enabled=false", "--spring.main.sources=" + BenchContent.class.getName())) {
+                "--outreach.simulator.enabled=false", "--outreach.llm.base-url=")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             SequencerTick tick = app.getBean(SequencerTick.class);
             long started = System.nanoTime();
@@ -47,15 +49,20 @@ public final class TickBenchmark {
             lines.add(String.format(Locale.ROOT, "data: %,d leads and enrollments, %,d due, generated in %.1f s", LEADS, DUE,
                     (System.nanoTime() - started) / 1e9));
 
-            double bare = psql(false);
+            String[] template = template(jdbc, app);
+            double bare = psql(false, template);
             check(jdbc, "bare psql");
             reset(jdbc);
-            double psql = psql(true);
+            double psql = psql(true, template);
             check(jdbc, "psql");
+            List<String> written = sample(jdbc);
             reset(jdbc);
 
             double app1m = timed(() -> SystemActor.call(tick::tick));
             check(jdbc, "tick on 1M");
+            if (!sample(jdbc).equals(written)) {
+                throw new IllegalStateException("The tick wrote " + sample(jdbc) + ", psql " + written);
+            }
             reset(jdbc);
 
             // keep the 100k due and 100k of the waiting ones: 200k enrollments
@@ -129,31 +136,50 @@ public final class TickBenchmark {
     }
 
     /**
-     * The same text for every lead, as the psql ceiling writes: the figure is about the tick's SQL,
-     * whose cost must follow the due count; the content module's writer is measured on its own.
-     * Added as a source, it is the only primary writer.
+     * The follow-up template the content module renders for these touches (the one the email
+     * channel names for {@code follow_up}), as SQL: {subject, body} expressions over the lead
+     * {@code l} that psql concatenates, so the ceiling writes the same text the tick writes.
      */
-    // not a @Configuration, so that component scanning in tests never picks it up; spring.main.sources adds it here
-    public static class BenchContent {
+    private static String[] template(JdbcClient jdbc, ConfigurableApplicationContext app) {
+        String name = SystemActor.call(() -> app.getBean(dev.outreach.channel.ChannelConfigService.class)
+                .get(dev.outreach.shared.ChannelType.EMAIL).templates().getOrDefault("follow_up", "email-follow-up"));
+        var row = jdbc.sql("select subject, body from message_template where name = :name").param("name", name).query()
+                .singleRow();
+        var content = app.getBean(dev.outreach.content.ContentProperties.class);
+        return new String[] {sql((String) row.get("subject"), content), sql((String) row.get("body"), content)};
+    }
 
-        @org.springframework.context.annotation.Bean
-        static org.springframework.beans.factory.config.BeanFactoryPostProcessor onlyBenchTouchContentIsPrimary() {
-            return factory -> {
-                for (String name : factory.getBeanNamesForType(TouchContent.class, true, false)) {
-                    if (!name.equals("benchTouchContent") && factory.containsBeanDefinition(name)) {
-                        factory.getBeanDefinition(name).setPrimary(false);
-                    }
-                }
-            };
+    /** Mustache text with plain variables only, as a SQL string expression (a missing value renders as nothing). */
+    private static String sql(String text, dev.outreach.content.ContentProperties content) {
+        Matcher tag = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}").matcher(text.strip());
+        StringBuilder sql = new StringBuilder("trim(''");
+        int at = 0;
+        String stripped = text.strip();
+        while (tag.find()) {
+            sql.append(" || ").append(literal(stripped.substring(at, tag.start()))).append(" || ").append(switch (tag.group(1)) {
+                case "first_name" -> "coalesce(trim(l.first_name), '')";
+                case "last_name" -> "coalesce(trim(l.last_name), '')";
+                case "company" -> "coalesce(trim(l.company), '')";
+                case "sender_name" -> literal(content.senderName());
+                case "unsubscribe" -> literal(content.unsubscribeText());
+                default -> throw new IllegalStateException("The benchmark's psql ceiling does not render {{" + tag.group(1) + "}}");
+            });
+            at = tag.end();
         }
+        if (stripped.substring(at).contains("{{")) {
+            throw new IllegalStateException("The benchmark's psql ceiling renders plain variables only: " + text);
+        }
+        return sql.append(" || ").append(literal(stripped.substring(at))).append(")").toString();
+    }
 
-        @org.springframework.context.annotation.Bean
-        @org.springframework.context.annotation.Primary
-        TouchContent benchTouchContent() {
-            return (leadId, touch, cycle) -> TouchContent.Draft.of("Touch " + (touch + 1), "Hello,\n\nThis is touch "
-                    + (touch + 1) + " from our outreach. (Placeholder text: the content module writes the real message.)\n",
-                    "follow_up");
-        }
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** What was written for the first due lead: subject and body. */
+    private static List<String> sample(JdbcClient jdbc) {
+        return jdbc.sql("select subject, body from outreach_message where lead_id = (select min(lead_id) from outreach_message)")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
     }
 
     interface Work {
@@ -172,7 +198,7 @@ public final class TickBenchmark {
      * conditions and suppression, the adaptive delay, the gate, no touch in flight), which is the
      * equivalent statement; without them, the bare lower bound.
      */
-    private static double psql(boolean guarded) throws Exception {
+    private static double psql(boolean guarded, String[] template) throws Exception {
         String guards = !guarded ? "" : """
                     join lead l on l.id = e.lead_id
                     where e.last_email_replied_at is null and not e.email_unsubscribed
@@ -199,16 +225,14 @@ public final class TickBenchmark {
                 ins as (
                     insert into outreach_message (id, lead_id, enrollment_id, touch, message_type, subject, body, status,
                         due_at, created_at, updated_at, sequence_id, step_index, first_channel)
-                    select gen_random_uuid(), d.lead_id, d.id, d.outreach_sequence_step, 'follow_up', 'Touch 2',
-                        'Hello,' || chr(10) || chr(10) || 'This is touch 2 from our outreach. (Placeholder text: the content'
-                        || ' module writes the real message.)' || chr(10),
+                    select gen_random_uuid(), d.lead_id, d.id, d.outreach_sequence_step, 'follow_up', %s, %s,
                         'PENDING', now(), now(), now(), (select id from sequence_config where is_default), 0, 'EMAIL'
-                    from ready d)
+                    from ready d join lead l on l.id = d.lead_id)
                 update enrollment e set outreach_sequence_step = e.outreach_sequence_step + 1, status = 'ACTIVE',
                     last_email_sent_at = now(), next_touch_due_at = now() + interval '36 hours', updated_at = now()
                 from ready d where e.id = d.id;
                 commit;
-                """.formatted(guards));
+                """.formatted(guards, template[0], template[1]));
     }
 
     /** Runs {@code sql} through psql with \\timing on; returns the milliseconds psql reports, summed over its statements. */

@@ -133,6 +133,21 @@ class LlmWriterIntegrationTests {
         assertThat(ContentTestEnrollments.generationFailures(jdbc, enrollment)).isEqualTo(2);
     }
 
+    @Test
+    void aReContactCycleCountsItsFailuresAfresh() {
+        jdbc.sql("update sales_engine_config set max_generation_failures = 2 where id = 1").update();
+        long leadId = ContentTestLeads.create(leads, "Joris", "Basin Hauliers");
+        long enrollment = ContentTestEnrollments.create(jdbc, leadId, 0, "");
+        STUB.fail(500);
+
+        DraftResult lastOfCycleZero = draft(enrollment, leadId, ChannelType.EMAIL, "final", 4, 0);
+        DraftResult firstOfCycleOne = draft(enrollment, leadId, ChannelType.EMAIL, "initial", 1, 1);
+
+        assertThat(lastOfCycleZero).isInstanceOf(Drafted.class);
+        assertThat(firstOfCycleOne).as("one failure in cycle 1, not the second of the enrollment").isInstanceOf(Drafted.class);
+        assertThat(ContentTestEnrollments.generationFailures(jdbc, enrollment)).isEqualTo(1);
+    }
+
     private DraftResult draft(long enrollment, long leadId, ChannelType channel, String type, int touch, int cycle) {
         LeadDetails lead = SystemActor.call(() -> leads.find(leadId)).orElseThrow();
         return SystemActor.call(() -> content.draft(new DraftRequest(enrollment, lead, channel, type, touch, cycle)));

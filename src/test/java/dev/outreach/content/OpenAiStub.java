@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** An OpenAI-compatible {@code /v1/chat/completions} on loopback that records every request body. */
 final class OpenAiStub implements AutoCloseable {
@@ -16,6 +18,8 @@ final class OpenAiStub implements AutoCloseable {
     private final HttpServer server;
     private volatile int status = 200;
     private volatile String content = "";
+    /** While set, each request waits for it before it is answered: an LLM that takes its time. */
+    private volatile CountDownLatch hold;
 
     OpenAiStub() {
         try {
@@ -25,6 +29,14 @@ final class OpenAiStub implements AutoCloseable {
         }
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            CountDownLatch waitFor = hold;
+            if (waitFor != null) {
+                try {
+                    waitFor.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body = (status == 200 ? completion(content) : "{\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -42,6 +54,11 @@ final class OpenAiStub implements AutoCloseable {
     void answer(String text) {
         status = 200;
         content = text;
+    }
+
+    /** Answers only once {@code release} is counted down (at most 30 s later). */
+    void holdUntil(CountDownLatch release) {
+        hold = release;
     }
 
     void fail(int httpStatus) {
