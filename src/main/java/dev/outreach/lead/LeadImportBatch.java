@@ -64,10 +64,12 @@ class LeadImportBatch {
         if (rows.isEmpty()) {
             return;
         }
+        // one object per stored lead, so that a lead found by email and by LinkedIn is recognized as the same
+        Map<Long, Lead> byId = new HashMap<>();
         Map<String, Lead> byEmail = index(deps.findBy("email_normalized",
-                keys(row -> LeadValues.normalizeEmail(row.draft().getEmail()))), Lead::getEmailNormalized);
+                keys(row -> LeadValues.normalizeEmail(row.draft().getEmail()))), Lead::getEmailNormalized, byId);
         Map<String, Lead> byLinkedin = index(deps.findBy("linkedin_id",
-                keys(row -> LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null))), Lead::getLinkedinId);
+                keys(row -> LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null))), Lead::getLinkedinId, byId);
         for (Row row : rows) {
             String email = LeadValues.normalizeEmail(row.draft().getEmail());
             String linkedin = LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null);
@@ -170,8 +172,9 @@ class LeadImportBatch {
         return rows.stream().map(key).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static Map<String, Lead> index(List<Lead> leads, Function<Lead, String> key) {
-        return leads.stream().collect(Collectors.toMap(key, lead -> lead, (a, b) -> a, HashMap::new));
+    private static Map<String, Lead> index(List<Lead> leads, Function<Lead, String> key, Map<Long, Lead> byId) {
+        return leads.stream().map(lead -> byId.computeIfAbsent(lead.getId(), id -> lead))
+                .collect(Collectors.toMap(key, lead -> lead, (a, b) -> a, HashMap::new));
     }
 
     /** Creates batches with the collaborators they need. */
