@@ -2,6 +2,10 @@ package dev.outreach.cadence;
 
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.lead.LeadStop;
+import dev.outreach.outreach.NewOutboxMessage;
+import dev.outreach.outreach.OutboxBulkInsert;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageStatus;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -48,11 +52,13 @@ class TickStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final boolean postgres;
+    private final OutboxBulkInsert outbox;
 
-    TickStore(JdbcClient jdbc, DataSource dataSource) {
+    TickStore(JdbcClient jdbc, DataSource dataSource, OutboxBulkInsert outbox) {
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
         this.postgres = isPostgres(dataSource);
+        this.outbox = outbox;
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -176,82 +182,13 @@ class TickStore {
     }
 
     /**
-     * Writes the touches to the outbox in the columns {@code OutreachStore.insert} writes: on
-     * PostgreSQL one {@code COPY ... FROM STDIN} per batch (the bulk path; the rows are in the
-     * batch's transaction like any insert), on H2 a JDBC batch.
+     * Writes the touches to the outbox through the outreach module, which owns it: one set-based
+     * statement per batch, in the batch's transaction like the enrollment updates around it.
      */
     void insertTouches(List<Touch> touches, Instant now) {
-        if (touches.isEmpty()) {
-            return;
-        }
-        Timestamp at = ts(now);
-        if (postgres) {
-            copy(touches, now);
-            return;
-        }
-        template.batchUpdate("""
-                insert into outreach_message (id, lead_id, enrollment_id, touch, message_type, subject, body, status,
-                    status_reason, due_at, created_at, updated_at, sequence_id, step_index, first_channel)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                """, touches, 500, (statement, t) -> {
-                    statement.setObject(1, t.id());
-                    statement.setLong(2, t.leadId());
-                    statement.setLong(3, t.enrollmentId());
-                    statement.setInt(4, t.touch());
-                    statement.setString(5, t.messageType());
-                    statement.setString(6, t.subject());
-                    statement.setString(7, t.body());
-                    statement.setString(8, t.status());
-                    statement.setString(9, t.reason());
-                    statement.setTimestamp(10, at);
-                    statement.setTimestamp(11, at);
-                    statement.setTimestamp(12, at);
-                    statement.setObject(13, t.sequenceId());
-                    statement.setString(14, t.firstChannel());
-                });
-    }
-
-    private void copy(List<Touch> touches, Instant now) {
-        String at = now.toString();
-        StringBuilder csv = new StringBuilder(touches.size() * 200);
-        for (Touch t : touches) {
-            csv.append(t.id()).append(',').append(t.leadId()).append(',').append(t.enrollmentId()).append(',')
-                    .append(t.touch()).append(',');
-            quoted(csv, t.messageType()).append(',');
-            quoted(csv, t.subject()).append(',');
-            quoted(csv, t.body()).append(',');
-            quoted(csv, t.status()).append(',');
-            quoted(csv, t.reason()).append(',');
-            csv.append(at).append(',').append(at).append(',').append(at).append(',')
-                    .append(t.sequenceId() == null ? "" : t.sequenceId().toString()).append(",0,");
-            quoted(csv, t.firstChannel()).append('\n');
-        }
-        template.execute((ConnectionCallback<Long>) connection -> {
-            // the driver is a runtime dependency: its COPY API through reflection on its public interfaces
-            try {
-                Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
-                Object copyManager = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
-                return (Long) Class.forName("org.postgresql.copy.CopyManager")
-                        .getMethod("copyIn", String.class, java.io.Reader.class).invoke(copyManager, """
-                                copy outreach_message (id, lead_id, enrollment_id, touch, message_type, subject, body, status,
-                                    status_reason, due_at, created_at, updated_at, sequence_id, step_index, first_channel)
-                                from stdin (format csv)
-                                """, new java.io.StringReader(csv.toString()));
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause() instanceof SQLException sql ? sql
-                        : new SQLException("COPY into outreach_message failed", e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new SQLException("The PostgreSQL driver's COPY API is not available", e);
-            }
-        });
-    }
-
-    /** A CSV field: null is an unquoted empty field (NULL to COPY), any text is quoted with quotes doubled. */
-    private static StringBuilder quoted(StringBuilder csv, String value) {
-        if (value == null) {
-            return csv;
-        }
-        return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+        outbox.insert(touches.stream().map(t -> new NewOutboxMessage(t.id(), t.leadId(), t.enrollmentId(), t.touch(),
+                t.messageType(), t.subject(), t.body(), MessageStatus.valueOf(t.status()), t.reason(), t.sequenceId(),
+                t.firstChannel() == null ? null : ChannelType.valueOf(t.firstChannel()))).toList(), now);
     }
 
     /**
@@ -279,17 +216,12 @@ class TickStore {
      * reason. Returns false when the message was no longer DRAFTING (another tick released it).
      */
     boolean finishDraft(Drafting message, String subject, String body, String status, String reason, Instant now) {
-        int released = jdbc.sql("""
-                update outreach_message set subject = :subject, body = :body, status = :status, status_reason = :reason,
-                    due_at = :now, updated_at = :now
-                where id = :id and status = 'DRAFTING'
-                """).param("subject", subject).param("body", body).param("status", status).param("reason", reason)
-                .param("now", ts(now)).param("id", message.id()).update();
-        if (released == 1 && "PENDING".equals(status)) {
+        boolean released = outbox.releaseDraft(message.id(), subject, body, MessageStatus.valueOf(status), reason, now);
+        if (released && "PENDING".equals(status)) {
             jdbc.sql("update enrollment set last_email_sent_at = :now, updated_at = :now where id = :id")
                     .param("now", ts(now)).param("id", message.enrollmentId()).update();
         }
-        return released == 1;
+        return released;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,10 +37,12 @@ public class MailboxService {
     private final AuditLog auditLog;
     private final JsonMapper json;
     private final Clock clock;
+    private final ObjectProvider<MailboxHistory> histories;
 
     MailboxService(JdbcClient jdbc, SendingDomainService domains, MailboxSecrets secrets, AuditLog auditLog,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, ObjectProvider<MailboxHistory> histories) {
         this.jdbc = jdbc;
+        this.histories = histories;
         this.domains = domains;
         this.secrets = secrets;
         this.auditLog = auditLog;
@@ -160,8 +163,7 @@ public class MailboxService {
     @PreAuthorize("hasRole('ADMIN')")
     public void delete(long id) {
         Mailbox before = load(id);
-        boolean used = jdbc.sql("select 1 from outreach_message where mailbox_id = :id fetch first 1 rows only")
-                .param("id", id).query(Integer.class).optional().isPresent();
+        boolean used = histories.stream().anyMatch(history -> history.hasSentFrom(id));
         if (used) {
             throw new InvalidInputException("address", before.address()
                     + " has sent messages and stays in their history: pause it instead of deleting it");

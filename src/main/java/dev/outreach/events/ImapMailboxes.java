@@ -1,43 +1,44 @@
 package dev.outreach.events;
 
+import dev.outreach.deliverability.MailboxInboxes;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The poller's view of the {@code mailbox} table: the IMAP settings it reads and the two
- * columns it owns (imap_last_polled_at, imap_last_error), which the console shows; and its own
- * {@code imap_folder_position}: the UIDVALIDITY and last UID read, per mailbox and folder. Mailboxes are polled whenever they have an IMAP host, paused or not:
- * replies to mail sent earlier keep arriving.
+ * The poller's mailboxes: their IMAP settings and poll status through the deliverability module,
+ * which owns the {@code mailbox} table, and its own {@code imap_folder_position}: the
+ * UIDVALIDITY and last UID read, per mailbox and folder. Mailboxes are polled whenever they have
+ * an IMAP host, paused or not: replies to mail sent earlier keep arriving.
  */
 @Component
 class ImapMailboxes {
 
-    static final int MAX_ERROR = 500;
-
     private final JdbcClient jdbc;
+    private final MailboxInboxes inboxes;
 
-    ImapMailboxes(JdbcClient jdbc) {
+    ImapMailboxes(JdbcClient jdbc, MailboxInboxes inboxes) {
         this.jdbc = jdbc;
+        this.inboxes = inboxes;
     }
 
     List<ImapMailbox> pollable() {
-        return jdbc.sql("""
-                select m.id, m.address, m.imap_host, m.imap_port, m.imap_security, m.imap_username, m.imap_password_enc,
-                       p.uid_validity, p.last_uid
-                from mailbox m left join imap_folder_position p on p.mailbox_id = m.id and p.folder = :folder
-                where m.imap_host is not null and m.imap_host <> ''
-                order by m.id
-                """).param("folder", ImapMailbox.INBOX).query((rs, n) -> new ImapMailbox(rs.getLong("id"), rs.getString("address"),
-                        rs.getString("imap_host").strip(), rs.getObject("imap_port", Integer.class),
-                        rs.getString("imap_security"),
-                        rs.getString("imap_username") == null ? rs.getString("address") : rs.getString("imap_username"),
-                        rs.getString("imap_password_enc"), position(rs.getObject("uid_validity", Long.class),
-                                rs.getObject("last_uid", Long.class))))
-                .list();
+        Map<Long, ImapMailbox.FolderPosition> positions = new HashMap<>();
+        jdbc.sql("select mailbox_id, uid_validity, last_uid from imap_folder_position where folder = :folder")
+                .param("folder", ImapMailbox.INBOX).query((ResultSet rs) -> {
+                    long mailboxId = rs.getLong("mailbox_id");
+                    position(rs.getObject("uid_validity", Long.class), rs.getObject("last_uid", Long.class))
+                            .ifPresent(p -> positions.put(mailboxId, p));
+                });
+        return inboxes.pollable().stream().map(inbox -> new ImapMailbox(inbox.mailboxId(), inbox.address(),
+                inbox.host(), inbox.port(), inbox.security(), inbox.username(), inbox.passwordEncrypted(),
+                Optional.ofNullable(positions.get(inbox.mailboxId())))).toList();
     }
 
     private static Optional<ImapMailbox.FolderPosition> position(Long uidValidity, Long lastUid) {
@@ -51,10 +52,8 @@ class ImapMailboxes {
      */
     void saveProgress(long mailboxId, long uidValidity, long lastUid, Instant at) {
         savePosition(mailboxId, uidValidity, lastUid, at);
-        jdbc.sql("update mailbox set imap_last_polled_at = :at, imap_last_error = null where id = :id")
-                .param("at", Timestamp.from(at)).param("id", mailboxId).update();
+        inboxes.polled(mailboxId, at);
     }
-
     /** Where a poll got to, even one that fails afterwards: what was read is not read again. */
     void savePosition(long mailboxId, long uidValidity, long lastUid, Instant at) {
         int updated = jdbc.sql("""
@@ -74,8 +73,6 @@ class ImapMailboxes {
 
     /** A poll failed: why, in words an admin can act on; the position stays where it was. */
     void saveError(long mailboxId, String error, Instant at) {
-        String message = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR - 1) + "…" : error;
-        jdbc.sql("update mailbox set imap_last_polled_at = :at, imap_last_error = :error where id = :id")
-                .param("at", Timestamp.from(at)).param("error", message).param("id", mailboxId).update();
+        inboxes.pollFailed(mailboxId, error, at);
     }
 }

@@ -149,6 +149,41 @@ class Lead {
         return id;
     }
 
+    /** A lead read by SQL (the import's bulk path): a plain object, never managed by JPA. */
+    static Lead fromRow(java.sql.ResultSet rs, int rowNumber) throws java.sql.SQLException {
+        Lead lead = new Lead();
+        lead.id = rs.getLong("id");
+        lead.firstName = rs.getString("first_name");
+        lead.lastName = rs.getString("last_name");
+        lead.email = rs.getString("email");
+        lead.emailNormalized = rs.getString("email_normalized");
+        lead.linkedinId = rs.getString("linkedin_id");
+        lead.linkedinUrl = rs.getString("linkedin_url");
+        lead.website = rs.getString("website");
+        lead.contactFormUrl = rs.getString("contact_form_url");
+        lead.phone = rs.getString("phone");
+        lead.timeZone = rs.getString("time_zone");
+        lead.company = rs.getString("company");
+        lead.title = rs.getString("title");
+        lead.industry = rs.getString("industry");
+        lead.city = rs.getString("city");
+        lead.state = rs.getString("state");
+        lead.country = rs.getString("country");
+        lead.employeeCount = rs.getObject("employee_count", Integer.class);
+        lead.annualRevenue = rs.getObject("annual_revenue", Long.class);
+        lead.grade = Grade.valueOf(rs.getString("grade"));
+        lead.gradeReasons = rs.getString("grade_reasons");
+        lead.source = rs.getString("source");
+        lead.status = LeadStatus.valueOf(rs.getString("status"));
+        lead.notes = rs.getString("notes");
+        lead.searchText = rs.getString("search_text");
+        java.sql.Timestamp lastOutreach = rs.getTimestamp("last_outreach_at");
+        lead.lastOutreachAt = lastOutreach == null ? null : lastOutreach.toInstant();
+        lead.createdAt = rs.getTimestamp("created_at").toInstant();
+        lead.updatedAt = rs.getTimestamp("updated_at").toInstant();
+        return lead;
+    }
+
     /** Column values for a batched JDBC insert of a new lead (see {@link LeadImportBatch}). */
     java.util.Map<String, Object> insertColumns() {
         java.util.Map<String, Object> columns = new java.util.HashMap<>();

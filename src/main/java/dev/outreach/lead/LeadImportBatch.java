@@ -4,12 +4,11 @@ import dev.outreach.lead.ImportOptions.Duplicates;
 import dev.outreach.lead.ImportReport.LineProblem;
 import dev.outreach.lead.LeadImportService.Tally;
 import dev.outreach.shared.FieldError;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A batch of valid import rows: looks up duplicates for the whole batch in two queries,
- * then creates, updates or skips each row, enrolls the created and updated leads when the
- * import was asked to, and clears the persistence context so that memory stays flat however
- * long the file is.
+ * then creates, updates or skips each row, and enrolls the created and updated leads when the
+ * import was asked to. A bulk path: it reads and writes rows with SQL, never managed entities,
+ * so memory stays flat however long the file is and the enrollment's SQL sees what was written.
  */
 class LeadImportBatch {
 
@@ -39,8 +38,8 @@ class LeadImportBatch {
     private final List<Row> rows = new ArrayList<>();
     /** New leads of this batch, inserted together in one JDBC batch at the end of {@link #flush}. */
     private final List<Lead> created = new ArrayList<>();
-    /** Ids of the existing leads this batch updated (new leads get theirs at the insert). */
-    private final Set<Long> updatedIds = new LinkedHashSet<>();
+    /** The existing leads this batch updated, by id (new leads get theirs at the insert). */
+    private final Map<Long, Lead> updated = new LinkedHashMap<>();
     private final Factory deps;
     private final ImportOptions options;
     private final boolean dryRun;
@@ -65,10 +64,12 @@ class LeadImportBatch {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, Lead> byEmail = index(deps.leads.findByEmailNormalizedIn(
-                keys(row -> LeadValues.normalizeEmail(row.draft().getEmail()))), Lead::getEmailNormalized);
-        Map<String, Lead> byLinkedin = index(deps.leads.findByLinkedinIdIn(
-                keys(row -> LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null))), Lead::getLinkedinId);
+        // one object per stored lead, so that a lead found by email and by LinkedIn is recognized as the same
+        Map<Long, Lead> byId = new HashMap<>();
+        Map<String, Lead> byEmail = index(deps.findBy("email_normalized",
+                keys(row -> LeadValues.normalizeEmail(row.draft().getEmail()))), Lead::getEmailNormalized, byId);
+        Map<String, Lead> byLinkedin = index(deps.findBy("linkedin_id",
+                keys(row -> LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null))), Lead::getLinkedinId, byId);
         for (Row row : rows) {
             String email = LeadValues.normalizeEmail(row.draft().getEmail());
             String linkedin = LeadValues.linkedinId(row.draft().getLinkedin()).orElse(null);
@@ -97,18 +98,17 @@ class LeadImportBatch {
         }
         rows.clear();
         created.clear();
-        updatedIds.clear();
+        updated.clear();
     }
 
     private void write() {
         try {
             List<Long> createdIds = deps.insertAll(created, options.enroll());
-            deps.entityManager.flush();
+            deps.updateAll(updated.values());
             if (options.enroll()) {
                 enroll(createdIds);
             }
-            deps.entityManager.clear();
-        } catch (DataAccessException | PersistenceException refused) {
+        } catch (DataAccessException refused) {
             Map<String, Long> lineByKey = new HashMap<>();
             for (Row row : rows) {
                 Optional.ofNullable(LeadValues.normalizeEmail(row.draft().getEmail()))
@@ -119,10 +119,10 @@ class LeadImportBatch {
         }
     }
 
-    /** After the flush, so that the enrollment reads the leads as this batch left them (an email just added). */
+    /** After the writes, so that the enrollment reads the leads as this batch left them (an email just added). */
     private void enroll(List<Long> createdIds) {
         Set<Long> ids = new LinkedHashSet<>(createdIds);
-        ids.addAll(updatedIds);
+        ids.addAll(updated.keySet());
         if (!ids.isEmpty()) {
             tally.enrolled += deps.enrollment().enroll(List.copyOf(ids), options.campaignId());
         }
@@ -163,7 +163,7 @@ class LeadImportBatch {
         existing.apply(merged, deps.grader.grade(merged), deps.clock.instant());
         tally.updated++;
         if (existing.getId() != null) {
-            updatedIds.add(existing.getId());
+            updated.put(existing.getId(), existing);
         }
         return existing;
     }
@@ -172,8 +172,9 @@ class LeadImportBatch {
         return rows.stream().map(key).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static Map<String, Lead> index(List<Lead> leads, Function<Lead, String> key) {
-        return leads.stream().collect(Collectors.toMap(key, lead -> lead, (a, b) -> a, HashMap::new));
+    private static Map<String, Lead> index(List<Lead> leads, Function<Lead, String> key, Map<Long, Lead> byId) {
+        return leads.stream().map(lead -> byId.computeIfAbsent(lead.getId(), id -> lead))
+                .collect(Collectors.toMap(key, lead -> lead, (a, b) -> a, HashMap::new));
     }
 
     /** Creates batches with the collaborators they need. */
@@ -192,18 +193,26 @@ class LeadImportBatch {
                     :search_text, :created_at, :updated_at)
                 """;
 
-        private final LeadRepository leads;
-        private final EntityManager entityManager;
+        /** The columns an import changes on an existing lead: all it inserts but the creation time. */
+        private static final String UPDATE = """
+                update lead set first_name = :first_name, last_name = :last_name, email = :email,
+                    email_normalized = :email_normalized, linkedin_id = :linkedin_id, linkedin_url = :linkedin_url,
+                    website = :website, contact_form_url = :contact_form_url, phone = :phone, time_zone = :time_zone,
+                    company = :company, title = :title, industry = :industry, city = :city, state = :state,
+                    country = :country, employee_count = :employee_count, annual_revenue = :annual_revenue,
+                    grade = :grade, grade_reasons = :grade_reasons, source = :source, status = :status, notes = :notes,
+                    search_text = :search_text, updated_at = :updated_at
+                where id = :id
+                """;
+
         private final NamedParameterJdbcTemplate jdbc;
         private final LeadGradeService grader;
         private final LeadValidator validator;
         private final Clock clock;
         private final Optional<ImportEnrollment> enrollment;
 
-        Factory(LeadRepository leads, EntityManager entityManager, NamedParameterJdbcTemplate jdbc,
-                LeadGradeService grader, LeadValidator validator, Clock clock, Optional<ImportEnrollment> enrollment) {
-            this.leads = leads;
-            this.entityManager = entityManager;
+        Factory(NamedParameterJdbcTemplate jdbc, LeadGradeService grader, LeadValidator validator, Clock clock,
+                Optional<ImportEnrollment> enrollment) {
             this.jdbc = jdbc;
             this.grader = grader;
             this.validator = validator;
@@ -224,6 +233,23 @@ class LeadImportBatch {
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.batchUpdate(INSERT, rows, keys, new String[] {"id"});
             return keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
+        }
+
+        /** The leads whose {@code column} (email_normalized or linkedin_id, each with its unique index) is one of the keys. */
+        List<Lead> findBy(String column, List<String> keys) {
+            if (keys.isEmpty()) {
+                return List.of();
+            }
+            return jdbc.query("select * from lead where " + column + " in (:keys)", Map.of("keys", keys), Lead::fromRow);
+        }
+
+        /** Writes the existing leads the import changed, in one JDBC batch. */
+        void updateAll(java.util.Collection<Lead> leads) {
+            if (leads.isEmpty()) {
+                return;
+            }
+            jdbc.batchUpdate(UPDATE, leads.stream().map(lead -> typed(lead).addValue("id", lead.getId()))
+                    .toArray(MapSqlParameterSource[]::new));
         }
 
         ImportEnrollment enrollment() {
