@@ -135,7 +135,7 @@ for benchmark in "${benchmarks[@]}"; do
             : > "$results/startup.txt"
             for start in first restart; do
                 began=$(date +%s.%N)
-                PORT=$port OUTREACH_DB_URL="jdbc:h2:file:$data/outreach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+                PORT=$port OUTREACH_DB_URL="jdbc:h2:file:$data/outreach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE" \
                     setsid ./mvnw -B -q spring-boot:run > "$results/startup-$start.log" 2>&1 &
                 run_pid=$!
                 until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.2; done

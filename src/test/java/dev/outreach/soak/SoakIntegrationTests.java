@@ -62,7 +62,7 @@ class SoakIntegrationTests {
             report = Soak.drive(app, DRIVE);
         }
         String url = "jdbc:h2:file:" + workDir.resolve("data/outreach").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             assertEffects("embedded", workDir, report, db);
         }
