@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outreach.cadence.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's rules, with time moved by the test, on every {@link SignInFailures} store. */
 abstract class SignInThrottleContract {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
+    /**
+     * Starts at the real time: Redis expires a key at the absolute time the store gives it
+     * ({@code PEXPIREAT}), so a fixed start in the past would have Redis drop every key at once.
+     */
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final SignInThrottle throttle = new SignInThrottle(store(), clock);
 
     /** A store of its own for this test (Redis: keys no other test or run sees). */
