@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * settings while the sandbox sends and the simulator answers. It fails on any ERROR, any WARN
  * with a stack trace or not known to be harmless, any failed write, and any scheduled job that
  * did not finish a run. {@code -Dsoak.minutes} sets the drive's length (default 3 per profile).
+ *
+ * <p>The apps run in processes of their own, so the soak runs beside the other integration
+ * classes (which run one after the other), and its two profiles at the same time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SoakIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(SoakIntegrationTests.class);
