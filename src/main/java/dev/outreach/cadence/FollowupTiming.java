@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.function.IntFunction;
 
 /**
- * The reference's {@code requiredFollowupDelayHours}: how long after the last touch the next one
+ * The required follow-up delay: how long after the last touch the next one
  * may go, from what the lead did with it. Five tiers, first match wins, never under the floor:
  * <ol>
  * <li>opened 3+ times (human opens, re-opens included): base - 18h</li>

@@ -5,7 +5,7 @@ import dev.outreach.lead.LeadStop;
 
 /**
  * Which enrollments the {@link RecontactWorker} resets, as SQL over {@code enrollment e join lead l}:
- * the reference's eligibility (phase 4c), shared by the worker and {@link RecontactStats} so that
+ * the re-contact eligibility rule, shared by the worker and {@link RecontactStats} so that
  * the screen counts exactly what the next run resets.
  *
  * <p>Eligible: the cycle is over for the lead, the last touch went out at or before
@@ -13,7 +13,7 @@ import dev.outreach.lead.LeadStop;
  * {@code re_contact_cycle} below {@code :maxCycles}, not paused at {@code :now} (an out-of-office's
  * {@code paused_until}), and a valid email (an address that has not bounced and is not unsubscribed).
  *
- * <p>"The cycle is over" is the reference's status {@code contacted}: here CONTACTED (every touch
+ * <p>"The cycle is over" means CONTACTED (every touch
  * went out), and also, while {@code require_engagement_for_final_step} is on, ACTIVE with only the
  * final touch left and no human open or click. The gate holds that touch back for as long as the
  * lead does not engage; without this second case the leads who never engaged, the very ones

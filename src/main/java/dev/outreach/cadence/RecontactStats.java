@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reference's RecontactStats ({@code recontact_stats}): how many enrollments the
+ * RecontactStats ({@code recontact_stats}): how many enrollments the
  * {@link RecontactWorker} would reset now (the same eligibility), how many started a new cycle in
  * the last 30 days, and how enrollments spread over cycles.
  */

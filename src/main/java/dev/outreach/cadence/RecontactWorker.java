@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reference's RecontactWorker (phase 4c), daily, behind {@code outreach.agents.recontact-agent}
- * (the reference's {@code agent_recontact_agent}, default on), one instance at a time.
+ * The re-contact worker, daily, behind {@code outreach.agents.recontact-agent}
+ * (default on), one instance at a time.
  *
  * <p>Eligible ({@link RecontactEligibility}): the cycle is over (CONTACTED, or only a final touch
  * left that the engagement gate holds back), last touch at or before now minus
@@ -35,8 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timing, mailbox health, suppression) applies to re-contact too.
  *
  * <p>Set-based in batches of {@code outreach.cadence.recontact-batch-size}, one transaction each,
- * walking {@code ix_outreach_recontact (status, re_contact_cycle, last_email_sent_at, id)} (the
- * reference's index without its tenant, see V5_3) with equality on the first two columns (one way
+ * walking {@code ix_outreach_recontact (status, re_contact_cycle, last_email_sent_at, id)} (the original index without its tenant, see V5_3) with equality on the first two columns (one way
  * the cycle is over, one cycle at a time), a range on the send time, and each batch starting where
  * the last one ended: the run's cost follows the candidates, not the enrollments, and never
  * rescans what an earlier batch looked at.

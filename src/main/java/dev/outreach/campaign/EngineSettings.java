@@ -5,7 +5,7 @@ import java.time.DayOfWeek;
 import java.util.Set;
 
 /**
- * Every field of the reference's {@code sales_engine_config} row, as read by
+ * Every field of the engine's {@code sales_engine_config} row, as read by
  * {@link EngineSettingsService#settings()}. Hours of the send window are local hours of the
  * lead's time zone: a touch goes out when {@code sendWindowStartHour <= hour < sendWindowEndHour}
  * on one of {@code sendDays}.

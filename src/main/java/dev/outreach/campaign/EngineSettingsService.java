@@ -131,7 +131,7 @@ public class EngineSettingsService {
                 .optional().orElseGet(EngineSettings::defaults);
     }
 
-    /** The reference's {@code mailbox_health_threshold}: a mailbox scored below it is not sent from. */
+    /** {@code mailbox_health_threshold}: a mailbox scored below it is not sent from. */
     @Transactional(readOnly = true)
     public int mailboxHealthThreshold() {
         return jdbc.sql("select mailbox_health_threshold from sales_engine_config where id = 1")

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One row of {@code channel_config}: the reference's ChannelConfigDB. JSON columns hold maps. */
+/** One row of {@code channel_config}: one channel's settings. JSON columns hold maps. */
 @Entity
 @Table(name = "channel_config")
 class ChannelConfig {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Maps the names callers use for a touch onto the message types of {@code message_template}
- * (the keys of {@code channel_config.templates}): the reference's "cold_outreach" and the
+ * (the keys of {@code channel_config.templates}): the first touch's "cold_outreach" and the
  * sequence steps' template names ("email-initial", "linkedin-connect") included.
  */
 final class MessageTypes {

@@ -1,7 +1,7 @@
 package dev.outreach.deliverability;
 
 /**
- * What {@link ReputationScoring#computeEmailScore} makes of a scope's metrics: the reference's
+ * What {@link ReputationScoring#computeEmailScore} makes of a scope's metrics:
  * {@code {score, status, throttle, metrics}}, with the 95% intervals of the bounce and complaint
  * rates the verdict rests on.
  */

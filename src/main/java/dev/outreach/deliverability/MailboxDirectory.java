@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reference's {@code _choose_sender_profile}: which mailboxes may send now and with what
+ * Sender choice: which mailboxes may send now and with what
  * cap, and which one a given touch uses.
  *
  * <p>A mailbox is skipped when an admin or the health guard paused it or its domain, when its
@@ -140,7 +140,7 @@ public class MailboxDirectory {
     }
 
     /**
-     * The rotation: the reference's seed, lead id + touch + re-contact cycle x 7, picks where in
+     * The rotation: a seed of lead id + touch + re-contact cycle x 7 picks where in
      * the list a touch starts; the rest of the list follows in order, for when the first
      * mailbox's cap is reached. The cycle's step is 7 unless 7 shares a factor with the number of
      * mailboxes (7, 14, ...), then 1, so that consecutive cycles never start on the same mailbox.

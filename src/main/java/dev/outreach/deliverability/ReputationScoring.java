@@ -5,7 +5,7 @@ import dev.outreach.deliverability.EmailScore.Throttle;
 import java.util.Optional;
 
 /**
- * The reference's {@code _compute_email_score}, and the one place a health verdict is made: a
+ * The email score of a scope, and the one place a health verdict is made: a
  * pure function from a scope's six counts to a score, a status and a throttle. The same function
  * scores the global, domain and mailbox scopes; mailbox selection and the health guard both take
  * their verdict from here.

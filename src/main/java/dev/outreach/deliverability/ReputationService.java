@@ -11,12 +11,12 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 /**
- * The reference's scoped email reputation: every event counts for the whole engine, for the
+ * Scoped email reputation: every event counts for the whole engine, for the
  * sending domain and for the mailbox, and each scope is scored with the same
  * {@link ReputationScoring#computeEmailScore}. Counts cover a rolling 24-hour window (see
  * {@link ReputationStore}).
  *
- * <p>Keys, as the reference names them: {@code email:reputation:{event_type}},
+ * <p>Keys: {@code email:reputation:{event_type}},
  * {@code email:reputation:domain:{domain}:{event_type}},
  * {@code email:reputation:mailbox:{from_email}:{event_type}}.
  */
@@ -25,7 +25,7 @@ public class ReputationService {
 
     static final String PREFIX = "email:reputation:";
 
-    /** The reference's {@code scope}: {@code global}, {@code domain} or {@code mailbox}. */
+    /** A reputation scope: {@code global}, {@code domain} or {@code mailbox}. */
     public enum Scope {
         GLOBAL, DOMAIN, MAILBOX;
 

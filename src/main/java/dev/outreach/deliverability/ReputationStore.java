@@ -11,7 +11,7 @@ import java.util.Set;
  * <p>Each key ({@code email:reputation:domain:example.com:sent}, ...) holds one counter per
  * hour (the hour's number since the epoch). Recording adds one to the current hour of every
  * key; reading sums the last 24 hours, the current one included, and drops older hours. A key
- * with one expiry (the reference's 24-hour TTL) would never expire while traffic continues, so
+ * with one 24-hour expiry renewed on each write would never expire while traffic continues, so
  * a bounce from a week ago would count forever; with hourly buckets a bounce stops counting
  * between 23 and 24 hours after it happened. The key itself expires 25 hours after its last
  * write, so a scope with no traffic disappears.

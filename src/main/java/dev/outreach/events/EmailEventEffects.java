@@ -103,7 +103,7 @@ class EmailEventEffects {
 
     /**
      * What a delivery, open or click did. Every open counts for reputation, machine opens
-     * included: the reference counts opens as the provider reports them. Engagement (the human
+     * included: reputation counts opens as the provider reports them. Engagement (the human
      * open counts the cadence reads) leaves them out.
      */
     private static Effect describe(EmailEvent event, Target target, boolean changed) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * The reference's LeadGradeService: a rule-based grade from configurable signals.
+ * LeadGradeService: a rule-based grade from configurable signals.
  *
  * <p>Points: target industry 30; decision-maker title 30 (manager-level 15); contact points
  * email 15, LinkedIn 10, phone 5, website or contact form 5; company with at least

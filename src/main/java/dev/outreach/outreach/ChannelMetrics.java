@@ -4,7 +4,7 @@ import dev.outreach.shared.ChannelType;
 import java.util.Map;
 
 /**
- * The reference's {@code get_channel_metrics}: per channel, the share of messages tried on it
+ * Channel metrics: per channel, the share of messages tried on it
  * that reached the lead on it (delivery rate), the share of those that got a reply, and the
  * share of tries that bounced; across channels, the share of delivered messages that needed a
  * fallback and how deliveries split over channels. Rates are percentages, 0 when nothing was tried.

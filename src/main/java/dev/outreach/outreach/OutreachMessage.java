@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The reference's OutreachMessage: one touch to one lead, delivered on the first channel of its
+ * OutreachMessage: one touch to one lead, delivered on the first channel of its
  * sequence that works. {@code stepIndex} is the sequence step it is on; {@code waitingFor} is
  * set while an operator task is open; {@code needsReview} marks a message found SENDING after a
  * crash, which is never re-sent automatically.

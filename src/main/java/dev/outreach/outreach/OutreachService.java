@@ -59,7 +59,7 @@ public class OutreachService {
         this.clock = clock;
     }
 
-    /** The reference's send_outreach_message: writes the message to the outbox and runs its sequence now. */
+    /** Sends one message now: writes the message to the outbox and runs its sequence now. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public SequenceResult sendOutreachMessage(long leadId, String subject, String body) {
         List<FieldError> errors = new ArrayList<>();
@@ -86,7 +86,7 @@ public class OutreachService {
         return dispatcher.runNow(store.find(message.id()).orElseThrow());
     }
 
-    /** The reference's get_outreach_history: a lead's messages, newest first, each with its attempts. */
+    /** The outreach history: a lead's messages, newest first, each with its attempts. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public List<MessageHistory> outreachHistory(long leadId, int limit) {
@@ -136,7 +136,7 @@ public class OutreachService {
         return store.attempts(messageId);
     }
 
-    /** The reference's get_channel_metrics over the last {@code days} days, for one campaign or all. */
+    /** Channel metrics over the last {@code days} days, for one campaign or all. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public ChannelMetrics channelMetrics(Long campaignId, int days) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The result shape of the reference's {@code execute_sequence}: whether it was sent, the message
+ * What one run of a message's channel-fallback sequence came to: whether it was sent, the message
  * id, the channel used and every attempt. {@code status} and {@code note} say what happens next
  * when it was not sent (a retry time, a rate-limit window, an operator task).
  */
@@ -23,7 +23,7 @@ public record SequenceResult(
         return new SequenceResult(success, messageId, channelUsed, status, note, List.copyOf(all));
     }
 
-    /** One attempt as the reference shows it. */
+    /** One attempt: its channel, whether it went out, the status it left and any error. */
     public record Attempt(ChannelType channel, boolean success, MessageStatus status, Instant timestamp, String error) {
 
         static Attempt of(OutreachAttempt attempt) {

@@ -5,7 +5,7 @@ public enum ChannelType {
     EMAIL("Email"),
     LINKEDIN("LinkedIn"),
     CONTACT_FORM("Contact form"),
-    /** A manual call task; the reference lists phone as a future channel. */
+    /** A manual call task for a person: no automatic sender yet. */
     PHONE("Phone");
 
     private final String label;

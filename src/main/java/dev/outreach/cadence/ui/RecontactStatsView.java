@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference's RecontactStats: leads the re-contact worker would start on a new cycle now,
+ * RecontactStats: leads the re-contact worker would start on a new cycle now,
  * those it did in the last 30 days, and how enrollments spread over cycles.
  */
 @Route("recontact")

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * The reference's ContactFormOutreachService: reaches a lead through the contact form on its
+ * ContactFormOutreachService: reaches a lead through the contact form on its
  * website. It fetches the page through the {@link UrlGuard}, picks the contact form
  * ({@link ContactFormFinder}) and reads it ({@link ContactPageReader}) or, when the page has none, follows at most
  * {@value #MAX_CONTACT_LINKS} of its contact links ({@link ContactLinks}); skips it when a

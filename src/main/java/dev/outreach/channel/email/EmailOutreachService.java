@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The reference's EmailOutreachService: sends a message over SMTP from the chosen mailbox, with
+ * EmailOutreachService: sends a message over SMTP from the chosen mailbox, with
  * our own Message-ID and one-click unsubscribe headers, as text and HTML with tracked links and
  * an open pixel ({@link TrackedBody}). A batch keeps one connection per
  * mailbox open. In SANDBOX mode the same message goes to the in-process

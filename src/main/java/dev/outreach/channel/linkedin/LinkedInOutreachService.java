@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reference's LinkedInOutreachService: a connection request (message type
+ * LinkedInOutreachService: a connection request (message type
  * {@code connection_request} or {@code linkedin_connect}, note at most 300 characters) or a
  * direct message (any other type). The LINKEDIN channel's {@code gateway} setting picks who
  * sends it: an operator through a manual task (MANUAL, the default), or a provider's HTTP API.

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The reference's RateLimiter for channels: per channel per hour and per day, per lead per
+ * RateLimiter for channels: per channel per hour and per day, per lead per
  * channel, and per mailbox per day, taken together or not at all. Windows are UTC calendar
  * hours and days; the per-lead window is {@code outreach.rate-limits.per-lead-window}.
  */

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The command center as JSON, with the reference's {@code recontact_stats}. */
+/** The command center as JSON, re-contact stats ({@code recontact_stats}) included. */
 @RestController
 class CommandCenterController {
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The reference's {@code GET /email-health}: {@code {global, domains[], mailboxes[]}}, each with
+ * {@code GET /email-health}: {@code {global, domains[], mailboxes[]}}, each with
  * score, status, throttle and the counts of the rolling 24-hour window (the six scored ones and
  * {@code deferred}), and the 95% intervals
  * of the bounce and complaint rates. Served to API keys

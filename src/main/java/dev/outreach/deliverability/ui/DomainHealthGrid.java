@@ -5,7 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import dev.outreach.deliverability.DeliverabilityHealth.DomainHealth;
 import dev.outreach.shared.ui.SvgCharts;
 
-/** The reference's DomainHealthGrid: per sending domain score, status, throttle, the six counts and a 24-hour trend. */
+/** DomainHealthGrid: per sending domain score, status, throttle, the six counts and a 24-hour trend. */
 public class DomainHealthGrid extends Grid<DomainHealth> {
 
     public DomainHealthGrid() {

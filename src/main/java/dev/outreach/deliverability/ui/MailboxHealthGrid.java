@@ -11,7 +11,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /**
- * The reference's MailboxHealthGrid: per mailbox what the domain grid shows, plus the cap used
+ * MailboxHealthGrid: per mailbox what the domain grid shows, plus the cap used
  * today, the warm-up day and the auto-deactivation indicator (paused by the health guard).
  */
 public class MailboxHealthGrid extends Grid<MailboxHealth> {
