@@ -1,9 +1,14 @@
 package dev.outreach.content;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +22,12 @@ import org.springframework.stereotype.Repository;
 class EnrollmentContentStore {
 
     private final JdbcClient jdbc;
+    /** For the JDBC batches that {@link JdbcClient} does not offer. */
+    private final JdbcTemplate batch;
 
-    EnrollmentContentStore(JdbcClient jdbc) {
+    EnrollmentContentStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batch = new JdbcTemplate(dataSource);
     }
 
     AnglesUsed anglesUsed(long enrollmentId) {
@@ -43,12 +51,19 @@ class EnrollmentContentStore {
         if (byEnrollment.isEmpty()) {
             return;
         }
-        List<Long> existing = jdbc.sql("select enrollment_id from enrollment_content where enrollment_id in (:ids)")
-                .param("ids", byEnrollment.keySet()).query(Long.class).list();
-        byEnrollment.forEach((enrollmentId, used) -> jdbc.sql(existing.contains(enrollmentId)
-                ? "update enrollment_content set angles_used = :angles where enrollment_id = :id"
-                : "insert into enrollment_content (enrollment_id, angles_used) values (:id, :angles)")
-                .param("id", enrollmentId).param("angles", used.format()).update());
+        Set<Long> existing = new HashSet<>();
+        List<Long> ids = List.copyOf(byEnrollment.keySet());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            existing.addAll(jdbc.sql("select enrollment_id from enrollment_content where enrollment_id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).query(Long.class).list());
+        }
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        byEnrollment.forEach((enrollmentId, used) -> (existing.contains(enrollmentId) ? updates : inserts)
+                .add(new Object[] {used.format(), enrollmentId}));
+        // one batch per kind: a tick's batch of re-contact touches remembers thousands of angles at once
+        batch.batchUpdate("update enrollment_content set angles_used = ? where enrollment_id = ?", updates);
+        batch.batchUpdate("insert into enrollment_content (angles_used, enrollment_id) values (?, ?)", inserts);
     }
 
     /**

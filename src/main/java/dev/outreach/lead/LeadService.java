@@ -61,7 +61,7 @@ public class LeadService {
     @Transactional(readOnly = true)
     public java.util.Map<Long, LeadDetails> findAll(java.util.Collection<Long> ids) {
         java.util.Map<Long, LeadDetails> found = new java.util.HashMap<>();
-        leads.findAllById(ids).forEach(lead -> found.put(lead.getId(), lead.toDetails()));
+        queries.byIds(List.copyOf(new java.util.LinkedHashSet<>(ids))).forEach(lead -> found.put(lead.getId(), lead.toDetails()));
         return found;
     }
 

@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * among 200k): the two tick times must be within 1.5x of each other, the 1M tick within 2x of psql.
  * The tick writes with the content module's real writer (templates, no LLM): each lead's
  * follow-up rendered from the template, which psql renders too, by concatenating the lead's
- * values into the same template's text; the run checks that both wrote the same text.
+ * values into the same template's text; the run checks that every message the tick wrote holds
+ * the text psql writes for its lead, and that neither remembered an angle ({@code enrollment_content}:
+ * cycle 0 follow-ups have none to remember).
  */
 public final class TickBenchmark {
 
@@ -63,6 +65,7 @@ public final class TickBenchmark {
             if (!sample(jdbc).equals(written)) {
                 throw new IllegalStateException("The tick wrote " + sample(jdbc) + ", psql " + written);
             }
+            sameText(jdbc, template, "tick on 1M");
             reset(jdbc);
 
             // keep the 100k due and 100k of the waiting ones: 200k enrollments
@@ -72,6 +75,7 @@ public final class TickBenchmark {
             long enrollments = jdbc.sql("select count(*) from enrollment").query(Long.class).single();
             double app200k = timed(() -> SystemActor.call(tick::tick));
             check(jdbc, "tick on 200k");
+            sameText(jdbc, template, "tick on 200k");
 
             lines.add(String.format(Locale.ROOT, "psql, bare INSERT ... SELECT + UPDATE (no guards), 100k due of 1M: %8.0f ms",
                     bare));
@@ -174,6 +178,22 @@ public final class TickBenchmark {
 
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
+    }
+
+    /**
+     * Every message holds the text psql renders for its lead, and content remembered no angle for
+     * these follow-ups of cycle 0 (no {@code enrollment_content} row), as psql writes none: the two
+     * did the same writes.
+     */
+    private static void sameText(JdbcClient jdbc, String[] template, String what) {
+        long different = jdbc.sql("select count(*) from outreach_message m join lead l on l.id = m.lead_id"
+                + " where m.subject is distinct from " + template[0] + " or m.body is distinct from " + template[1])
+                .query(Long.class).single();
+        long remembered = jdbc.sql("select count(*) from enrollment_content").query(Long.class).single();
+        if (different != 0 || remembered != 0) {
+            throw new IllegalStateException(what + ": " + different + " messages differ from psql's text, "
+                    + remembered + " enrollment_content rows written; expected none");
+        }
     }
 
     /** What was written for the first due lead: subject and body. */

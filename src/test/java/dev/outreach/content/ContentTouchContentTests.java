@@ -70,6 +70,27 @@ class ContentTouchContentTests extends KaribuTest {
         assertThat(ContentTestEnrollments.anglesUsed(jdbc, second)).isEqualTo("1:competitor_insight,2:seasonal_opportunity");
     }
 
+    @Test
+    void aBatchRemembersTheAnglesOfEnrollmentsWithAndWithoutEarlierOnes() {
+        long seenOne = ContentTestLeads.create(leads, "Noor", "Harbour Freight");
+        long firstTime = ContentTestLeads.create(leads, "Ivo", "Kestrel Labs");
+        long introduction = ContentTestLeads.create(leads, "Lu", "Anvil Works");
+        long withRow = ContentTestEnrollments.create(jdbc, seenOne, 2, "1:industry_trends");
+        long withoutRow = ContentTestEnrollments.create(jdbc, firstTime, 1, "");
+        long cycleZero = ContentTestEnrollments.create(jdbc, introduction, 0, "");
+
+        List<TouchContent.Draft> drafts = SystemActor.call(() -> writer().draftAll(List.of(
+                new DueTouch(withRow, seenOne, 0, 2), new DueTouch(withoutRow, firstTime, 0, 1),
+                new DueTouch(cycleZero, introduction, 0, 0))));
+
+        assertThat(drafts).extracting(TouchContent.Draft::subject).containsExactly(
+                "How other Logistics teams are winning deals", "What is changing in Logistics this year",
+                "Quick question about Anvil Works");
+        assertThat(ContentTestEnrollments.anglesUsed(jdbc, withRow)).isEqualTo("1:industry_trends,2:competitor_insight");
+        assertThat(ContentTestEnrollments.anglesUsed(jdbc, withoutRow)).isEqualTo("1:industry_trends");
+        assertThat(ContentTestEnrollments.anglesUsed(jdbc, cycleZero)).as("the introduction is not recorded").isEmpty();
+    }
+
     private long campaign() {
         String name = "Content " + UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
