@@ -55,8 +55,8 @@ class LostReplyIntegrationTests extends PostgresIntegrationTest {
             assertThat(SystemActor.call(dispatcher::dispatchBatch)).isEqualTo(5);
 
             assertThat(smtp.acceptedMessages()).as("the hourly cap of 3").hasSize(3);
-            List<UUID> inDoubt = ids.subList(0, 3);
-            assertThat(inDoubt).allSatisfy(id -> {
+            List<UUID> inDoubt = ids.stream().filter(id -> "SENDING".equals(row(id).get("status"))).toList();
+            assertThat(inDoubt).hasSize(3).allSatisfy(id -> {
                 Map<String, Object> row = row(id);
                 assertThat(row).containsEntry("status", "SENDING").containsEntry("needs_review", true);
                 assertThat((String) row.get("status_reason"))
@@ -65,7 +65,7 @@ class LostReplyIntegrationTests extends PostgresIntegrationTest {
             });
             assertThat(attemptStatuses(inDoubt)).as("one attempt each, in doubt, none failed")
                     .containsExactly("SENDING", "SENDING", "SENDING");
-            List<UUID> limited = ids.subList(3, 5);
+            List<UUID> limited = ids.stream().filter(id -> !inDoubt.contains(id)).toList();
             assertThat(limited).allSatisfy(id -> assertThat(row(id)).containsEntry("status", "PENDING")
                     .containsEntry("needs_review", false));
 
