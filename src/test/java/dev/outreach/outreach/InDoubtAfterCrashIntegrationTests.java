@@ -66,19 +66,17 @@ class InDoubtAfterCrashIntegrationTests {
         List<UUID> ids = dueMessages();
         List<UUID> delivered = new CopyOnWriteArrayList<>();
         List<Integer> startedAtEachSend = new CopyOnWriteArrayList<>();
-        AtomicInteger flagged = new AtomicInteger(-1);
-        AtomicInteger returned = new AtomicInteger(-1);
+        AtomicInteger sends = new AtomicInteger();
+        List<int[]> sweeps = new CopyOnWriteArrayList<>();
         HookedEmailSender.AFTER_EACH_EMAIL.set(delivery -> {
             delivered.add(delivery.messageId());
             startedAtEachSend.add(count("status = 'SENDING' and send_started_at is not null"));
-            if (delivered.size() == 5) {
-                synchronized (this) {
-                    // the instance "dies" here: its leases run out and another instance sweeps them
-                    int sendingBefore = count("status = 'SENDING' and not needs_review");
-                    clock.advance(Duration.ofMinutes(16));
-                    flagged.set(dispatcher.flagInterruptedSends());
-                    returned.set(sendingBefore - flagged.get());
-                }
+            if (sends.incrementAndGet() == 5) {
+                // the instance "dies" here: its leases run out and another instance sweeps them
+                int sendingBefore = count("status = 'SENDING' and not needs_review");
+                clock.advance(Duration.ofMinutes(16));
+                int flaggedNow = dispatcher.flagInterruptedSends();
+                sweeps.add(new int[] {flaggedNow, sendingBefore - flaggedNow});
             }
         });
 
@@ -86,17 +84,20 @@ class InDoubtAfterCrashIntegrationTests {
 
         assertThat(startedAtEachSend).as("messages marked started during each call").allSatisfy(started ->
                 assertThat(started).isBetween(1, SENDERS));
-        assertThat(flagged.get()).as("in doubt after the crash: the calls in flight").isBetween(1, SENDERS);
-        assertThat(returned.get()).as("claimed but not started: back in the queue").isPositive();
+        assertThat(sweeps).hasSize(1);
+        int flagged = sweeps.getFirst()[0];
+        int returned = sweeps.getFirst()[1];
+        assertThat(flagged).as("in doubt after the crash: the calls in flight").isBetween(1, SENDERS);
+        assertThat(returned).as("claimed but not started: back in the queue").isPositive();
         assertThat(delivered).as("nothing sent twice").doesNotHaveDuplicates();
         assertThat(delivered).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
         // not sent: back in the queue, or (a sender's next message, marked started with the previous
         // outcome and flagged before its call) left in doubt; either way with no attempt
         List<UUID> notDelivered = ids.stream().filter(id -> !delivered.contains(id)).toList();
         assertThat(notDelivered).allSatisfy(id -> assertThat(status(id)).isIn("PENDING", "SENDING"));
-        assertThat(count("status = 'PENDING'")).isGreaterThanOrEqualTo(returned.get());
+        assertThat(count("status = 'PENDING'")).isGreaterThanOrEqualTo(returned);
         assertThat(count("status = 'SENDING'")).isEqualTo(count("status = 'SENDING' and needs_review"))
-                .isLessThanOrEqualTo(flagged.get());
+                .isLessThanOrEqualTo(flagged);
         assertThat(jdbc.sql("select count(*) from outreach_attempt where message_id in (:ids)").param("ids", notDelivered)
                 .query(Integer.class).single()).isZero();
         assertThat(count("status <> 'SENDING' and send_started_at is not null")).as("no mark outlives an outcome").isZero();
