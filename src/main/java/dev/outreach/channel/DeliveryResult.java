@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * The outcome of one attempt.
  *
- * @param status SENT, BOUNCED (hard, never retried on this channel), FAILED, SKIPPED, or PENDING
- *     when an operator must act first (a manual LinkedIn or call task; see {@link ManualTaskCompleted})
+ * @param status SENT, BOUNCED (hard, never retried on this channel), FAILED, SKIPPED, PENDING
+ *     when an operator must act first (a manual LinkedIn or call task; see {@link ManualTaskCompleted}),
+ *     or SENDING when it is unknown whether the other side has the message (in doubt)
  * @param retryable for FAILED: whether a later retry on the same channel may succeed
  * @param retryAfter when the other side asked us to wait (HTTP 429 Retry-After), if it did
  * @param providerMessageId the id the channel gave the message (our email Message-ID, a provider id)
@@ -65,6 +66,15 @@ public record DeliveryResult(
     /** The recipient's address does not exist or takes no mail, for good: BOUNCED, and the address is dead. */
     public static DeliveryResult addressRejected(String reason) {
         return new DeliveryResult(MessageStatus.BOUNCED, false, Optional.empty(), null, reason, null, false, true, false, null);
+    }
+
+    /**
+     * The message may have reached the other side, which never said (RFC 1047: the connection
+     * dropped after the email's final dot, before the server's reply): not a failure to retry.
+     */
+    public static DeliveryResult inDoubt(String providerMessageId, String reason) {
+        return new DeliveryResult(MessageStatus.SENDING, false, Optional.empty(), providerMessageId, reason, null, false,
+                false, false, null);
     }
 
     public static DeliveryResult retryLater(String reason, Optional<Duration> retryAfter) {

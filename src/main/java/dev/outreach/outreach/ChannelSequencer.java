@@ -24,6 +24,7 @@ import dev.outreach.outreach.StepDecision.Defer;
 import dev.outreach.outreach.StepDecision.Deliver;
 import dev.outreach.outreach.StepDecision.FallBack;
 import dev.outreach.outreach.StepDecision.Finish;
+import dev.outreach.outreach.StepDecision.InDoubt;
 import dev.outreach.outreach.StepDecision.RetryAt;
 import dev.outreach.outreach.StepDecision.Sent;
 import dev.outreach.outreach.StepDecision.Skip;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transitions. A channel that is disabled, or that the lead cannot be reached on, is SKIPPED
  * with the reason; a soft failure is retried later; a hard failure or the last retry falls back
  * to the next channel at once; our own rate limit defers the message to the limit's next window.
- * Every try is an attempt row, written with the message's new state in one transaction.
+ * Every try is an attempt row, written with the message's new state in one transaction. A try
+ * whose outcome is unknown (the reply was lost after the message went out) leaves the message in
+ * doubt, for review, never retried.
+ *
+ * <p>Right before each delivery call the message is durably marked started ({@link StartMarks}):
+ * only a started message can be in doubt after a crash. The commit that stores a message's
+ * outcome also marks the sender's next message, so the mark costs no commit of its own.
  */
 @Service
 public class ChannelSequencer {
@@ -104,11 +112,11 @@ public class ChannelSequencer {
             lead = sessions.lead(message.leadId(), leads::find);
             mode = sessions.deliveryMode(engine::deliveryMode);
         } catch (RuntimeException e) {
-            return settle(message, message.stepIndex(), notPrepared(message, e)).orElseThrow();
+            return settle(message, message.stepIndex(), notPrepared(message, e), sessions).orElseThrow();
         }
         Optional<Finish> stop = SendRules.stop(lead);
         if (stop.isPresent()) {
-            return settle(message, message.stepIndex(), stop.get()).orElseThrow();
+            return settle(message, message.stepIndex(), stop.get(), sessions).orElseThrow();
         }
         List<SequencePlan.Step> steps = plan.steps();
         for (int index = message.stepIndex(); index < steps.size(); index++) {
@@ -117,7 +125,7 @@ public class ChannelSequencer {
                 return settled.get();
             }
         }
-        return settle(message, steps.size(), SendRules.everyStepFailed(plan)).orElseThrow();
+        return settle(message, steps.size(), SendRules.everyStepFailed(plan), sessions).orElseThrow();
     }
 
     /**
@@ -135,12 +143,18 @@ public class ChannelSequencer {
             decision = notPrepared(message, e);
         }
         if (decision instanceof BeforeSend held) {
-            return settle(message, index, held);
+            return settle(message, index, held, sessions);
         }
         Deliver deliver = (Deliver) decision;
         Optional<BeforeSend> suppressed = suppressedSinceClaim(message, step, deliver);
         if (suppressed.isPresent()) {
-            return settle(message, index, suppressed.get());
+            return settle(message, index, suppressed.get(), sessions);
+        }
+        if (!markedStarted(message, sessions)) {
+            giveBack(deliver.rate());
+            log.warn("Outreach message {} is no longer held by this sender (its lease ran out); left alone", message.id());
+            return Optional.of(resultOf(message, false, null, MessageStatus.SENDING,
+                    "Not sent: another dispatcher or the lease sweep has taken the message"));
         }
         DeliveryResult result = deliver.session().deliver(deliver.delivery());
         if (!SendRules.reachedTheLead(result)) {
@@ -148,7 +162,40 @@ public class ChannelSequencer {
         }
         Instant now = clock.instant();
         AfterSend outcome = SendRules.afterDelivery(step, deliver.settings(), deliver.delivery(), result, now);
-        return record(message, lead, index, step.channel(), deliver.delivery(), outcome, now);
+        return record(message, lead, index, step.channel(), deliver.delivery(), outcome, now, sessions);
+    }
+
+    /**
+     * Whether the message carries the started mark, setting it in a commit of its own when the
+     * previous outcome did not (a sender's first message); false when the claim lost it.
+     */
+    private boolean markedStarted(OutreachMessage message, SenderSessions sessions) {
+        StartMarks marks = sessions.startMarks();
+        if (marks.isStarted(message.id())) {
+            return true;
+        }
+        if (marks.isLost(message.id())) {
+            return false;
+        }
+        boolean held = store.markStarted(message.id(), marks.claim(), clock.instant());
+        marks.marked(message.id(), held);
+        return held;
+    }
+
+    /**
+     * Stores how a message ends for now ({@code transition}, in one transaction) and, in the same
+     * commit, marks the message this sender takes next as started (see {@link StartMarks}).
+     */
+    private void storeOutcome(OutreachMessage message, SenderSessions sessions, Runnable transition) {
+        StartMarks marks = sessions.startMarks();
+        Optional<UUID> next = marks.toMarkWithOutcome();
+        Instant now = clock.instant();
+        boolean held = Boolean.TRUE.equals(transaction.execute(tx -> {
+            transition.run();
+            return next.map(id -> store.markStarted(id, marks.claim(), now)).orElse(false);
+        }));
+        marks.ended(message.id());
+        next.ifPresent(id -> marks.marked(id, held));
     }
 
     /** The rules before the call, in order; each reads only what it needs, and units are taken last. */
@@ -251,7 +298,8 @@ public class ChannelSequencer {
     }
 
     /** Carries out a decision taken before the call; empty when the sequence moves on (a skip). */
-    private Optional<SequenceResult> settle(OutreachMessage message, int index, BeforeSend decision) {
+    private Optional<SequenceResult> settle(OutreachMessage message, int index, BeforeSend decision,
+            SenderSessions sessions) {
         Instant now = clock.instant();
         return switch (decision) {
             case Skip(ChannelType channel, String reason) -> {
@@ -259,16 +307,16 @@ public class ChannelSequencer {
                         MessageStatus.SKIPPED, reason, now, null, null);
                 yield Optional.empty();
             }
-            case Defer defer -> Optional.of(defer(message, index, defer, now));
+            case Defer defer -> Optional.of(defer(message, index, defer, now, sessions));
             case Finish finish -> {
-                store.finish(message.id(), index, finish.status(), finish.reason(), now);
+                storeOutcome(message, sessions, () -> store.finish(message.id(), index, finish.status(), finish.reason(), now));
                 yield Optional.of(resultOf(message, false, null, finish.status(), finish.reason()));
             }
         };
     }
 
-    private SequenceResult defer(OutreachMessage message, int index, Defer defer, Instant now) {
-        store.defer(message.id(), index, defer.reason(), defer.until(), now);
+    private SequenceResult defer(OutreachMessage message, int index, Defer defer, Instant now, SenderSessions sessions) {
+        storeOutcome(message, sessions, () -> store.defer(message.id(), index, defer.reason(), defer.until(), now));
         return resultOf(message, false, null, MessageStatus.PENDING, defer.reason() + "; next try at " + defer.until());
     }
 
@@ -277,13 +325,13 @@ public class ChannelSequencer {
      * transaction; empty when the sequence falls back to its next step.
      */
     private Optional<SequenceResult> record(OutreachMessage message, LeadDetails lead, int index, ChannelType channel,
-            Delivery delivery, AfterSend outcome, Instant now) {
+            Delivery delivery, AfterSend outcome, Instant now, SenderSessions sessions) {
         int attempt = delivery.attemptNumber();
         SendingMailbox mailbox = delivery.mailbox();
         Long mailboxId = mailbox == null ? null : mailbox.id();
         switch (outcome) {
             case Sent(DeliveryResult result) -> {
-                transaction.executeWithoutResult(tx -> {
+                storeOutcome(message, sessions, () -> {
                     store.recordAttempt(message.id(), channel, attempt, result.status(), null, now, null, result.details(),
                             result.unconfirmed());
                     store.markSent(message.id(), index, channel, mailboxId, result.providerMessageId(), now, now);
@@ -298,10 +346,10 @@ public class ChannelSequencer {
                 return Optional.of(resultOf(message, true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
             }
             case Defer defer -> {
-                return Optional.of(defer(message, index, defer, now));
+                return Optional.of(defer(message, index, defer, now, sessions));
             }
             case AwaitOperator(String task, DeliveryResult result) -> {
-                transaction.executeWithoutResult(tx -> {
+                storeOutcome(message, sessions, () -> {
                     store.recordAttempt(message.id(), channel, attempt, MessageStatus.PENDING, "Waiting for an operator",
                             now, null, result.details());
                     store.awaitOperator(message.id(), index, channel, mailboxId, task, now);
@@ -310,13 +358,23 @@ public class ChannelSequencer {
                         "Waiting for an operator to complete " + task));
             }
             case RetryAt(Instant due, String reason, DeliveryResult result) -> {
-                transaction.executeWithoutResult(tx -> {
+                storeOutcome(message, sessions, () -> {
                     store.recordAttempt(message.id(), channel, attempt, MessageStatus.FAILED, result.reason(), now, due,
                             result.details());
                     store.scheduleRetry(message.id(), index, mailboxId, reason, due, now);
                 });
                 return Optional.of(resultOf(message, false, channel, MessageStatus.FAILED,
                         "Retry on " + channel.label() + " at " + due));
+            }
+            case InDoubt(String reason, DeliveryResult result) -> {
+                storeOutcome(message, sessions, () -> {
+                    store.recordAttempt(message.id(), channel, attempt, MessageStatus.SENDING, result.reason(), now, null,
+                            result.details());
+                    store.markInDoubt(message.id(), index, channel, mailboxId, result.providerMessageId(), reason, now);
+                });
+                log.warn("Outreach message {} is in doubt after {}: flagged for review, not retried", message.id(),
+                        channel.label());
+                return Optional.of(resultOf(message, false, channel, MessageStatus.SENDING, reason));
             }
             case FallBack(String reason, DeliveryResult result, Optional<String> deadAddress) -> {
                 transaction.executeWithoutResult(tx -> {

@@ -3,7 +3,6 @@ package dev.outreach.outreach;
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.JobRuns;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContext;
@@ -32,17 +32,24 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends the outbox: claims due PENDING messages with {@code FOR UPDATE SKIP LOCKED} (several
- * instances may run it at once) and marks them SENDING in the same atomic step, then runs
- * each through the {@link ChannelSequencer}, which stores the outcome. A message still SENDING
- * when its lease runs out was interrupted mid-send: it is flagged for review and never re-sent,
- * because sending a cold email twice is worse than sending it late.
+ * instances may run it at once) and marks them SENDING under the claim's token in the same
+ * atomic step, then runs each through the {@link ChannelSequencer}, which marks it started
+ * right before its network call and stores the outcome. A message still SENDING when its lease
+ * runs out had its sender die or hang: when it was started it may have gone out, so it is
+ * flagged for review (in doubt) and never re-sent, because sending a cold email twice is worse
+ * than sending it late; when it was not, it is PENDING again. So a crash leaves in doubt at most
+ * one message per sender.
+ *
+ * <p>Stopping the application is graceful ({@link SmartLifecycle}, before the scheduler and the
+ * connection pool go): no new claims, each sender finishes the message in hand, and every
+ * claimed message no sender started is PENDING again at once.
  *
  * <p>A batch is dealt out to {@code outreach.dispatch.parallelism} senders, each with its own
  * sessions, so that one sender's wait for a server or the database does not hold the others.
  * Every cap they share is taken atomically from the rate limiter, never counted per thread.
  */
 @Service
-public class OutboxDispatcher {
+public class OutboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -57,6 +64,9 @@ public class OutboxDispatcher {
     /** The sender threads batches are dealt out to; the claiming thread waits for them. */
     private final ExecutorService workers;
     private volatile boolean stopping;
+    private volatile boolean running;
+    /** The claims whose batches are running, to wait for and to release at shutdown. */
+    private final Set<UUID> activeClaims = ConcurrentHashMap.newKeySet();
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
             DispatchProperties properties, dev.outreach.lead.LeadService leads,
@@ -96,8 +106,21 @@ public class OutboxDispatcher {
         if (stopping || Thread.currentThread().isInterrupted()) {
             return 0;
         }
+        UUID claim = UUID.randomUUID();
+        activeClaims.add(claim);
+        try {
+            return dispatchBatch(claim);
+        } finally {
+            synchronized (activeClaims) {
+                activeClaims.remove(claim);
+                activeClaims.notifyAll();
+            }
+        }
+    }
+
+    private int dispatchBatch(UUID claim) {
         Instant now = clock.instant();
-        List<UUID> claimed = store.claimDue(now, properties.batchSize(), now.plus(properties.lease()));
+        List<UUID> claimed = store.claimDue(now, properties.batchSize(), now.plus(properties.lease()), claim);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -105,7 +128,7 @@ public class OutboxDispatcher {
         BatchReadAhead readAhead = readAhead(messages);
         List<List<OutreachMessage>> slices = slices(messages, properties.parallelism());
         if (slices.size() == 1) {
-            runSlice(slices.getFirst(), readAhead, now);
+            runSlice(slices.getFirst(), readAhead, now, claim);
             return claimed.size();
         }
         // each slice on its own sender thread, as whoever called (the system actor for the scheduler)
@@ -113,9 +136,10 @@ public class OutboxDispatcher {
         List<Future<?>> running = new ArrayList<>(slices.size());
         for (List<OutreachMessage> slice : slices) {
             try {
-                running.add(workers.submit(new DelegatingSecurityContextRunnable(() -> runSlice(slice, readAhead, now), caller)));
+                running.add(workers.submit(new DelegatingSecurityContextRunnable(
+                        () -> runSlice(slice, readAhead, now, claim), caller)));
             } catch (RejectedExecutionException e) {
-                runSlice(slice, readAhead, now); // shutting down: this thread sends it, nothing claimed is left behind
+                runSlice(slice, readAhead, now, claim); // shut down: this thread releases it, nothing claimed is left behind
             }
         }
         // Every slice runs to its end, even when this thread is interrupted (the application stops):
@@ -127,7 +151,8 @@ public class OutboxDispatcher {
                     slice.get();
                     break;
                 } catch (ExecutionException e) {
-                    log.error("A dispatch slice failed; its unsent messages stay SENDING for review", e.getCause());
+                    log.error("A dispatch slice failed; its unstarted messages go back to PENDING when their lease ends",
+                            e.getCause());
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -160,41 +185,96 @@ public class OutboxDispatcher {
      * One sender's share of a batch, with its own sessions (and so its own SMTP connections).
      * The claim gave every message a lease; once a quarter of it has passed, the leases of the
      * messages still to go are renewed together, so each message starts with at least three
-     * quarters of the lease ahead (one statement now and then, not one per message).
+     * quarters of the lease ahead (one statement now and then, not one per message). Before each
+     * message the sender names the one after it, which that message's outcome marks started; a
+     * message the claim lost meanwhile is left alone. When the application stops, the sender
+     * ends after the message in hand and returns the rest to PENDING at once.
      */
-    private void runSlice(List<OutreachMessage> slice, BatchReadAhead readAhead, Instant claimedAt) {
+    private void runSlice(List<OutreachMessage> slice, BatchReadAhead readAhead, Instant claimedAt, UUID claim) {
         Duration renewAfter = properties.lease().dividedBy(4);
         Instant renewed = claimedAt;
         Deque<OutreachMessage> toGo = new ArrayDeque<>(slice);
-        try (SenderSessions sessions = new SenderSessions(senders, false, readAhead)) {
-            while (!toGo.isEmpty()) {
+        try (SenderSessions sessions = new SenderSessions(senders, false, readAhead, claim)) {
+            StartMarks marks = sessions.startMarks();
+            while (!toGo.isEmpty() && !stopping) {
                 Instant start = clock.instant();
                 if (start.isAfter(renewed.plus(renewAfter))) {
                     Set<UUID> stillOurs = store.renewLeases(toGo.stream().map(OutreachMessage::id).toList(),
-                            start.plus(properties.lease()), start);
-                    // flagged for review meanwhile (the batch outlasted the lease): left alone
+                            start.plus(properties.lease()), start, claim);
+                    // flagged or returned meanwhile (the batch outlasted the lease): left alone
                     toGo.removeIf(message -> !stillOurs.contains(message.id()));
                     renewed = start;
                     if (toGo.isEmpty()) {
                         break;
                     }
                 }
-                runSafely(toGo.poll(), sessions);
+                OutreachMessage message = toGo.poll();
+                if (marks.isLost(message.id())) {
+                    continue;
+                }
+                marks.upNext(stopping ? java.util.Optional.empty()
+                        : java.util.Optional.ofNullable(toGo.peek()).map(OutreachMessage::id));
+                runSafely(message, sessions);
             }
+        } finally {
+            releaseUnsent(toGo, claim);
         }
     }
 
-    /**
-     * Stops claiming, then lets the senders finish what they hold (before the connection pool
-     * closes, which depends on this bean), bounded by the lease a message may take.
-     */
-    @PreDestroy
-    void stopWorkers() throws InterruptedException {
-        stopping = true;
-        workers.shutdown();
-        if (!workers.awaitTermination(Math.min(properties.lease().toSeconds(), 120), TimeUnit.SECONDS)) {
-            log.warn("Outbox senders still busy at shutdown; their messages will be flagged for review");
+    /** What a stopping (or failed) sender did not call for is PENDING again at once, not after its lease. */
+    private void releaseUnsent(Deque<OutreachMessage> toGo, UUID claim) {
+        if (toGo.isEmpty()) {
+            return;
         }
+        try {
+            int released = store.release(toGo.stream().map(OutreachMessage::id).toList(), claim, clock.instant());
+            if (released > 0) {
+                log.info("Returned {} claimed outreach message(s) no sender started to PENDING", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not return {} unstarted message(s) to PENDING; their lease returns them", toGo.size(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Graceful stop: no new claims; each sender finishes the message in hand and returns the rest
+     * of its share to PENDING; waits for that, bounded by {@code outreach.dispatch.shutdown-grace}.
+     * Runs before the scheduler's threads are interrupted and before the connection pool closes.
+     * Whatever a sender still stuck then holds unstarted is returned too: only a message whose
+     * call is still running can be left in doubt.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        Instant deadline = Instant.now().plus(properties.shutdownGrace());
+        synchronized (activeClaims) {
+            while (!activeClaims.isEmpty() && Instant.now().isBefore(deadline)) {
+                try {
+                    activeClaims.wait(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        Set<UUID> stuck = Set.copyOf(activeClaims);
+        if (!stuck.isEmpty()) {
+            int released = store.releaseUnstarted(stuck, clock.instant());
+            log.warn("Outbox senders still busy after {}; returned {} unstarted message(s) to PENDING, the ones in flight"
+                    + " are flagged for review if they do not finish", properties.shutdownGrace(), released);
+        }
+        workers.shutdown();
+        running = false;
     }
 
     /**
@@ -226,27 +306,35 @@ public class OutboxDispatcher {
         }
     }
 
-    /** Flags messages whose SENDING lease expired; returns how many. */
+    /**
+     * Settles messages whose SENDING lease expired: started ones are flagged for review (in
+     * doubt), unstarted ones return to PENDING, due as they were. Returns how many were flagged.
+     */
     public int flagInterruptedSends() {
-        int flagged = store.flagExpiredLeases(clock.instant());
-        if (flagged > 0) {
-            log.warn("{} outreach message(s) were interrupted while SENDING and need review", flagged);
+        OutreachStore.ExpiredLeases expired = store.flagExpiredLeases(clock.instant());
+        if (expired.flagged() > 0) {
+            log.warn("{} outreach message(s) were interrupted while SENDING and need review", expired.flagged());
         }
-        return flagged;
+        if (expired.returned() > 0) {
+            log.info("{} claimed outreach message(s) no sender had started were returned to PENDING after their lease",
+                    expired.returned());
+        }
+        return expired.flagged();
     }
 
     private void runSafely(OutreachMessage message, SenderSessions sessions) {
         try {
             sequencer.executeSequence(message, sessions);
         } catch (RuntimeException e) {
-            // The message stays SENDING: its lease will expire and flag it for review rather than risk a double send.
-            log.error("Outreach message {} failed in the sequencer and stays SENDING for review", message.id(), e);
+            // It stays SENDING: when its lease ends it is flagged for review if it was started (it may have
+            // gone out), else returned to PENDING.
+            log.error("Outreach message {} failed in the sequencer and stays SENDING until its lease ends", message.id(), e);
         }
     }
 
-    /** For the operator's "send now": runs one already claimed message with its own sessions. */
-    SequenceResult runNow(OutreachMessage message) {
-        try (SenderSessions sessions = new SenderSessions(senders, true, BatchReadAhead.NONE)) {
+    /** For the operator's "send now": runs one message {@code claim} holds, with its own sessions. */
+    SequenceResult runNow(OutreachMessage message, UUID claim) {
+        try (SenderSessions sessions = new SenderSessions(senders, true, BatchReadAhead.NONE, claim)) {
             return sequencer.executeSequence(message, sessions);
         }
     }

@@ -80,10 +80,11 @@ public class OutreachService {
         Instant now = clock.instant();
         OutreachMessage message = OutreachMessage.firstTouch(leadId, subject.strip(), body.strip(), now, now, plan);
         store.insert(message, now);
-        if (!store.claim(message.id(), now, now.plus(dispatch.lease()))) {
+        UUID claim = UUID.randomUUID();
+        if (!store.claim(message.id(), now, now.plus(dispatch.lease()), claim)) {
             return sequencerResult(message.id());
         }
-        return dispatcher.runNow(store.find(message.id()).orElseThrow());
+        return dispatcher.runNow(store.find(message.id()).orElseThrow(), claim);
     }
 
     /** The outreach history: a lead's messages, newest first, each with its attempts. */

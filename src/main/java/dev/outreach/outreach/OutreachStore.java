@@ -66,18 +66,20 @@ class OutreachStore {
 
     /**
      * Claims due PENDING messages: locks them skipping rows other dispatchers hold, and marks them
-     * SENDING with a lease, atomically. Relies on ix_outreach_message_claim. On PostgreSQL it is
-     * one statement, so it needs no transaction around it: one round trip per claim.
+     * SENDING with a lease and the claim's token, atomically. A claimed message is not in doubt
+     * until a sender marks it started ({@link #markStarted}). Relies on ix_outreach_message_claim.
+     * On PostgreSQL it is one statement, so it needs no transaction around it: one round trip per
+     * claim.
      */
-    List<UUID> claimDue(Instant now, int batchSize, Instant leaseUntil) {
+    List<UUID> claimDue(Instant now, int batchSize, Instant leaseUntil, UUID claim) {
         if (postgres) {
             return jdbc.sql(CLAIM_POSTGRES).param("now", ts(now)).param("batch", batchSize).param("lease", ts(leaseUntil))
-                    .query(UUID.class).list();
+                    .param("claim", claim).query(UUID.class).list();
         }
-        return transaction.execute(status -> claimInTwoStatements(now, batchSize, leaseUntil));
+        return transaction.execute(status -> claimInTwoStatements(now, batchSize, leaseUntil, claim));
     }
 
-    private List<UUID> claimInTwoStatements(Instant now, int batchSize, Instant leaseUntil) {
+    private List<UUID> claimInTwoStatements(Instant now, int batchSize, Instant leaseUntil, UUID claim) {
         List<UUID> ids = jdbc.sql("""
                 select id from outreach_message
                 where status = 'PENDING' and waiting_for is null and due_at <= :now
@@ -87,16 +89,19 @@ class OutreachStore {
                 """).param("now", ts(now)).param("batch", batchSize).query(UUID.class).list();
         if (!ids.isEmpty()) {
             jdbc.sql("""
-                    update outreach_message set status = 'SENDING', lease_until = :lease, updated_at = :now
+                    update outreach_message set status = 'SENDING', lease_until = :lease, claim_token = :claim,
+                        send_started_at = null, updated_at = :now
                     where id in (:ids)
-                    """).param("lease", ts(leaseUntil)).param("now", ts(now)).param("ids", ids).update();
+                    """).param("lease", ts(leaseUntil)).param("now", ts(now)).param("claim", claim).param("ids", ids)
+                    .update();
         }
         return ids;
     }
 
     /** The claim as one round trip; bench/claim.sql runs exactly this statement through pgbench. */
     static final String CLAIM_POSTGRES = """
-            update outreach_message set status = 'SENDING', lease_until = :lease, updated_at = :now
+            update outreach_message set status = 'SENDING', lease_until = :lease, claim_token = :claim,
+                send_started_at = null, updated_at = :now
             where id in (select id from outreach_message
                          where status = 'PENDING' and waiting_for is null and due_at <= :now
                          order by due_at
@@ -107,31 +112,74 @@ class OutreachStore {
 
     /**
      * Renews the leases of claimed messages a sender has yet to work on; returns those still
-     * claimed. A message flagged for review meanwhile (its batch outlasted the lease) is not in
-     * the result and must be left alone.
+     * held by {@code claim}. A message flagged for review or returned to PENDING meanwhile (its
+     * batch outlasted the lease), and perhaps claimed again since, is not in the result and must
+     * be left alone.
      */
-    Set<UUID> renewLeases(Collection<UUID> ids, Instant leaseUntil, Instant now) {
+    Set<UUID> renewLeases(Collection<UUID> ids, Instant leaseUntil, Instant now, UUID claim) {
         if (ids.isEmpty()) {
             return Set.of();
         }
         return transaction.execute(status -> {
             jdbc.sql("""
                     update outreach_message set lease_until = :lease, updated_at = :now
-                    where id in (:ids) and status = 'SENDING' and not needs_review
-                    """).param("ids", ids).param("lease", ts(leaseUntil)).param("now", ts(now)).update();
+                    where id in (:ids) and status = 'SENDING' and not needs_review and claim_token = :claim
+                    """).param("ids", ids).param("lease", ts(leaseUntil)).param("now", ts(now)).param("claim", claim)
+                    .update();
             return Set.copyOf(jdbc.sql("""
                     select id from outreach_message
-                    where id in (:ids) and status = 'SENDING' and not needs_review
-                    """).param("ids", ids).query(UUID.class).list()); // the rows just updated, locked until commit
+                    where id in (:ids) and status = 'SENDING' and not needs_review and claim_token = :claim
+                    """).param("ids", ids).param("claim", claim).query(UUID.class).list()); // just updated, locked until commit
         });
     }
 
     /** Claims one given message if it is still PENDING (the operator's "send now"). */
-    boolean claim(UUID id, Instant now, Instant leaseUntil) {
+    boolean claim(UUID id, Instant now, Instant leaseUntil, UUID claim) {
         return jdbc.sql("""
-                update outreach_message set status = 'SENDING', lease_until = :lease, updated_at = :now
+                update outreach_message set status = 'SENDING', lease_until = :lease, claim_token = :claim,
+                    send_started_at = null, updated_at = :now
                 where id = :id and status = 'PENDING' and waiting_for is null
-                """).param("id", id).param("lease", ts(leaseUntil)).param("now", ts(now)).update() == 1;
+                """).param("id", id).param("lease", ts(leaseUntil)).param("claim", claim).param("now", ts(now))
+                .update() == 1;
+    }
+
+    /**
+     * Marks a claimed message started: a sender is about to make a network call for it, so from
+     * now until its outcome is stored it may have reached the other side. False when
+     * {@code claim} no longer holds it (its lease ran out and it was flagged or returned, perhaps
+     * claimed again since): the sender must leave it alone. Relies on the primary key.
+     */
+    boolean markStarted(UUID id, UUID claim, Instant now) {
+        return jdbc.sql("""
+                update outreach_message set send_started_at = :now, updated_at = :now
+                where id = :id and claim_token = :claim and status = 'SENDING' and not needs_review
+                """).param("id", id).param("claim", claim).param("now", ts(now)).update() == 1;
+    }
+
+    /**
+     * Returns claimed messages no sender will call for to PENDING at once, due as they were (a
+     * stopping instance's share): only those {@code claim} still holds. Returns how many.
+     */
+    int release(Collection<UUID> ids, UUID claim, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update outreach_message set status = 'PENDING', lease_until = null, claim_token = null,
+                    send_started_at = null, updated_at = :now
+                where id in (:ids) and claim_token = :claim and status = 'SENDING' and not needs_review
+                """).param("ids", ids).param("claim", claim).param("now", ts(now)).update();
+    }
+
+    /** {@link #release} for every message of the claims that no sender has started. */
+    int releaseUnstarted(Collection<UUID> claims, Instant now) {
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update outreach_message set status = 'PENDING', lease_until = null, claim_token = null, updated_at = :now
+                where claim_token in (:claims) and status = 'SENDING' and not needs_review and send_started_at is null
+                """).param("claims", claims).param("now", ts(now)).update();
     }
 
     void recordAttempt(UUID messageId, ChannelType channel, int attemptNumber, MessageStatus status, String error,
@@ -165,7 +213,7 @@ class OutreachStore {
                     mailbox_id = coalesce(:mailboxId, mailbox_id),
                     provider_message_id = coalesce(:providerMessageId, provider_message_id),
                     status_reason = null, waiting_for = null, sent_at = coalesce(:sentAt, sent_at),
-                    lease_until = null, updated_at = :now
+                    lease_until = null, claim_token = null, send_started_at = null, updated_at = :now
                 where id = :id
                 """).param("id", id).param("stepIndex", stepIndex).param("channel", channel.name())
                 .param("mailboxId", mailboxId).param("providerMessageId", providerMessageId).param("sentAt", ts(sentAt))
@@ -186,18 +234,21 @@ class OutreachStore {
         jdbc.sql("""
                 update outreach_message set status = 'PENDING', step_index = :stepIndex, channel_used = null,
                     mailbox_id = coalesce(:mailboxId, mailbox_id), status_reason = :reason, due_at = :due,
-                    waiting_for = null, lease_until = null, updated_at = :now
+                    waiting_for = null, lease_until = null, claim_token = null, send_started_at = null, updated_at = :now
                 where id = :id
                 """).param("id", id).param("stepIndex", stepIndex).param("mailboxId", mailboxId)
                 .param("reason", truncate(reason, 500)).param("due", ts(due)).param("now", ts(now)).update();
     }
 
-    /** Still SENDING (the lease kept), on the next step: the sequencer tries it at once. */
+    /**
+     * Still SENDING (the lease kept), on the next step: the sequencer tries it at once. The
+     * started mark is set again, for the next step's call, in the same commit as this outcome.
+     */
     void fallBack(UUID id, int nextStepIndex, Long mailboxId, String reason, Instant now) {
         jdbc.sql("""
                 update outreach_message set status = 'SENDING', step_index = :stepIndex, channel_used = null,
                     mailbox_id = coalesce(:mailboxId, mailbox_id), status_reason = :reason, waiting_for = null,
-                    updated_at = :now
+                    send_started_at = :now, updated_at = :now
                 where id = :id
                 """).param("id", id).param("stepIndex", nextStepIndex).param("mailboxId", mailboxId)
                 .param("reason", truncate(reason, 500)).param("now", ts(now)).update();
@@ -208,7 +259,7 @@ class OutreachStore {
         jdbc.sql("""
                 update outreach_message set status = 'PENDING', step_index = :stepIndex, channel_used = :channel,
                     mailbox_id = coalesce(:mailboxId, mailbox_id), status_reason = :reason, waiting_for = :task,
-                    lease_until = null, updated_at = :now
+                    lease_until = null, claim_token = null, send_started_at = null, updated_at = :now
                 where id = :id
                 """).param("id", id).param("stepIndex", stepIndex).param("channel", channel.name())
                 .param("mailboxId", mailboxId).param("reason", truncate("Waiting for an operator (" + task + ")", 500))
@@ -219,9 +270,28 @@ class OutreachStore {
     void finish(UUID id, int stepIndex, MessageStatus status, String reason, Instant now) {
         jdbc.sql("""
                 update outreach_message set status = :status, step_index = :stepIndex, channel_used = null,
-                    status_reason = :reason, waiting_for = null, lease_until = null, updated_at = :now
+                    status_reason = :reason, waiting_for = null, lease_until = null, claim_token = null,
+                    send_started_at = null, updated_at = :now
                 where id = :id
                 """).param("id", id).param("status", status.name()).param("stepIndex", stepIndex)
+                .param("reason", truncate(reason, 500)).param("now", ts(now)).update();
+    }
+
+    /**
+     * In doubt after the call: the other side may have the message but never said so (the
+     * connection dropped after the email's final dot, before the server's reply). It stays
+     * SENDING and is flagged for review with the reason; it is never sent again by itself.
+     */
+    void markInDoubt(UUID id, int stepIndex, ChannelType channel, Long mailboxId, String providerMessageId,
+            String reason, Instant now) {
+        jdbc.sql("""
+                update outreach_message set needs_review = true, step_index = :stepIndex, channel_used = :channel,
+                    mailbox_id = coalesce(:mailboxId, mailbox_id),
+                    provider_message_id = coalesce(:providerMessageId, provider_message_id), status_reason = :reason,
+                    lease_until = null, claim_token = null, updated_at = :now
+                where id = :id and status = 'SENDING'
+                """).param("id", id).param("stepIndex", stepIndex).param("channel", channel.name())
+                .param("mailboxId", mailboxId).param("providerMessageId", providerMessageId)
                 .param("reason", truncate(reason, 500)).param("now", ts(now)).update();
     }
 
@@ -317,14 +387,30 @@ class OutreachStore {
         return jdbc.sql(sql.toString()).params(params).query(OutreachStore::message).list();
     }
 
-    /** Messages whose SENDING lease ran out: the process died mid-send. Flags them, never re-sends. */
-    int flagExpiredLeases(Instant now) {
-        return jdbc.sql("""
-                update outreach_message set needs_review = true,
-                    status_reason = 'Sending was interrupted (crash or restart): check whether it went out before resending',
-                    updated_at = :now
-                where status = 'SENDING' and lease_until < :now and not needs_review
-                """).param("now", ts(now)).update();
+    /**
+     * Messages whose SENDING lease ran out: their sender died or hung. One that a sender had
+     * started may have gone out: it is flagged for review, never re-sent. One no sender started
+     * cannot have: it is PENDING again, due as it was, with no attempt recorded. Relies on
+     * ix_outreach_message_claim's status prefix (few rows are SENDING at any time).
+     */
+    ExpiredLeases flagExpiredLeases(Instant now) {
+        return transaction.execute(status -> {
+            int flagged = jdbc.sql("""
+                    update outreach_message set needs_review = true,
+                        status_reason = 'Sending was interrupted (crash or restart): check whether it went out before resending',
+                        claim_token = null, updated_at = :now
+                    where status = 'SENDING' and lease_until < :now and not needs_review and send_started_at is not null
+                    """).param("now", ts(now)).update();
+            int returned = jdbc.sql("""
+                    update outreach_message set status = 'PENDING', lease_until = null, claim_token = null, updated_at = :now
+                    where status = 'SENDING' and lease_until < :now and not needs_review and send_started_at is null
+                    """).param("now", ts(now)).update();
+            return new ExpiredLeases(flagged, returned);
+        });
+    }
+
+    /** What {@link #flagExpiredLeases} did: messages flagged for review, and unstarted ones returned to PENDING. */
+    record ExpiredLeases(int flagged, int returned) {
     }
 
     /** Closes the attempt that waited for an operator with the operator's outcome. */
@@ -339,7 +425,7 @@ class OutreachStore {
     void resolveReview(UUID id, MessageStatus status, String reason, Instant sentAt, Instant now) {
         jdbc.sql("""
                 update outreach_message set status = :status, needs_review = false, lease_until = null,
-                    status_reason = :reason, sent_at = coalesce(:sentAt, sent_at),
+                    claim_token = null, send_started_at = null, status_reason = :reason, sent_at = coalesce(:sentAt, sent_at),
                     due_at = case when :status = 'PENDING' then :now else due_at end, updated_at = :now
                 where id = :id and needs_review and status = 'SENDING'
                 """).param("id", id).param("status", status.name()).param("reason", reason).param("sentAt", ts(sentAt))

@@ -17,6 +17,7 @@ import dev.outreach.outreach.StepDecision.AwaitOperator;
 import dev.outreach.outreach.StepDecision.Defer;
 import dev.outreach.outreach.StepDecision.FallBack;
 import dev.outreach.outreach.StepDecision.Finish;
+import dev.outreach.outreach.StepDecision.InDoubt;
 import dev.outreach.outreach.StepDecision.RetryAt;
 import dev.outreach.outreach.StepDecision.Sent;
 import dev.outreach.outreach.StepDecision.Skip;
@@ -162,14 +163,18 @@ final class SendRules {
         return new Finish(MessageStatus.FAILED, "Every channel of sequence '" + plan.name() + "' failed");
     }
 
-    /** Whether the try reached the lead (or an operator has it): else its rate-limit units go back. */
+    /**
+     * Whether the try reached the lead, may have (in doubt), or an operator has it: else its
+     * rate-limit units go back.
+     */
     static boolean reachedTheLead(DeliveryResult result) {
         return result.status() == MessageStatus.SENT || result.status() == MessageStatus.DELIVERED
+                || result.status() == MessageStatus.SENDING
                 || (result.status() == MessageStatus.PENDING && !result.deferred());
     }
 
     /**
-     * What a delivery's result means for the message: sent; deferred by a limit of the channel's
+     * What a delivery's result means for the message: sent; in doubt (never retried); deferred by a limit of the channel's
      * own (an hour when it names no time); waiting for an operator; a soft failure retried after
      * the backoff while retries are left; else a fall back to the next step, which suppresses the
      * lead's address when the mail server refused that address itself.
@@ -181,6 +186,9 @@ final class SendRules {
         switch (result.status()) {
             case SENT, DELIVERED -> {
                 return new Sent(result);
+            }
+            case SENDING -> {
+                return new InDoubt(channel.label() + ": " + result.reason(), result);
             }
             case PENDING -> {
                 if (result.deferred()) {

@@ -30,6 +30,7 @@ public final class SenderSessions implements AutoCloseable {
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final Map<ChannelType, SenderSession> open = new EnumMap<>(ChannelType.class);
     private final boolean reportAttempts;
+    private final StartMarks startMarks;
 
     private final Map<Long, SequencePlan> plans = new HashMap<>();
     private final Map<Long, LeadDetails> leads;
@@ -40,10 +41,14 @@ public final class SenderSessions implements AutoCloseable {
     private DeliveryMode deliveryMode;
     private MailboxDirectory.Selection mailboxes;
 
-    /** {@code reportAttempts}: whether callers want every attempt in the result (send now) or not (batches). */
-    SenderSessions(List<ChannelSender> senders, boolean reportAttempts, BatchReadAhead readAhead) {
+    /**
+     * {@code reportAttempts}: whether callers want every attempt in the result (send now) or not
+     * (batches); {@code claim}: the token of the claim that holds the messages this sender runs.
+     */
+    SenderSessions(List<ChannelSender> senders, boolean reportAttempts, BatchReadAhead readAhead, UUID claim) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.reportAttempts = reportAttempts;
+        this.startMarks = new StartMarks(claim);
         this.leads = new HashMap<>(readAhead.leads());
         this.suppressions = new HashMap<>(readAhead.suppressions());
         this.tries = new HashMap<>(readAhead.tries());
@@ -51,6 +56,11 @@ public final class SenderSessions implements AutoCloseable {
 
     boolean reportAttempts() {
         return reportAttempts;
+    }
+
+    /** Which of this sender's messages are marked started (may be in flight) and which it lost. */
+    StartMarks startMarks() {
+        return startMarks;
     }
 
     SenderSession session(ChannelType channel) {

@@ -56,6 +56,13 @@ sealed interface StepDecision {
     }
 
     /**
+     * The call's outcome is unknown: the other side may have the message (its reply was lost
+     * after the message went out). Flagged for review, never retried; the units stay taken.
+     */
+    record InDoubt(String reason, DeliveryResult result) implements AfterSend {
+    }
+
+    /**
      * A hard failure or the last retry: the next step at once. {@code deadAddress}: the lead's
      * email address when the server refused the address itself, for good.
      */

@@ -62,7 +62,7 @@ class ClaimPostgresIntegrationTests extends PostgresIntegrationTest {
                 List<UUID> mine = new ArrayList<>();
                 List<UUID> batch;
                 do {
-                    batch = store.claimDue(Instant.now(), 7, Instant.now().plus(Duration.ofMinutes(15)));
+                    batch = store.claimDue(Instant.now(), 7, Instant.now().plus(Duration.ofMinutes(15)), UUID.randomUUID());
                     mine.addAll(batch);
                 } while (!batch.isEmpty());
                 return mine;

@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
  * A batch's leases on an injected clock, with one sender so the messages go one after another
  * into the sandbox: the claim's lease is renewed for the messages still to go once a quarter of
  * it has passed, and a message another instance flagged for review meanwhile (the batch outlasted
- * the lease) is never sent.
+ * the lease) is never sent. When a lease runs out, only a message a sender had started is in doubt.
  */
 @SpringBootTest(properties = {"outreach.cadence.tick-enabled=false", "outreach.dispatch.enabled=false",
         "outreach.dispatch.parallelism=1", "outreach.dispatch.lease=15m"})
@@ -113,15 +113,15 @@ class LeaseRenewalIntegrationTests {
     }
 
     @Test
-    void aBatchThatOutlastsItsLeaseLeavesWhatAnotherInstanceFlaggedAlone() {
+    void aBatchThatOutlastsItsLeaseLeavesWhatTheSweepTookAlone() {
         List<UUID> ids = threeDueMessages();
         HookedEmailSender.AFTER_EACH_EMAIL.set(delivery -> {
             sent.add(delivery.messageId());
             if (sent.size() == 1) {
-                // the first send hangs past the lease, and another instance flags the batch for review,
-                // the message in flight included
+                // the first send hangs past the lease, and another instance sweeps the expired leases:
+                // the message in flight was started, so it is in doubt; the two no sender started are not
                 clock.advance(Duration.ofMinutes(16));
-                assertThat(dispatcher.flagInterruptedSends()).isEqualTo(3);
+                assertThat(dispatcher.flagInterruptedSends()).isEqualTo(1);
             }
         });
 
@@ -129,11 +129,41 @@ class LeaseRenewalIntegrationTests {
 
         assertThat(sent).as("only the first went out").hasSize(1);
         assertThat(row(sent.getFirst())).as("its outcome still recorded").containsEntry("status", "SENT");
-        List<UUID> flagged = ids.stream().filter(id -> !sent.contains(id)).toList();
-        assertThat(flagged).allSatisfy(id -> assertThat(row(id)).containsEntry("status", "SENDING")
-                .containsEntry("needs_review", true));
-        assertThat(jdbc.sql("select count(*) from outreach_attempt where message_id in (:ids)").param("ids", flagged)
-                .query(Integer.class).single()).as("no attempt on a flagged message").isZero();
+        List<UUID> returned = ids.stream().filter(id -> !sent.contains(id)).toList();
+        assertThat(returned).as("back in the queue, not in doubt, and not taken by the late sender")
+                .allSatisfy(id -> assertThat(row(id)).containsEntry("status", "PENDING")
+                        .containsEntry("needs_review", false));
+        assertThat(jdbc.sql("select count(*) from outreach_attempt where message_id in (:ids)").param("ids", returned)
+                .query(Integer.class).single()).as("no attempt on a returned message").isZero();
+    }
+
+    @Test
+    void aSweepReturnsUnstartedClaimsToPendingDueAsTheyWereAndFlagsOnlyStartedOnes() {
+        List<UUID> ids = threeDueMessages();
+        Instant now = clock.instant();
+        Map<UUID, Instant> dueBefore = new java.util.HashMap<>();
+        ids.forEach(id -> dueBefore.put(id, due(id)));
+        UUID claim = UUID.randomUUID();
+        assertThat(store.claimDue(now, 10, now.plus(Duration.ofMinutes(15)), claim)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(store.markStarted(ids.getFirst(), claim, now)).isTrue();
+        assertThat(store.markStarted(ids.get(1), UUID.randomUUID(), now)).as("another claim's token").isFalse();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(dispatcher.flagInterruptedSends()).isEqualTo(1);
+
+        assertThat(row(ids.getFirst())).containsEntry("status", "SENDING").containsEntry("needs_review", true);
+        for (UUID id : ids.subList(1, 3)) {
+            assertThat(row(id)).containsEntry("status", "PENDING").containsEntry("needs_review", false);
+            assertThat(due(id)).as("due as it was").isEqualTo(dueBefore.get(id));
+        }
+        assertThat(store.markStarted(ids.get(1), claim, clock.instant())).as("the expired claim holds nothing").isFalse();
+        assertThat(jdbc.sql("select count(*) from outreach_attempt where message_id in (:ids)").param("ids", ids)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private Instant due(UUID id) {
+        return jdbc.sql("select due_at from outreach_message where id = :id").param("id", id)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
     }
 
     private static LeadDraft lead(int i) {

@@ -171,7 +171,8 @@ public final class OutboxBenchmark {
         int batches = CLAIM_ROWS / 50 / 2;
         Path script = results.resolve("claim.sql");
         Files.writeString(script, OutreachStore.CLAIM_POSTGRES
-                .replace(":lease", "now() + interval '15 minutes'").replace(":now", "now()").replace(":batch", "50") + ";\n");
+                .replace(":lease", "now() + interval '15 minutes'").replace(":now", "now()").replace(":batch", "50")
+                .replace(":claim", "'" + java.util.UUID.randomUUID() + "'::uuid") + ";\n");
         int rounds = 3;
         double[] appRates = new double[rounds];
         double[] ceilings = new double[rounds];
@@ -181,7 +182,7 @@ public final class OutboxBenchmark {
             int claimed = 0;
             for (int i = 0; i < batches; i++) {
                 Instant now = Instant.now();
-                claimed += store.claimDue(now, 50, now.plus(Duration.ofMinutes(15))).size();
+                claimed += store.claimDue(now, 50, now.plus(Duration.ofMinutes(15)), java.util.UUID.randomUUID()).size();
             }
             appRates[round] = claimed / ((System.nanoTime() - start) / 1e9);
             if (claimed != batches * 50) {

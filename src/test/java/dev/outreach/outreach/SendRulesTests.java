@@ -19,6 +19,7 @@ import dev.outreach.outreach.StepDecision.AwaitOperator;
 import dev.outreach.outreach.StepDecision.Defer;
 import dev.outreach.outreach.StepDecision.FallBack;
 import dev.outreach.outreach.StepDecision.Finish;
+import dev.outreach.outreach.StepDecision.InDoubt;
 import dev.outreach.outreach.StepDecision.RetryAt;
 import dev.outreach.outreach.StepDecision.Sent;
 import dev.outreach.outreach.StepDecision.Skip;
@@ -286,6 +287,16 @@ class SendRulesTests {
     }
 
     @Test
+    void aLostReplyIsInDoubtEvenWithRetriesLeftAndNeverFallsBack() {
+        DeliveryResult lost = DeliveryResult.inDoubt("<m@acme.test>",
+                "connection lost after the message was sent; the server may have it (smtp.acme.test:587)");
+
+        assertThat(SendRules.afterDelivery(step(ChannelType.EMAIL, 3, 1), channel(ChannelType.EMAIL, true, 3, List.of()),
+                delivery(1, "tess@example.com"), lost, NOW)).isEqualTo(new InDoubt(
+                "Email: connection lost after the message was sent; the server may have it (smtp.acme.test:587)", lost));
+    }
+
+    @Test
     void aLimitOfTheChannelsOwnDefersWithoutAFailure() {
         DeliveryResult weeklyCap = DeliveryResult.deferred("weekly invitation cap reached", Duration.ofDays(3));
         DeliveryResult noTime = new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), null, "busy", null,
@@ -364,6 +375,7 @@ class SendRulesTests {
         assertThat(SendRules.reachedTheLead(new DeliveryResult(MessageStatus.DELIVERED, false, Optional.empty(), "id",
                 null, null, false, false, false, null))).isTrue();
         assertThat(SendRules.reachedTheLead(DeliveryResult.awaitingOperator("task:1", null))).isTrue();
+        assertThat(SendRules.reachedTheLead(DeliveryResult.inDoubt(null, "reply lost"))).as("may have").isTrue();
         assertThat(SendRules.reachedTheLead(DeliveryResult.deferred("weekly cap", Duration.ofDays(1)))).isFalse();
         assertThat(SendRules.reachedTheLead(DeliveryResult.retryLater("421", Optional.empty()))).isFalse();
         assertThat(SendRules.reachedTheLead(DeliveryResult.addressRejected("550 5.1.1"))).isFalse();

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Just enough of an SMTP server on 127.0.0.1 to script the replies GreenMail will not give:
- * a rejected recipient, a temporary failure, a refused sender, silence. It counts connections
- * and keeps the messages it accepted.
+ * a rejected recipient, a temporary failure, a refused sender, silence, a connection dropped
+ * before or after the message's final dot, a slow final reply. It counts connections and keeps
+ * the messages it accepted (a message it took and then hung up on counts as accepted: it has it).
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -28,6 +29,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile String rcptReply = "250 2.1.5 Ok";
     private volatile String dataEndReply = "250 2.0.0 Ok: queued";
     private volatile boolean silent;
+    private volatile boolean hangUpAfterData;
+    private volatile boolean hangUpAtData;
+    private volatile long dataEndDelayMillis;
 
     public ScriptedSmtpServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -58,6 +62,27 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Accept connections but never say a word: the client's read timeout must end it. */
     public ScriptedSmtpServer silent() {
         silent = true;
+        return this;
+    }
+
+    /**
+     * Reads each message to its final dot, keeps it, and closes the connection instead of
+     * answering (RFC 1047's lost reply): the client cannot know the message was taken.
+     */
+    public ScriptedSmtpServer hangUpAfterData() {
+        hangUpAfterData = true;
+        return this;
+    }
+
+    /** Closes the connection when the client says DATA, before any of the message is sent. */
+    public ScriptedSmtpServer hangUpAtData() {
+        hangUpAtData = true;
+        return this;
+    }
+
+    /** Waits this long before the reply to each message's final dot (a slow server). */
+    public ScriptedSmtpServer delayDataEnd(java.time.Duration delay) {
+        dataEndDelayMillis = delay.toMillis();
         return this;
     }
 
@@ -113,8 +138,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     case "MAIL" -> say(out, mailFromReply);
                     case "RCPT" -> say(out, rcptReply);
                     case "DATA" -> {
+                        if (hangUpAtData) {
+                            return;
+                        }
                         say(out, "354 End data with <CR><LF>.<CR><LF>");
                         String message = readData(in);
+                        if (hangUpAfterData) {
+                            accepted.add(message);
+                            return;
+                        }
+                        pause(dataEndDelayMillis);
                         String reply = dataEndReply;
                         if (reply.startsWith("2")) {
                             accepted.add(message);
@@ -144,6 +177,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             message.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
         }
         return message.toString();
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void say(OutputStream out, String reply) throws IOException {

@@ -78,7 +78,10 @@ public class EmailOutreachService implements ChannelSender {
             this.connections = connections;
         }
 
-        /** Never throws: the result is SENT, BOUNCED, FAILED (retryable or not) or SKIPPED, with the reason. */
+        /**
+         * Never throws: the result is SENT, BOUNCED, FAILED (retryable or not), SKIPPED, or SENDING
+         * (in doubt) when the connection dropped after the message went out, with the reason.
+         */
         @Override
         public DeliveryResult deliver(Delivery delivery) {
             Delivery.Recipient recipient = delivery.recipient();
@@ -130,6 +133,13 @@ public class EmailOutreachService implements ChannelSender {
             } catch (MessagingException e) {
                 if (!SmtpFailures.leavesConnectionUsable(e)) {
                     connections.discard(target);
+                }
+                if (SmtpFailures.replyLost(e)) {
+                    log.warn("Email {} in doubt: the connection to {} was lost after the message was sent",
+                            delivery.messageId(), target.label());
+                    return DeliveryResult.inDoubt(EmailComposer.messageIdHeader(delivery.messageId(),
+                            envelope.mailboxDomain()), "connection lost after the message was sent; the server may have it ("
+                            + target.label() + ")").withDetails(details(delivery, envelope, message));
                 }
                 DeliveryResult result = SmtpFailures.classify(e, target);
                 // the reason may quote the lead's address: it goes to the attempt row, the log only at debug

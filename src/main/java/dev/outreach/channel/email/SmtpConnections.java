@@ -36,7 +36,8 @@ final class SmtpConnections implements AutoCloseable {
             log.debug("Reconnecting to {}: the connection was dropped", target.label());
             discard(target);
         }
-        transport = sessions.apply(target).getTransport("smtp");
+        // ours, not the session's provider: it tells a reply lost after the message went out from a failure
+        transport = new ReplyWatchingSmtpTransport(sessions.apply(target));
         if (target.authenticates()) {
             transport.connect(target.host(), target.port(), target.username(), target.password());
         } else {

@@ -53,6 +53,14 @@ final class SmtpFailures {
         return DeliveryResult.retryLater("SMTP error at " + target.label() + ": " + text(failure), Optional.empty());
     }
 
+    /**
+     * Whether the message's final dot went out and its reply never came (see
+     * {@link ReplyWatchingSmtpTransport}): not a failure, the server may have the message.
+     */
+    static boolean replyLost(MessagingException failure) {
+        return first(chainOf(failure), ReplyWatchingSmtpTransport.FinalReplyLost.class).isPresent();
+    }
+
     /** Whether the connection may still be used after this failure: only a server's reply says so. */
     static boolean leavesConnectionUsable(MessagingException failure) {
         return SmtpReply.in(chainOf(failure)).isPresent();

@@ -142,6 +142,43 @@ class EmailSmtpRepliesIntegrationTests {
     }
 
     @Test
+    void aConnectionLostAfterTheFinalDotIsInDoubtNotARetryableFailure() {
+        server.hangUpAfterData();
+
+        DeliveryResult result = sendOne();
+
+        assertThat(server.acceptedMessages()).as("the server has it").hasSize(1);
+        assertThat(result.status()).as("in doubt").isEqualTo(MessageStatus.SENDING);
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.reason()).startsWith("connection lost after the message was sent; the server may have it")
+                .contains("127.0.0.1:" + server.port());
+        assertThat(result.providerMessageId()).as("our Message-ID, to look it up later").startsWith("<").endsWith(">");
+        assertThat(server.acceptedMessages().getFirst()).contains("Message-ID: " + result.providerMessageId());
+    }
+
+    @Test
+    void aReplyThatNeverComesAfterTheFinalDotIsInDoubt() {
+        server.delayDataEnd(Duration.ofSeconds(5)); // past the 2 s read timeout
+
+        DeliveryResult result = sendOne();
+
+        assertThat(result.status()).isEqualTo(MessageStatus.SENDING);
+        assertThat(result.reason()).startsWith("connection lost after the message was sent");
+    }
+
+    @Test
+    void aConnectionLostBeforeTheMessageIsCompleteIsARetryableFailure() {
+        server.hangUpAtData();
+
+        DeliveryResult result = sendOne();
+
+        assertThat(server.acceptedMessages()).isEmpty();
+        assertThat(result.status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(result.retryable()).isTrue();
+        assertThat(result.reason()).doesNotContain("may have it");
+    }
+
+    @Test
     void aStarttlsMailboxNeverTalksInClearToAServerWithoutTls() {
         SendingMailbox starttls = mailbox("127.0.0.1", server.port(), "STARTTLS", "sam", "s3cret");
         DeliveryResult result;
