@@ -30,7 +30,8 @@ class ChaosTallyTests {
     @Test
     void theSameLeadAndTouchUnderAnotherMessageIdIsADuplicate() {
         ChaosTally tally = ChaosTally.of(List.of(touch(first, "a@p.example", 1, "SENT", false)),
-                List.of(mail(first, "a@p.example", 1), mail(second, "A@p.example", 1), mail(second, "a@p.example", 2)),
+                List.of(mail(first, "a@p.example", 1), mail(second, "A@p.example", 1),
+                        mail(UUID.randomUUID(), "a@p.example", 2)),
                 Set.of());
 
         assertThat(tally.duplicatesByMessageId()).isZero();

@@ -47,6 +47,7 @@ final class RecordingMailServer implements AutoCloseable {
 
     RecordingMailServer(Duration replyDelay) {
         this.replyDelay = replyDelay;
+        quietDroppedConnections();
         this.greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         greenMail.start();
         greenMail.getUserManager().setMessageDeliveryHandler(this::accept);
@@ -120,5 +121,34 @@ final class RecordingMailServer implements AutoCloseable {
     @Override
     public void close() {
         greenMail.stop();
+    }
+
+    /**
+     * GreenMail ends a connection its client dropped (a killed sender) with an uncaught exception
+     * and a stack trace on stderr; here that is expected, so it is one line of debug log instead.
+     */
+    private static void quietDroppedConnections() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        if (previous instanceof DroppedConnections) {
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler(new DroppedConnections(previous));
+    }
+
+    private record DroppedConnections(Thread.UncaughtExceptionHandler previous) implements Thread.UncaughtExceptionHandler {
+
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordingMailServer.class);
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            if ((thread.getName().startsWith("smtp:") || thread.getName().startsWith("imap:"))
+                    && e.getCause() instanceof java.net.SocketException) {
+                log.debug("{}: the client dropped the connection ({})", thread.getName(), e.getCause().getMessage());
+            } else if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else {
+                thread.getThreadGroup().uncaughtException(thread, e);
+            }
+        }
     }
 }
