@@ -146,8 +146,9 @@ final class RecordingMailServer implements AutoCloseable {
                 log.debug("{}: the client dropped the connection ({})", thread.getName(), e.getCause().getMessage());
             } else if (previous != null) {
                 previous.uncaughtException(thread, e);
-            } else {
-                thread.getThreadGroup().uncaughtException(thread, e);
+            } else { // as the JVM prints it (the thread group would call this handler again)
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(System.err);
             }
         }
     }
