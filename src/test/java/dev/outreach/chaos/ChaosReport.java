@@ -14,12 +14,15 @@ import java.util.Locale;
 record ChaosReport(ChaosSettings settings, List<Kill> kills, ChaosTally before, ChaosTally after,
         String reconciliation, Duration took) {
 
-    /** One SIGKILL: which instance, when (since the touches were released), and how many touches were claimed then. */
+    /**
+     * One SIGKILL: which instance, when (since the touches were released), and how many touches
+     * were claimed and not flagged then, by any instance (a dead one's claims included until they are flagged).
+     */
     record Kill(int number, String instance, Duration at, int claimed) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "kill %d: instance %s at %.1f s, %d touches claimed", number, instance,
+            return String.format(Locale.ROOT, "kill %d: instance %s at %.1f s, %d touches claimed (any instance's)", number, instance,
                     at.toMillis() / 1000.0, claimed);
         }
     }
