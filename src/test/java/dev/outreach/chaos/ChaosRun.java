@@ -155,7 +155,8 @@ final class ChaosRun {
 
     private void sampleDoubt() {
         try {
-            seenInDoubt.addAll(jdbc.sql("select id from outreach_message where status = 'SENDING' and needs_review")
+            // flagged for review, whatever its status: the engine may move a message in doubt on before it is resolved
+            seenInDoubt.addAll(jdbc.sql("select id from outreach_message where needs_review")
                     .query(UUID.class).list());
         } catch (RuntimeException e) {
             log.warn("Chaos: could not sample the touches in doubt: {}", e.getMessage());
