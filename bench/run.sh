@@ -12,16 +12,20 @@
 #   9. ratelimit: the Lua rate limiter vs Bucket4j on Lettuce, the same acquisitions on the same Redis
 #  10. imap: one IMAP poll of an inbox of 10,000 with 10 new mails vs one of an inbox of 100 with 10 new,
 #      against a private Dovecot started for the run, then against GreenMail
+#  11. chaos: 2,000 sends by 2 packaged instances on one PostgreSQL and Redis into a recording SMTP server
+#      (GreenMail, filing each accepted message in the sender's sent folder) while instances are killed with
+#      SIGKILL 24 times and restarted: duplicates, lost, in doubt before and after reconciliation. Settings
+#      through CHAOS_OPTS, e.g. CHAOS_OPTS="-Dchaos.kills=30 -Dchaos.seed=7" (see ChaosSettings)
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, postfix's smtp-sink/smtp-source and Dovecot's IMAP server (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit|imap]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit|imap|chaos]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit imap)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit imap chaos)
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -177,8 +181,14 @@ for benchmark in "${benchmarks[@]}"; do
                 dev.outreach.events.ImapPollBenchmark "$results"
             stop_dovecot
             ;;
+        chaos)
+            echo "== Chaos: 2,000 sends on 2 instances, 24 SIGKILLs and restarts: duplicates, lost, in doubt before and after reconciliation"
+            ./mvnw -B -q -DskipTests package  # the instances run the packaged jar
+            # shellcheck disable=SC2086  # CHAOS_OPTS is a list of -D options
+            run_java -Xmx512m ${CHAOS_OPTS:-} -cp "$classpath" dev.outreach.chaos.ChaosBenchmark "$results"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact, ratelimit or imap)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact, ratelimit, imap or chaos)" >&2
             exit 2
             ;;
     esac

@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 /**
  * The packaged jar run as a user runs it: {@code java -jar} in a working directory of its own
  * (so the embedded database starts empty under {@code ./data}), on a free port, its console
- * output in {@code app.log}. Started by the soak, stopped with SIGTERM like a service manager.
+ * output in {@code app.log}. Started by the soak and the chaos run, stopped with SIGTERM like a
+ * service manager, or killed with SIGKILL by the chaos run.
  */
-final class PackagedApp implements AutoCloseable {
+public final class PackagedApp implements AutoCloseable {
 
     private final Path workDir;
     private final Path log;
@@ -35,7 +36,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** Starts the jar with these environment variables and {@code --name=value} arguments. */
-    static PackagedApp start(Path workDir, Map<String, String> env, List<String> args) throws IOException {
+    public static PackagedApp start(Path workDir, Map<String, String> env, List<String> args) throws IOException {
         Files.createDirectories(workDir);
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", jar().toString(),
@@ -47,11 +48,11 @@ final class PackagedApp implements AutoCloseable {
         return new PackagedApp(workDir, port, builder.start());
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -60,7 +61,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** Waits until the login page answers 200, or fails with the log's tail when the app died or took too long. */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -83,7 +84,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** The last lines of the log, for failure messages. */
-    String tail(int lines) throws IOException {
+    public String tail(int lines) throws IOException {
         List<String> all = Files.readAllLines(log);
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
@@ -97,7 +98,16 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    int exitValue() {
+    /** SIGKILL ({@link Process#destroyForcibly} on Linux): no shutdown hook runs. Returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int exitValue() {
         return process.exitValue();
     }
 
@@ -105,7 +115,7 @@ final class PackagedApp implements AutoCloseable {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.map(Path::toAbsolutePath).filter(f -> f.getFileName().toString().matches("outreach-engine-.*\\.jar"))
                     .filter(f -> !f.getFileName().toString().endsWith("-plain.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: the soak runs after `package`"));
+                    .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run `package` first (verify does)"));
         }
     }
 
