@@ -6,14 +6,25 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import dev.outreach.soak.PackagedApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The chaos run at a small size, once per CI run (after {@code package}: it starts the packaged
  * jar): 200 sends on 2 instances with 4 SIGKILLs at random moments. {@code -Dchaos.*} changes
  * any setting of {@link ChaosSettings}; the report and the instances' logs stay under
  * {@code target/chaos/}.
+ *
+ * <p>Its instances are processes of their own, so it runs beside the in-JVM integration classes,
+ * after or before the soak (which holds the same lock for reading), never during it: the two
+ * together would be four application instances on two cores.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = PackagedApp.LANE, mode = ResourceAccessMode.READ_WRITE)
 class ChaosIntegrationTests {
 
     /** A slower mail server than the full run's, so that 200 sends still outlast 4 kills. */

@@ -23,6 +23,13 @@ import java.util.stream.Stream;
  */
 public final class PackagedApp implements AutoCloseable {
 
+    /**
+     * The JUnit resource the integration tests that run packaged apps lock: the soak's profiles
+     * share it (read), the chaos run takes it alone (read-write), so that at most two instances
+     * run beside the in-JVM tests on a two-core machine.
+     */
+    public static final String LANE = "packaged-app-instances";
+
     private final Path workDir;
     private final Path log;
     private final int port;

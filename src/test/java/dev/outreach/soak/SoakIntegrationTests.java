@@ -22,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * did not finish a run. {@code -Dsoak.minutes} sets the drive's length (default 3 per profile).
  *
  * <p>The apps run in processes of their own, so the soak runs beside the other integration
- * classes (which run one after the other), and its two profiles at the same time.
+ * classes (which run one after the other), and its two profiles at the same time, never beside
+ * the chaos run ({@link PackagedApp#LANE}).
  */
 @Execution(ExecutionMode.CONCURRENT)
 class SoakIntegrationTests {
@@ -59,6 +62,7 @@ class SoakIntegrationTests {
             "--logging.level.dev.outreach=INFO");
 
     @Test
+    @ResourceLock(value = PackagedApp.LANE, mode = ResourceAccessMode.READ)
     void theEmbeddedDefaultRunsForMinutesWithoutAnErrorOrALostWrite() throws Exception {
         Path workDir = workDir("embedded");
         Soak.Report report;
@@ -75,6 +79,7 @@ class SoakIntegrationTests {
     }
 
     @Test
+    @ResourceLock(value = PackagedApp.LANE, mode = ResourceAccessMode.READ)
     void thePostgresProfileRunsForMinutesWithoutAnErrorOrALostWrite() throws Exception {
         String database = "outreach_soak_" + Long.toHexString(System.nanoTime());
         String admin = env("OUTREACH_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
