@@ -6,6 +6,7 @@ import dev.outreach.OutreachApplication;
 import dev.outreach.events.WebhookTestSupport.SentMessage;
 import dev.outreach.lead.LeadService;
 import dev.outreach.security.SystemActor;
+import dev.outreach.support.Eventually;
 import dev.outreach.support.PostgresIntegrationTest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -71,6 +72,46 @@ class EventRegistryRecoveryIntegrationTests {
             assertThat(jdbc.sql("select count(*) from audit_log where action = 'lead.bounce' and entity_id = ?")
                     .param(String.valueOf(message.leadId())).query(Integer.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from event_publication").query(Integer.class).single()).isZero();
+        }
+    }
+
+    /**
+     * A crash of the instance that ran a listener leaves its publication unfinished (PROCESSING).
+     * On another, running instance the registry's staleness check marks it FAILED once it is older
+     * than any listener takes, and the scheduled retry runs it: the effect happens, once, without
+     * waiting for a restart.
+     */
+    @Test
+    void aListenerCutOffByACrashRunsAgainWhileTheApplicationRuns() {
+        Map<String, Object> properties = new HashMap<>(Map.of("outreach.demo-data", "false",
+                "outreach.dispatch.enabled", "false", "outreach.imap.enabled", "false",
+                "outreach.simulator.enabled", "false", "server.port", "0",
+                "spring.modulith.events.staleness.processing", "PT2S",
+                "spring.modulith.events.staleness.check-intervall", "PT1S",
+                "outreach.events.retry-interval", "PT1S"));
+        PostgresIntegrationTest.postgres((name, value) -> properties.put(name, value.get()));
+        try (ConfigurableApplicationContext running = start(properties)) {
+            JdbcClient jdbc = running.getBean(JdbcClient.class);
+            SentMessage message = WebhookTestSupport.sentMessage(jdbc, running.getBean(LeadService.class));
+            jdbc.sql("""
+                    create function refuse_suppression() returns trigger language plpgsql
+                    as $$ begin raise exception 'the suppression list is unavailable'; end $$
+                    """).update();
+            jdbc.sql("create trigger refuse_suppression before insert on suppression for each row"
+                    + " execute function refuse_suppression()").update();
+            SystemActor.call(() -> running.getBean(EmailEventIngestion.class)
+                    .ingest(new EmailEvent("generic", "crash-" + UUID.randomUUID(), EmailEventKind.BOUNCED,
+                            message.id(), null, Instant.now(), true, false, "550 5.1.1 user unknown", null, null)));
+            // as a crash in the middle of the listener leaves it: started, never finished
+            jdbc.sql("drop trigger refuse_suppression on suppression").update();
+            assertThat(jdbc.sql("update event_publication set status = 'PROCESSING' where completion_date is null")
+                    .update()).isEqualTo(1);
+
+            Eventually.eventually(() -> assertThat(suppressions(jdbc, message.leadEmail())).isEqualTo(1));
+            Eventually.eventually(() -> assertThat(jdbc.sql("select count(*) from event_publication")
+                    .query(Integer.class).single()).isZero());
+            assertThat(jdbc.sql("select count(*) from audit_log where action = 'lead.bounce' and entity_id = ?")
+                    .param(String.valueOf(message.leadId())).query(Integer.class).single()).isEqualTo(1);
         }
     }
 
