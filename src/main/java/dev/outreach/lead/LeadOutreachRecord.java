@@ -1,5 +1,6 @@
 package dev.outreach.lead;
 
+import dev.outreach.security.SystemActor;
 import dev.outreach.shared.AfterCommitEffect;
 import dev.outreach.shared.MessageSent;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ class LeadOutreachRecord {
 
     @AfterCommitEffect
     void on(MessageSent event) {
-        leads.recordOutreach(event.leadId(), event.sentAt());
+        // as the system: a publication run again on start has no signed-in user behind it
+        SystemActor.run(() -> leads.recordOutreach(event.leadId(), event.sentAt()));
     }
 }
