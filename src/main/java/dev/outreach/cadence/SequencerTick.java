@@ -135,7 +135,7 @@ public class SequencerTick {
         Plan plan = new Plan(now, settings, store.sequences(), content(), SendWindow.of(settings),
                 now.plus(Duration.ofHours(FollowupTiming.shortestDelayHours(settings.baseFollowupDelayHours(),
                         settings.minFollowupDelayHours()))),
-                now.plus(Duration.ofMinutes(Math.max(1, settings.tickIntervalMinutes()))), now.plus(properties.gateRecheck()));
+                times(now, settings, properties));
         int[] totals = new int[5];
         int selected;
         do {
@@ -155,31 +155,15 @@ public class SequencerTick {
         return result;
     }
 
-    /** What the tick does with one due enrollment (the dry run asks the same question). */
-    enum Decision {
-        STOP, COMPLETE, GATED, WAIT, OUTSIDE_WINDOW, SEND
-    }
-
-    static Decision decide(TickStore.Due row, Instant now, EngineSettings settings, SendWindow window) {
-        if (row.stopReason() != null) {
-            return Decision.STOP;
-        }
-        if (row.step() >= settings.maxSequenceSteps()) {
-            return Decision.COMPLETE;
-        }
-        if (!row.gatePassed()) {
-            return Decision.GATED;
-        }
-        if (!row.delayPassed() || row.inFlight() || !row.campaignActive()) {
-            return Decision.WAIT;
-        }
-        ZoneId zone = SendWindow.zone(row.leadTimeZone(), row.campaignTimeZone(), settings.defaultTimeZone());
-        return window.contains(now, zone) ? Decision.SEND : Decision.OUTSIDE_WINDOW;
+    /** The times a tick started at {@code now} decides against (the dry run uses the same). */
+    static TickDecision.Times times(Instant now, EngineSettings settings, CadenceProperties properties) {
+        return new TickDecision.Times(now, now.plus(Duration.ofMinutes(Math.max(1, settings.tickIntervalMinutes()))),
+                now.plus(properties.gateRecheck()));
     }
 
     /** What every batch of one tick shares. */
     private record Plan(Instant now, EngineSettings settings, TickStore.Sequences sequences, TouchContent content,
-            SendWindow window, Instant earliestFollowup, Instant recheck, Instant gateRecheck) {
+            SendWindow window, Instant earliestFollowup, TickDecision.Times times) {
     }
 
     /**
@@ -202,38 +186,25 @@ public class SequencerTick {
         int waiting = 0;
         int outside = 0;
         for (TickStore.Due row : due) {
-            Decision decision = decide(row, now, settings, plan.window());
-            switch (decision) {
-                case STOP -> {
-                    stops.computeIfAbsent(row.stopReason(), k -> new ArrayList<>()).add(row.enrollmentId());
-                    continue;
-                }
-                case COMPLETE -> {
-                    completed.add(row.enrollmentId());
-                    continue;
-                }
-                case GATED -> {
-                    deferred.computeIfAbsent(plan.gateRecheck(), k -> new ArrayList<>()).add(row.enrollmentId());
+            switch (TickDecision.decide(row, plan.times(), settings, plan.window())) {
+                case TickDecision.Stop(String reason) ->
+                        stops.computeIfAbsent(reason, k -> new ArrayList<>()).add(row.enrollmentId());
+                case TickDecision.Finish finish -> completed.add(row.enrollmentId());
+                case TickDecision.Gate(Instant recheckAt) -> {
+                    deferred.computeIfAbsent(recheckAt, k -> new ArrayList<>()).add(row.enrollmentId());
                     waiting++;
-                    continue;
                 }
-                case WAIT -> {
-                    deferred.computeIfAbsent(plan.recheck(), k -> new ArrayList<>()).add(row.enrollmentId());
+                case TickDecision.Wait(TickDecision.Hold reason, Instant until) -> {
+                    deferred.computeIfAbsent(until, k -> new ArrayList<>()).add(row.enrollmentId());
                     waiting++;
-                    continue;
                 }
-                case OUTSIDE_WINDOW -> {
-                    ZoneId zone = SendWindow.zone(row.leadTimeZone(), row.campaignTimeZone(), settings.defaultTimeZone());
-                    deferred.computeIfAbsent(plan.window().nextOpening(now, zone), k -> new ArrayList<>())
-                            .add(row.enrollmentId());
+                case TickDecision.OutsideWindow(ZoneId zone, Instant opening) -> {
+                    deferred.computeIfAbsent(opening, k -> new ArrayList<>()).add(row.enrollmentId());
                     outside++;
-                    continue;
                 }
-                case SEND -> {
-                    // drafted below, all at once
-                }
+                // drafted below, all at once
+                case TickDecision.Write write -> released.add(row);
             }
-            released.add(row);
         }
         List<TouchContent.Draft> drafts = released.isEmpty() ? List.of()
                 : plan.content().draftAll(released.stream().map(SequencerTick::dueTouch).toList());

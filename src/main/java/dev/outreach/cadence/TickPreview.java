@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The dry-run plan: what the sequencer tick would do if it ran now, without writing anything.
  * It reads the same due enrollments and makes the same decision for each
- * ({@link SequencerTick#decide}), then spreads the email touches over the mailboxes the
+ * ({@link TickDecision#decide}), then spreads the email touches over the mailboxes the
  * dispatcher would choose (the same rotation, health and caps) and names what binds: a
  * mailbox's or the channel's cap, the engagement gate, the send window, no healthy mailbox.
  * Content is not written, so an LLM is never called.
@@ -46,10 +46,12 @@ public class TickPreview {
     private final MailboxDirectory mailboxes;
     private final ChannelRateLimits rateLimits;
     private final ChannelConfigService channels;
+    private final CadenceProperties properties;
     private final Clock clock;
 
     TickPreview(TickStore store, EngineSettingsService settingsService, MailboxDirectory mailboxes,
-            ChannelRateLimits rateLimits, ChannelConfigService channels, Clock clock) {
+            ChannelRateLimits rateLimits, ChannelConfigService channels, CadenceProperties properties, Clock clock) {
+        this.properties = properties;
         this.store = store;
         this.settingsService = settingsService;
         this.mailboxes = mailboxes;
@@ -64,6 +66,7 @@ public class TickPreview {
         Instant now = clock.instant();
         EngineSettings settings = settingsService.settings();
         SendWindow window = SendWindow.of(settings);
+        TickDecision.Times times = SequencerTick.times(now, settings, properties);
         TickStore.Sequences sequences = store.sequences();
         List<TickStore.Due> due = store.dueBatch(now, settings, limit, false);
         Map<String, Integer> stops = new TreeMap<>();
@@ -75,13 +78,13 @@ public class TickPreview {
         int completed = 0;
         int queue = 0;
         for (TickStore.Due row : due) {
-            switch (SequencerTick.decide(row, now, settings, window)) {
-                case STOP -> stops.merge(row.stopReason(), 1, Integer::sum);
-                case COMPLETE -> completed++;
-                case GATED -> gated++;
-                case WAIT -> waiting++;
-                case OUTSIDE_WINDOW -> outside++;
-                case SEND -> {
+            switch (TickDecision.decide(row, times, settings, window)) {
+                case TickDecision.Stop(String reason) -> stops.merge(reason, 1, Integer::sum);
+                case TickDecision.Finish finish -> completed++;
+                case TickDecision.Gate gate -> gated++;
+                case TickDecision.Wait wait -> waiting++;
+                case TickDecision.OutsideWindow opening -> outside++;
+                case TickDecision.Write write -> {
                     queue++;
                     Long sequenceId = sequences.idFor(row.sequenceId());
                     String first = sequenceId == null ? null : sequences.firstChannels().get(sequenceId);

@@ -2,7 +2,6 @@ package dev.outreach.deliverability;
 
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.security.SystemActor;
-import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.JobRuns;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * score back at the threshold, or too little traffic left to judge), a mailbox at half its cap for
  * {@code outreach.reputation.reduced-period}.
  * Only pauses it made itself are resumed: an admin's pause stays until an admin resumes.
- * Every change is in the audit log with the figures that caused it.
+ * Every change is published ({@link DomainPaused}, {@link MailboxResumed}, ...) with the figures
+ * that caused it, and so reaches the audit log and the outbox.
  *
  * <p>Selection reads health live and never waits for this guard; the guard makes the pause
  * visible, audited and sticky until the window is clean.
@@ -42,19 +43,19 @@ public class HealthGuard {
     private final JdbcClient jdbc;
     private final ReputationService reputation;
     private final EngineSettingsService engine;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration reducedPeriod;
     private final JobRuns jobs;
 
-    HealthGuard(JdbcClient jdbc, ReputationService reputation, EngineSettingsService engine, AuditLog auditLog,
+    HealthGuard(JdbcClient jdbc, ReputationService reputation, EngineSettingsService engine, ApplicationEventPublisher events,
             TransactionTemplate transaction, Clock clock, @Value("${outreach.reputation.reduced-period:24h}") Duration reducedPeriod,
             JobRuns jobs) {
         this.jdbc = jdbc;
         this.reputation = reputation;
         this.engine = engine;
-        this.auditLog = auditLog;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
         this.reducedPeriod = reducedPeriod;
@@ -79,7 +80,8 @@ public class HealthGuard {
     }
 
     /**
-     * One run in one transaction: every pause and resume with its audit row, or none. The
+     * One run in one transaction: every pause and resume with its audit row (written by the
+     * events' in-transaction listener), or none. The
      * transaction is opened here rather than by {@code @Transactional}, which the scheduler's call
      * through {@code this} would bypass.
      */
@@ -111,7 +113,7 @@ public class HealthGuard {
                         update sending_domain set status = 'PAUSED', paused_reason = :reason, paused_at = :now,
                                paused_by_health = true, updated_at = :now where id = :id and status = 'ACTIVE'
                         """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
-                auditLog.record("domain.auto-pause", "sending_domain", id, "ACTIVE", "PAUSED: " + reason);
+                events.publishEvent(new DomainPaused(id, domain, true, "ACTIVE", "PAUSED: " + reason, now));
                 paused.add(domain);
             } else if (!active && d.pausedByHealth() && ReputationScoring.clean(score)) {
                 String figures = score == null ? "no traffic in 24 h" : ReputationFigures.of(score);
@@ -119,7 +121,8 @@ public class HealthGuard {
                         update sending_domain set status = 'ACTIVE', paused_reason = null, paused_at = null,
                                paused_by_health = false, updated_at = :now where id = :id and paused_by_health
                         """).param("now", Timestamp.from(now)).param("id", id).update();
-                auditLog.record("domain.auto-resume", "sending_domain", id, "PAUSED", "ACTIVE: window clean (" + figures + ")");
+                events.publishEvent(new DomainResumed(id, domain, true, "PAUSED", "ACTIVE: window clean (" + figures + ")",
+                        now));
                 resumed.add(domain);
             }
         }
@@ -138,7 +141,7 @@ public class HealthGuard {
                         update mailbox set active = false, paused_reason = :reason, paused_at = :now,
                                paused_by_health = true, updated_at = :now where id = :id and active
                         """).param("reason", reason).param("now", Timestamp.from(now)).param("id", id).update();
-                auditLog.record("mailbox.auto-pause", "mailbox", id, "ACTIVE", "PAUSED: " + reason);
+                events.publishEvent(new MailboxPaused(id, address, true, "ACTIVE", "PAUSED: " + reason, now));
                 paused.add(address);
             } else if (!m.active() && m.pausedByHealth() && ReputationScoring.mailboxClean(score, threshold)) {
                 Instant reducedUntil = now.plus(reducedPeriod);
@@ -148,8 +151,8 @@ public class HealthGuard {
                                reduced_until = :reducedUntil, updated_at = :now where id = :id and paused_by_health
                         """).param("reducedUntil", Timestamp.from(reducedUntil)).param("now", Timestamp.from(now))
                         .param("id", id).update();
-                auditLog.record("mailbox.auto-resume", "mailbox", id, "PAUSED",
-                        "ACTIVE at half its cap until " + reducedUntil + ": window clean (" + figures + ")");
+                events.publishEvent(new MailboxResumed(id, address, true, "PAUSED",
+                        "ACTIVE at half its cap until " + reducedUntil + ": window clean (" + figures + ")", now));
                 resumed.add(address);
             }
         }

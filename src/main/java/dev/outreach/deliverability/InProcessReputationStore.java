@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 class InProcessReputationStore implements ReputationStore {
 
     private final Map<String, ConcurrentNavigableMap<Long, LongAdder>> counters = new ConcurrentHashMap<>();
+    /** Markers of {@link #incrementOnce}, with the hour each was set. */
+    private final Map<String, Long> markers = new ConcurrentHashMap<>();
+    private volatile long prunedHour;
 
     @Override
     public void increment(List<String> keys, long hour) {
@@ -25,6 +28,20 @@ class InProcessReputationStore implements ReputationStore {
             // the key's hours older than the window (and a day's margin) are never read again
             hours.headMap(hour - 2L * WINDOW_HOURS).clear();
         }
+    }
+
+    @Override
+    public boolean incrementOnce(String marker, List<String> keys, long hour) {
+        if (hour != prunedHour) {
+            // a marker lives as long as a Redis one (the window and an hour's margin); pruned once an hour
+            prunedHour = hour;
+            markers.values().removeIf(setAt -> setAt < hour - WINDOW_HOURS);
+        }
+        if (markers.putIfAbsent(marker, hour) != null) {
+            return false;
+        }
+        increment(keys, hour);
+        return true;
     }
 
     @Override
@@ -72,5 +89,6 @@ class InProcessReputationStore implements ReputationStore {
     /** Forgets everything (tests). */
     void clear() {
         counters.clear();
+        markers.clear();
     }
 }

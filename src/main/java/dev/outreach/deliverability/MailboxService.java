@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,10 +39,12 @@ public class MailboxService {
     private final JsonMapper json;
     private final Clock clock;
     private final ObjectProvider<MailboxHistory> histories;
+    private final ApplicationEventPublisher events;
 
     MailboxService(JdbcClient jdbc, SendingDomainService domains, MailboxSecrets secrets, AuditLog auditLog,
-            JsonMapper json, Clock clock, ObjectProvider<MailboxHistory> histories) {
+            JsonMapper json, Clock clock, ObjectProvider<MailboxHistory> histories, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.histories = histories;
         this.domains = domains;
         this.secrets = secrets;
@@ -130,7 +133,8 @@ public class MailboxService {
                 where id = :id
                 """).param("reason", why).param("now", Timestamp.from(clock.instant())).param("id", id).update();
         Mailbox after = load(id);
-        auditLog.record("mailbox.pause", "mailbox", id, describe(before, false, false), describe(after, false, false));
+        events.publishEvent(new MailboxPaused(id, after.address(), false, describe(before, false, false),
+                describe(after, false, false), clock.instant()));
         return after;
     }
 
@@ -151,7 +155,8 @@ public class MailboxService {
         Mailbox after = load(id);
         Map<String, Object> values = values(after, false, false);
         values.put("resume_reason", why);
-        auditLog.record("mailbox.resume", "mailbox", id, describe(before, false, false), json.writeValueAsString(values));
+        events.publishEvent(new MailboxResumed(id, after.address(), false, describe(before, false, false),
+                json.writeValueAsString(values), clock.instant()));
         return after;
     }
 

@@ -30,6 +30,18 @@ class RedisReputationStore implements ReputationStore {
             return #KEYS
             """, Long.class);
 
+    /** KEYS[1] is the marker, set for ARGV[2] seconds; the counters follow only when it was not set yet. */
+    static final RedisScript<Long> RECORD_ONCE = RedisScript.of("""
+            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then
+              return 0
+            end
+            for i = 2, #KEYS do
+              redis.call('HINCRBY', KEYS[i], ARGV[1], 1)
+              redis.call('EXPIRE', KEYS[i], ARGV[2])
+            end
+            return 1
+            """, Long.class);
+
     /** Only where the hour still holds a count: a count already expired is not taken below nothing. */
     static final RedisScript<Long> TAKE_BACK = RedisScript.of("""
             local taken = 0
@@ -73,6 +85,15 @@ class RedisReputationStore implements ReputationStore {
     @Override
     public void increment(List<String> keys, long hour) {
         redis.execute(RECORD, keys, Long.toString(hour), Long.toString(KEY_TTL_SECONDS));
+    }
+
+    @Override
+    public boolean incrementOnce(String marker, List<String> keys, long hour) {
+        List<String> all = new ArrayList<>(keys.size() + 1);
+        all.add(marker);
+        all.addAll(keys);
+        Long counted = redis.execute(RECORD_ONCE, all, Long.toString(hour), Long.toString(KEY_TTL_SECONDS));
+        return counted != null && counted == 1L;
     }
 
     @Override

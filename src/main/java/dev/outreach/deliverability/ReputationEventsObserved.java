@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Email events that count for reputation (sent, delivered, opened, clicked, deferred, bounced,
- * complained), each with the mailbox that sent the message: the sequencer's sends and refusals,
+ * complained), each with the mailbox that sent the message: the sequencer's refusals (a send is
+ * counted from {@code MessageSent}, by {@link SentMessageCounting}),
  * and every event the ingestion applied. {@link ReputationCounting} counts them, once the
  * publishing transaction has committed, so that a rolled-back or duplicate event never counts.
  */

@@ -55,6 +55,15 @@ public class ReputationService {
         store.increment(keys(eventType, domain, fromEmail), currentHour());
     }
 
+    /**
+     * Counts a sent message for the global, domain and mailbox reputation once, however often it
+     * is reported (keyed on the message's id); false when it was counted already.
+     */
+    public boolean recordSentOnce(java.util.UUID messageId, String fromEmail) {
+        return store.incrementOnce(PREFIX + "counted:sent:" + messageId, keys(EmailEventType.SENT, null, fromEmail),
+                currentHour());
+    }
+
     /** The event's key in the global scope and, when given, the domain's and the mailbox's. */
     private static List<String> keys(EmailEventType eventType, String domain, String fromEmail) {
         String mailbox = normalize(fromEmail);

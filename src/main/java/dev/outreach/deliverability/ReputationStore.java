@@ -25,6 +25,13 @@ public interface ReputationStore {
     void increment(List<String> keys, long hour);
 
     /**
+     * {@link #increment} unless {@code marker} was already used within the window (and an hour's
+     * margin), in one atomic step; true when it counted. A count keyed on what it counts (a
+     * message's id) is then counted once however often it is reported.
+     */
+    boolean incrementOnce(String marker, List<String> keys, long hour);
+
+    /**
      * Takes one back from {@code hour} of each key, in one round trip: an event counted there
      * turned out not to be one (a scanner's click first taken for a person's).
      */

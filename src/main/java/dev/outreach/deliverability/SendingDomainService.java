@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,13 @@ public class SendingDomainService {
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    SendingDomainService(JdbcClient jdbc, AuditLog auditLog, JsonMapper json, Clock clock) {
+    SendingDomainService(JdbcClient jdbc, AuditLog auditLog, JsonMapper json, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.json = json;
@@ -108,7 +112,8 @@ public class SendingDomainService {
                 where id = :id
                 """).param("reason", why).param("now", Timestamp.from(clock.instant())).param("id", id).update();
         SendingDomain after = load(id);
-        auditLog.record("sending-domain.pause", "sending_domain", id, describe(before), describe(after));
+        events.publishEvent(new DomainPaused(id, after.domain(), false, describe(before), describe(after),
+                clock.instant()));
         return after;
     }
 
@@ -127,8 +132,8 @@ public class SendingDomainService {
                 where id = :id
                 """).param("now", Timestamp.from(clock.instant())).param("id", id).update();
         SendingDomain after = load(id);
-        auditLog.record("sending-domain.resume", "sending_domain", id, describe(before),
-                describe(after, Map.of("resume_reason", why)));
+        events.publishEvent(new DomainResumed(id, after.domain(), false, describe(before),
+                describe(after, Map.of("resume_reason", why)), clock.instant()));
         return after;
     }
 

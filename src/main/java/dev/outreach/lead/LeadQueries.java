@@ -87,11 +87,14 @@ class LeadQueries {
                 .query(String.class).optional();
     }
 
+    /** Moves the last outreach forward only: a message settled late, or the same one again, never moves it back. */
     void recordOutreach(long id, java.time.Instant at) {
         jdbc.sql("""
-                update lead set last_outreach_at = :at, updated_at = :at,
+                update lead set last_outreach_at = case when last_outreach_at is null or last_outreach_at < :at
+                        then :at else last_outreach_at end,
+                    updated_at = :at,
                     status = case when status = 'NEW' then 'CONTACTED' else status end
-                where id = :id
+                where id = :id and (last_outreach_at is null or last_outreach_at < :at or status = 'NEW')
                 """).param("id", id).param("at", java.sql.Timestamp.from(at)).update();
     }
 

@@ -31,6 +31,7 @@ import dev.outreach.outreach.StepDecision.Skip;
 import dev.outreach.shared.AddressBounced;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.DeliveryMode;
+import dev.outreach.shared.MessageSent;
 import dev.outreach.shared.MessageStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -338,11 +339,11 @@ public class ChannelSequencer {
                     if (result.relayMessageId() != null) {
                         store.recordRelayMessageId(message.id(), result.relayMessageId());
                     }
-                    leads.recordOutreach(message.leadId(), now);
+                    // the lead's last outreach and the reputation's sent count follow, after the commit
+                    events.publishEvent(new MessageSent(message.id(), message.leadId(), message.enrollmentId(), channel,
+                            mailboxId, mailbox == null ? null : mailbox.address(), message.touch(),
+                            delivery.messageType(), now));
                 });
-                if (channel == ChannelType.EMAIL && mailbox != null) {
-                    count(EmailEventType.SENT, mailbox);
-                }
                 return Optional.of(resultOf(message, true, channel, MessageStatus.SENT, "Sent by " + channel.label()));
             }
             case Defer defer -> {

@@ -10,6 +10,8 @@ import dev.outreach.lead.LeadService;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageSent;
 import dev.outreach.shared.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,12 +45,15 @@ public class OutreachService {
     private final LeadReplies replies;
     private final DispatchProperties dispatch;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OutreachService(OutreachStore store, OutboxDispatcher dispatcher, LeadService leads, LeadCampaigns leadCampaigns,
             SequenceService sequences,
-            ChannelMetricsQuery metrics, LeadReplies replies, DispatchProperties dispatch, AuditLog auditLog, Clock clock) {
+            ChannelMetricsQuery metrics, LeadReplies replies, DispatchProperties dispatch, AuditLog auditLog,
+            ApplicationEventPublisher events, Clock clock) {
         this.replies = replies;
+        this.events = events;
         this.auditLog = auditLog;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -160,7 +166,10 @@ public class OutreachService {
         Instant now = clock.instant();
         if (wentOut) {
             store.resolveReview(messageId, MessageStatus.SENT, "Confirmed sent by " + AuditLog.currentActor(), now, now);
-            leads.recordOutreach(message.leadId(), now);
+            // which mailbox the interrupted send used is not known: the sent count of reputation leaves it out
+            events.publishEvent(new MessageSent(messageId, message.leadId(), message.enrollmentId(),
+                    interruptedChannel(message), null, null,
+                    message.touch(), message.messageType(), now));
         } else {
             store.resolveReview(messageId, MessageStatus.PENDING, "Sent again on " + Wording.possessive(AuditLog.currentActor()) + " decision",
                     null, now);
@@ -184,13 +193,23 @@ public class OutreachService {
                     "Operator: " + event.outcome().name().toLowerCase(Locale.ROOT) + note);
             if (event.outcome() == MessageStatus.SENT) {
                 store.markSent(id, message.stepIndex(), event.channel(), null, null, event.completedAt(), now);
-                leads.recordOutreach(message.leadId(), event.completedAt());
+                events.publishEvent(new MessageSent(id, message.leadId(), message.enrollmentId(), event.channel(), null,
+                        null, message.touch(), message.messageType(), event.completedAt()));
             } else {
                 // the next step, due at once: the dispatcher claims it and the sequencer goes on from there
                 store.defer(id, message.stepIndex() + 1,
                         event.channel().label() + " task " + event.outcome().name().toLowerCase() + note, now, now);
             }
         });
+    }
+
+    /** The channel of the step an interrupted send was on (a SENDING message names no channel yet). */
+    private ChannelType interruptedChannel(OutreachMessage message) {
+        SequencePlan plan = message.sequenceId() == null ? sequences.defaultSequence()
+                : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence);
+        List<SequencePlan.Step> steps = plan.steps();
+        return message.channelUsed() != null || steps.isEmpty() ? java.util.Objects.requireNonNullElse(
+                message.channelUsed(), ChannelType.EMAIL) : steps.get(Math.min(message.stepIndex(), steps.size() - 1)).channel();
     }
 
     private SequenceResult sequencerResult(UUID id) {

@@ -295,6 +295,20 @@ class OutreachStore {
                 .param("reason", truncate(reason, 500)).param("now", ts(now)).update();
     }
 
+    /**
+     * PENDING messages that wait because no mailbox could send ({@link SendRules#NO_HEALTHY_MAILBOX},
+     * {@link SendRules#EVERY_MAILBOX_FULL}) are due {@code now}; returns how many. Reads the PENDING
+     * range of ix_outreach_message_claim.
+     */
+    int dueNowWaitingForAMailbox(Instant now) {
+        return jdbc.sql("""
+                update outreach_message set due_at = :now, updated_at = :now
+                where status = 'PENDING' and waiting_for is null and due_at > :now
+                  and (status_reason like :noMailbox or status_reason like :full)
+                """).param("now", ts(now)).param("noMailbox", SendRules.NO_HEALTHY_MAILBOX + "%")
+                .param("full", SendRules.EVERY_MAILBOX_FULL + "%").update();
+    }
+
     /** The email service provider's own id of the sent message (its relay's "queued as" id), which its events name. */
     void recordRelayMessageId(UUID id, String relayMessageId) {
         jdbc.sql("update outreach_message set relay_message_id = :relayId where id = :id")

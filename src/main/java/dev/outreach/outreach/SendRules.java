@@ -40,6 +40,9 @@ final class SendRules {
     /** The reason a message waits when no mailbox may send (the console warns about it). */
     static final String NO_HEALTHY_MAILBOX = "No healthy mailbox to send from";
 
+    /** The reason email waits when every mailbox that may send reached its daily cap. */
+    static final String EVERY_MAILBOX_FULL = "Every healthy mailbox reached its daily cap";
+
     private static final Duration AFTER_AN_ERROR = Duration.ofMinutes(5);
     private static final Duration NO_WINDOW_KNOWN = Duration.ofHours(1);
 
@@ -129,7 +132,7 @@ final class SendRules {
         }
         RateLimit binding = rate.exceeded().orElseThrow();
         return Optional.of(new Defer(rate.retryAt().orElse(now.plus(NO_WINDOW_KNOWN)),
-                ChannelRateLimits.isSenderCap(binding) ? "Every healthy mailbox reached its daily cap"
+                ChannelRateLimits.isSenderCap(binding) ? EVERY_MAILBOX_FULL
                         : "Waiting for the " + channel.label() + " rate limit: " + binding.description()));
     }
 

@@ -12,14 +12,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Messages waiting in the outbox, grouped by why: a rate limit, no healthy mailbox, a retry, an
- * operator task, or simply not due yet. Reasons carry details (a counter key, a mailbox); the
+ * Messages waiting in the outbox, grouped by why: their text still being written (DRAFTING, which
+ * the dispatcher does not send), a rate limit, no healthy mailbox, a retry, an operator task, or
+ * simply not due yet. Reasons carry details (a counter key, a mailbox); the
  * grouping keeps their words and drops what is in parentheses.
  */
 @Service
 public class WaitingMessages {
 
-    /** One reason and how many PENDING messages wait for it. */
+    /** The reason of a touch the tick released before its text was written (the LLM writer's draft is pending). */
+    static final String DRAFTING = "Waiting for its text to be written (draft pending)";
+
+    /** One reason and how many PENDING or DRAFTING messages wait for it. */
     public record Reason(String reason, long messages) {
     }
 
@@ -37,13 +41,15 @@ public class WaitingMessages {
         Instant now = clock.instant();
         Map<String, Long> grouped = new LinkedHashMap<>();
         jdbc.sql("""
-                select status_reason, task, due, count(*) as messages
-                from (select status_reason, case when waiting_for is not null then 1 else 0 end as task,
+                select status_reason, drafting, task, due, count(*) as messages
+                from (select status_reason, case when status = 'DRAFTING' then 1 else 0 end as drafting,
+                             case when waiting_for is not null then 1 else 0 end as task,
                              case when due_at <= :now then 1 else 0 end as due
-                      from outreach_message where status = 'PENDING') pending
-                group by status_reason, task, due
+                      from outreach_message where status in ('PENDING', 'DRAFTING')) waiting
+                group by status_reason, drafting, task, due
                 """).param("now", Timestamp.from(now)).query((rs, n) -> {
-                    String reason = rs.getInt("task") == 1 ? "Waiting for an operator task"
+                    String reason = rs.getInt("drafting") == 1 ? DRAFTING
+                            : rs.getInt("task") == 1 ? "Waiting for an operator task"
                             : rs.getString("status_reason") != null ? group(rs.getString("status_reason"))
                             : rs.getInt("due") == 1 ? "Due: the dispatcher picks it up at its next poll"
                             : "Scheduled for later";

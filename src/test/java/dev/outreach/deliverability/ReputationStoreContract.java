@@ -73,6 +73,26 @@ abstract class ReputationStoreContract {
     }
 
     @Test
+    void aSentMessageCountsOnceHoweverOftenItIsReported() {
+        java.util.UUID message = java.util.UUID.randomUUID();
+
+        assertThat(reputation.recordSentOnce(message, "ann@" + domainA)).isTrue();
+        assertThat(reputation.recordSentOnce(message, "ann@" + domainA)).as("the same message again").isFalse();
+        clock.advance(Duration.ofHours(3));
+        assertThat(reputation.recordSentOnce(message, "ann@" + domainA)).as("hours later, after a restart").isFalse();
+        assertThat(reputation.recordSentOnce(java.util.UUID.randomUUID(), "ann@" + domainA)).isTrue();
+
+        assertThat(reputation.getEmailReputationScoped(Scope.DOMAIN, domainA).score().metrics().sent()).isEqualTo(2);
+        assertThat(reputation.getEmailReputationScoped(Scope.MAILBOX, "ann@" + domainA).score().metrics().sent())
+                .isEqualTo(2);
+        // the marker is no scope: health maps and trends never see it
+        assertThat(store().scan("email:reputation:mailbox:*")).noneMatch(key -> key.contains(message.toString()));
+        assertThat(reputation.getMailboxHealthMap()).containsKey("ann@" + domainA)
+                .allSatisfy((mailbox, score) -> assertThat(mailbox).doesNotContain("counted"));
+        assertThat(reputation.getDomainHealthMap()).allSatisfy((domain, score) -> assertThat(domain).doesNotContain("counted"));
+    }
+
+    @Test
     void aClickTakenBackLeavesTheHourItWasCountedInAndNeverGoesBelowNothing() {
         Instant counted = clock.instant();
         reputation.recordEmailEventScoped(EmailEventType.CLICKED, domainA, "ann@" + domainA);

@@ -76,6 +76,28 @@ class CommandCenterViewTests extends KaribuTest {
     }
 
     @Test
+    void touchesWhoseTextIsStillBeingWrittenAreCountedAsTheirOwnReason() {
+        long lead = jdbc.sql("select id from lead order by id fetch first 1 rows only").query(Long.class).single();
+        Instant now = Instant.now();
+        // two touches the tick released before the LLM wrote them: one due already, one due tomorrow
+        for (Instant due : new Instant[] {now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.DAYS)}) {
+            jdbc.sql("""
+                    insert into outreach_message (id, lead_id, touch, message_type, subject, status, due_at,
+                        created_at, updated_at)
+                    values (:id, :lead, 1, 'follow_up', 'Command center drafting', 'DRAFTING', :due, :now, :now)
+                    """).param("id", java.util.UUID.randomUUID()).param("lead", lead)
+                    .param("due", java.sql.Timestamp.from(due)).param("now", java.sql.Timestamp.from(now)).update();
+        }
+        login("olivia", Role.OPERATOR);
+
+        UI.getCurrent().navigate(CommandCenterView.class);
+
+        // neither is "due" for the dispatcher (it never sends a DRAFTING message) nor "scheduled for later"
+        assertThat(_get(CommandCenterView.class).waiting.getElement().getTextRecursively())
+                .contains("2 Waiting for its text to be written (draft pending)");
+    }
+
+    @Test
     void itWarnsWhenNoMailboxMaySend() {
         jdbc.sql("update mailbox set active = false, paused_reason = 'maintenance'").update();
         login("olivia", Role.OPERATOR);

@@ -1,0 +1,25 @@
+package dev.outreach.deliverability;
+
+import java.time.Instant;
+
+/**
+ * A mailbox was resumed, by an admin or by the health guard ({@code byHealthGuard}).
+ *
+ * @param id the mailbox's id
+ * @param name its address
+ * @param before the mailbox before, as the audit log shows it
+ * @param after the mailbox after, as the audit log shows it
+ */
+public record MailboxResumed(long id, String name, boolean byHealthGuard, String before, String after, Instant at)
+        implements SenderStatusChanged {
+
+    @Override
+    public String auditAction() {
+        return byHealthGuard ? "mailbox.auto-resume" : "mailbox.resume";
+    }
+
+    @Override
+    public String table() {
+        return "mailbox";
+    }
+}
