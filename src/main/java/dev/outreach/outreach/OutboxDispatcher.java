@@ -1,6 +1,7 @@
 package dev.outreach.outreach;
 
 import dev.outreach.channel.ChannelSender;
+import dev.outreach.channel.ratelimit.RateLimiterAvailability;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.JobRuns;
 import jakarta.annotation.PreDestroy;
@@ -54,13 +55,16 @@ public class OutboxDispatcher {
     private final dev.outreach.deliverability.SuppressionList suppressions;
     private final Clock clock;
     private final JobRuns jobs;
+    private final RateLimiterAvailability counters;
     /** The sender threads batches are dealt out to; the claiming thread waits for them. */
     private final ExecutorService workers;
     private volatile boolean stopping;
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
             DispatchProperties properties, dev.outreach.lead.LeadService leads,
-            dev.outreach.deliverability.SuppressionList suppressions, Clock clock, JobRuns jobs) {
+            dev.outreach.deliverability.SuppressionList suppressions, Clock clock, JobRuns jobs,
+            RateLimiterAvailability counters) {
+        this.counters = counters;
         this.leads = leads;
         this.suppressions = suppressions;
         this.store = store;
@@ -91,11 +95,28 @@ public class OutboxDispatcher {
         }));
     }
 
-    /** Claims and runs one batch; returns how many messages it claimed. */
+    /**
+     * Claims and runs one batch; returns how many messages it claimed. Claims nothing while this
+     * instance cannot reach the rate-limit counters: it could not take a cap, and another
+     * instance may well be able to send the messages on time.
+     */
     public int dispatchBatch() {
         if (stopping || Thread.currentThread().isInterrupted()) {
             return 0;
         }
+        if (!counters.reachable()) {
+            log.debug("Claiming nothing: the rate-limit counters cannot be reached");
+            return 0;
+        }
+        int claimed = claimAndRun();
+        if (claimed > 0 && !counters.reachable()) {
+            log.info("The rate-limit counters became unreachable during a batch of {} message(s): what it had not sent "
+                    + "waits 5 minutes, and this instance claims nothing more until they answer", claimed);
+        }
+        return claimed;
+    }
+
+    private int claimAndRun() {
         Instant now = clock.instant();
         List<UUID> claimed = store.claimDue(now, properties.batchSize(), now.plus(properties.lease()));
         if (claimed.isEmpty()) {
