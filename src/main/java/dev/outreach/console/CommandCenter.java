@@ -3,7 +3,6 @@ package dev.outreach.console;
 import dev.outreach.cadence.DueTouches;
 import dev.outreach.cadence.RecontactStats;
 import dev.outreach.cadence.TickPreview;
-import dev.outreach.channel.ratelimit.RateLimiterAvailability;
 import dev.outreach.deliverability.DeliverabilityHealth;
 import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.outreach.ChannelMetrics;
@@ -29,13 +28,11 @@ public class CommandCenter {
     /**
      * {@code email24h} is the email count of the last 24 hours as Email health shows it: the
      * reputation window (this hour and the 23 before, UTC) owns it, so that both screens agree;
-     * {@code today} counts the other channels' messages of the last 24 hours. {@code counters}
-     * is this instance's reach of the rate-limit counters: without them it claims no messages.
+     * {@code today} counts the other channels' messages of the last 24 hours.
      */
     public record Snapshot(ChannelMetrics today, ChannelMetrics week, List<DomainSummary> domains,
             boolean noHealthyMailbox, RecontactStats.Stats recontactStats, long dueToday,
-            List<WaitingMessages.Reason> waiting, TickPreview.Preview nextTick, EmailMetrics email24h,
-            RateLimiterAvailability.Status counters) {
+            List<WaitingMessages.Reason> waiting, TickPreview.Preview nextTick, EmailMetrics email24h) {
     }
 
     /** Enrollments the dry run of the next tick looks at, at most. */
@@ -47,11 +44,9 @@ public class CommandCenter {
     private final DueTouches due;
     private final WaitingMessages waiting;
     private final TickPreview tickPreview;
-    private final RateLimiterAvailability counters;
 
     CommandCenter(OutreachService outreach, DeliverabilityHealth health, RecontactStats recontact, DueTouches due,
-            WaitingMessages waiting, TickPreview tickPreview, RateLimiterAvailability counters) {
-        this.counters = counters;
+            WaitingMessages waiting, TickPreview tickPreview) {
         this.tickPreview = tickPreview;
         this.outreach = outreach;
         this.health = health;
@@ -69,12 +64,7 @@ public class CommandCenter {
                 .toList();
         return new Snapshot(outreach.channelMetrics(null, 1), outreach.channelMetrics(null, 7), domains,
                 report.noHealthyMailbox(), recontact.stats(), due.dueToday(), waiting.reasons(),
-                tickPreview.preview(PREVIEW_LIMIT), report.global().score().metrics(), countersNow());
-    }
-
-    private RateLimiterAvailability.Status countersNow() {
-        counters.reachable(); // probes when the last answer is old
-        return counters.status();
+                tickPreview.preview(PREVIEW_LIMIT), report.global().score().metrics());
     }
 
     private static String name(Enum<?> value) {

@@ -32,8 +32,7 @@ class CommandCenterController {
             @JsonProperty("recontact_stats") RecontactStatsJson recontactStats,
             @JsonProperty("due_today") long dueToday,
             @JsonProperty("waiting") List<WaitingMessages.Reason> waiting,
-            @JsonProperty("next_tick") TickPreview.Preview nextTick,
-            @JsonProperty("rate_limiter_reachable") boolean rateLimiterReachable) {
+            @JsonProperty("next_tick") TickPreview.Preview nextTick) {
     }
 
     @Operation(summary = "Command center: today and 7 days per channel, domain health, re-contact stats, due today, waiting messages")
@@ -43,6 +42,6 @@ class CommandCenterController {
         return new CommandCenterJson(s.today(), s.week(), s.domains(), s.noHealthyMailbox(),
                 new RecontactStatsJson(s.recontactStats().totalEligible(), s.recontactStats().totalRecycled30d(),
                         s.recontactStats().cycleDistribution()),
-                s.dueToday(), s.waiting(), s.nextTick(), s.counters().reachable());
+                s.dueToday(), s.waiting(), s.nextTick());
     }
 }

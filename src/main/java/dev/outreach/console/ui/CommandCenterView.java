@@ -21,7 +21,6 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.cadence.SequencerTick;
 import dev.outreach.cadence.TickPreview;
-import dev.outreach.channel.ratelimit.RateLimiterAvailability;
 import dev.outreach.console.CommandCenter;
 import dev.outreach.deliverability.EmailMetrics;
 import dev.outreach.outreach.ChannelMetrics;
@@ -32,8 +31,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import dev.outreach.shared.Wording;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,9 +47,6 @@ import java.util.Map;
 @RolesAllowed({"ADMIN", "OPERATOR"})
 public class CommandCenterView extends VerticalLayout {
 
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final transient CommandCenter commandCenter;
 
     final Div today = new Div();
@@ -65,7 +59,6 @@ public class CommandCenterView extends VerticalLayout {
     final Button runTick = new Button("Run the tick now", new Icon(VaadinIcon.PLAY), click -> runTick());
     final Span dueToday = new Span();
     final Div warning = new Div();
-    final Div countersWarning = new Div();
 
     private final transient SequencerTick tick;
 
@@ -79,23 +72,14 @@ public class CommandCenterView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(new H2("Command center"), refresh);
         header.setAlignItems(Alignment.BASELINE);
         warning.addClassName("health-warning");
-        countersWarning.addClassName("health-warning");
         FlexLayout cards = new FlexLayout(card("Last 24 hours", today), card("Last 7 days", week),
                 card("Channel distribution, 7 days", distribution), card("Domain health", domains),
                 card("Re-contact", recontact), card("Waiting messages", waiting),
                 card("Next tick (dry run)", nextTick));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("cards");
-        add(header, countersWarning, warning, dueToday, cards);
+        add(header, warning, dueToday, cards);
         refresh();
-    }
-
-    private void showCounters(RateLimiterAvailability.Status counters) {
-        countersWarning.setVisible(!counters.reachable());
-        countersWarning.setText(counters.reachable() ? "" : "This instance cannot reach its rate-limit counters (Redis)"
-                + counters.since().map(since -> " since " + SINCE.format(since)).orElse("")
-                + ", so it claims no messages; other instances keep sending. "
-                + counters.problem().map(problem -> "Last error: " + problem).orElse(""));
     }
 
     private static Component card(String title, Div body) {
@@ -108,7 +92,6 @@ public class CommandCenterView extends VerticalLayout {
         CommandCenter.Snapshot snapshot = commandCenter.snapshot();
         warning.setVisible(snapshot.noHealthyMailbox());
         warning.setText("No healthy mailbox: email is waiting and nothing is sent until a mailbox may send again.");
-        showCounters(snapshot.counters());
         dueToday.setText(snapshot.dueToday() == 1 ? "1 touch is due today." : snapshot.dueToday() + " touches are due today.");
         fillMetrics(today, snapshot.today(), snapshot.email24h());
         fillMetrics(week, snapshot.week(), null);
