@@ -64,7 +64,7 @@ public class RecontactWorker {
     }
 
     @Scheduled(cron = "${outreach.cadence.recontact-cron:0 30 4 * * *}")
-    @SchedulerLock(name = "recontact-worker", lockAtMostFor = "PT2H")
+    @SchedulerLock(name = "recontact-worker")
     public void scheduled() {
         jobs.call("recontact-worker", this::run);
     }

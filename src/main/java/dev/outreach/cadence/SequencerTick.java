@@ -4,6 +4,7 @@ import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.JobRuns;
+import dev.outreach.shared.SchedulingProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -77,11 +79,12 @@ public class SequencerTick {
     private final DefaultLockingTaskExecutor locks;
     private final Clock clock;
     private final JobRuns jobs;
+    private final Duration lockAtMostFor;
     private volatile Instant lastRun;
 
     SequencerTick(TickStore store, EngineSettingsService settingsService, ObjectProvider<TouchContent> contents,
             TransactionTemplate transaction, CadenceProperties properties, LockProvider lockProvider, Clock clock,
-            JobRuns jobs) {
+            JobRuns jobs, SchedulingProperties scheduling) {
         this.store = store;
         this.settingsService = settingsService;
         this.contents = contents;
@@ -90,16 +93,18 @@ public class SequencerTick {
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
         this.clock = clock;
         this.jobs = jobs;
+        this.lockAtMostFor = scheduling.lockAtMostFor();
     }
 
     /**
      * Checked every minute; runs when {@code tick_interval_minutes} has passed since this
      * instance's last run (so a changed interval applies without a restart). ShedLock keeps
-     * other instances out while it runs; a tick only handles what is due, so two instances
-     * ticking in one interval do no harm.
+     * other instances out while it runs, and keeps the lock alive for as long as it runs; the
+     * lock of an instance killed mid-tick lapses after {@code outreach.scheduling.lock-at-most-for}.
+     * A tick only handles what is due, so two instances ticking in one interval do no harm.
      */
     @Scheduled(fixedDelayString = "${outreach.cadence.check-interval:1m}", initialDelayString = "${outreach.cadence.check-interval:1m}")
-    @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
+    @SchedulerLock(name = LOCK)
     public void scheduled() {
         if (!properties.tickEnabled()) {
             return;
@@ -117,8 +122,9 @@ public class SequencerTick {
     @PreAuthorize("hasRole('ADMIN')")
     public Result runNow() {
         try {
+            // ShedLock's clock, not the engine's: the keep-alive compares the lock's end with it
             var result = locks.executeWithLock(this::tick,
-                    new LockConfiguration(clock.instant(), LOCK, Duration.ofMinutes(30), Duration.ZERO));
+                    new LockConfiguration(ClockProvider.now(), LOCK, lockAtMostFor, Duration.ZERO));
             return result.wasExecuted() ? result.getResult() : Result.notRun();
         } catch (RuntimeException e) {
             throw e;

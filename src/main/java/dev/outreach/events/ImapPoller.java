@@ -2,6 +2,7 @@ package dev.outreach.events;
 
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.JobRuns;
+import dev.outreach.shared.SchedulingProperties;
 import dev.outreach.shared.SecretCipher;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
@@ -53,9 +54,10 @@ class ImapPoller {
     private final LockingTaskExecutor locks;
     private final Clock clock;
     private final JobRuns jobs;
+    private final Duration lockAtMostFor;
 
     ImapPoller(ImapMailboxes mailboxes, InboundMailRecorder recorder, SecretCipher secrets, ImapProperties properties,
-            LockProvider lockProvider, Clock clock, JobRuns jobs) {
+            LockProvider lockProvider, Clock clock, JobRuns jobs, SchedulingProperties scheduling) {
         this.mailboxes = mailboxes;
         this.recorder = recorder;
         this.secrets = secrets;
@@ -63,6 +65,7 @@ class ImapPoller {
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
         this.clock = clock;
         this.jobs = jobs;
+        this.lockAtMostFor = scheduling.lockAtMostFor();
     }
 
     @Scheduled(fixedDelayString = "${outreach.imap.poll-interval:1m}", initialDelayString = "${outreach.imap.poll-interval:1m}")
@@ -88,7 +91,7 @@ class ImapPoller {
     /** Empty when another instance holds the mailbox's lock. */
     Optional<PollOutcome> pollUnderLock(ImapMailbox mailbox) {
         LockConfiguration lock = new LockConfiguration(ClockProvider.now(), "imap-poll-" + mailbox.id(),
-                properties.lockAtMostFor(), Duration.ZERO);
+                lockAtMostFor, Duration.ZERO);
         try {
             LockingTaskExecutor.TaskResult<PollOutcome> result = locks.executeWithLock(() -> poll(mailbox), lock);
             return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();

@@ -10,6 +10,7 @@ import dev.outreach.channel.Delivery.SendingMailbox;
 import dev.outreach.channel.DeliveryResult;
 import dev.outreach.channel.ratelimit.ChannelRateLimits;
 import dev.outreach.channel.ratelimit.RateDecision;
+import dev.outreach.channel.ratelimit.RateLimiterAvailability;
 import dev.outreach.deliverability.EmailEventType;
 import dev.outreach.deliverability.MailboxDirectory;
 import dev.outreach.deliverability.ReputationEventsObserved;
@@ -66,6 +67,7 @@ public class ChannelSequencer {
     private final SequenceService sequences;
     private final ChannelConfigService channelConfigs;
     private final ChannelRateLimits rateLimits;
+    private final RateLimiterAvailability counters;
     private final LeadService leads;
     private final SuppressionList suppressions;
     private final MailboxDirectory mailboxes;
@@ -78,8 +80,8 @@ public class ChannelSequencer {
     ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
             LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes,
             EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction,
-            ApplicationEventPublisher events,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock, RateLimiterAvailability counters) {
+        this.counters = counters;
         this.sequences = sequences;
         this.channelConfigs = channelConfigs;
         this.rateLimits = rateLimits;
@@ -210,6 +212,11 @@ public class ChannelSequencer {
         if (skip.isPresent()) {
             return skip.get();
         }
+        // from here on the counters are needed (mailbox reputation, units); known to be out of
+        // reach, the message waits without a call that would fail (the outage was logged once)
+        if (!counters.reachable()) {
+            return SendRules.limiterDown(now);
+        }
         var session = sessions.session(channel);
         // outside the rate limiter's try: a mailbox that cannot be read is a preparation error, not a limiter outage
         MailboxDirectory.Selection selection = channel == ChannelType.EMAIL ? sessions.mailboxes(mailboxes::select) : null;
@@ -223,7 +230,9 @@ public class ChannelSequencer {
         try {
             pick = takeUnits(message, lead, settings, selection, sessions);
         } catch (RuntimeException storeDown) {
-            log.warn("Rate limiter unavailable for outreach message {}; retrying in 5 minutes", message.id(), storeDown);
+            if (counters.recheck()) { // the counters answer: not an outage, so worth its stack trace
+                log.warn("Rate limiter failed for outreach message {}; retrying in 5 minutes", message.id(), storeDown);
+            }
             return SendRules.limiterDown(now);
         }
         Optional<Defer> limited = SendRules.rateLimited(pick.rate(), channel, now);
@@ -294,6 +303,9 @@ public class ChannelSequencer {
     }
 
     private Defer notPrepared(OutreachMessage message, RuntimeException e) {
+        if (!counters.recheck()) {
+            return SendRules.limiterDown(clock.instant()); // the counters went away (logged once, when they did)
+        }
         log.warn("Outreach message {} could not be prepared; nothing was sent, retrying in 5 minutes", message.id(), e);
         return SendRules.notPrepared(clock.instant());
     }

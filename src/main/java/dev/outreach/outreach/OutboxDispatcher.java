@@ -1,6 +1,7 @@
 package dev.outreach.outreach;
 
 import dev.outreach.channel.ChannelSender;
+import dev.outreach.channel.ratelimit.RateLimiterAvailability;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.JobRuns;
 import java.time.Clock;
@@ -61,6 +62,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final dev.outreach.deliverability.SuppressionList suppressions;
     private final Clock clock;
     private final JobRuns jobs;
+    private final RateLimiterAvailability counters;
     /** The sender threads batches are dealt out to; the claiming thread waits for them. */
     private final ExecutorService workers;
     private volatile boolean stopping;
@@ -70,7 +72,9 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     OutboxDispatcher(OutreachStore store, ChannelSequencer sequencer, List<ChannelSender> senders,
             DispatchProperties properties, dev.outreach.lead.LeadService leads,
-            dev.outreach.deliverability.SuppressionList suppressions, Clock clock, JobRuns jobs) {
+            dev.outreach.deliverability.SuppressionList suppressions, Clock clock, JobRuns jobs,
+            RateLimiterAvailability counters) {
+        this.counters = counters;
         this.leads = leads;
         this.suppressions = suppressions;
         this.store = store;
@@ -101,21 +105,35 @@ public class OutboxDispatcher implements SmartLifecycle {
         }));
     }
 
-    /** Claims and runs one batch; returns how many messages it claimed. */
+    /**
+     * Claims and runs one batch; returns how many messages it claimed. Claims nothing while this
+     * instance cannot reach the rate-limit counters: it could not take a cap, and another
+     * instance may well be able to send the messages on time.
+     */
     public int dispatchBatch() {
         if (stopping || Thread.currentThread().isInterrupted()) {
             return 0;
         }
+        if (!counters.reachable()) {
+            log.debug("Claiming nothing: the rate-limit counters cannot be reached");
+            return 0;
+        }
         UUID claim = UUID.randomUUID();
         activeClaims.add(claim);
+        int claimed;
         try {
-            return dispatchBatch(claim);
+            claimed = dispatchBatch(claim);
         } finally {
             synchronized (activeClaims) {
                 activeClaims.remove(claim);
                 activeClaims.notifyAll();
             }
         }
+        if (claimed > 0 && !counters.reachable()) {
+            log.info("The rate-limit counters became unreachable during a batch of {} message(s): what it had not sent "
+                    + "waits 5 minutes, and this instance claims nothing more until they answer", claimed);
+        }
+        return claimed;
     }
 
     private int dispatchBatch(UUID claim) {

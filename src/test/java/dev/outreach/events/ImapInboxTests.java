@@ -106,7 +106,7 @@ class ImapInboxTests {
 
     private static ImapProperties properties() {
         return new ImapProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(30), 200,
-                Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofDays(3));
+                Duration.ofDays(7), Duration.ofDays(3));
     }
 
     private static MimeMessage mail(String id) throws Exception {

@@ -53,6 +53,15 @@ public final class CapturedLog implements BeforeEachCallback, AfterEachCallback 
         }
     }
 
+    /** Every event so far, at any level the loggers let through, that came with a stack trace. */
+    public List<String> stackTraces() {
+        synchronized (appender) {
+            return appender.list.stream().filter(event -> event.getThrowableProxy() != null)
+                    .filter(event -> ignored.stream().noneMatch(event.getLoggerName()::startsWith))
+                    .map(CapturedLog::describe).toList();
+        }
+    }
+
     /** Fails naming every WARN and ERROR logged so far. */
     public void assertNoWarnings() {
         assertThat(warnings()).as("WARN and ERROR in the log").isEmpty();

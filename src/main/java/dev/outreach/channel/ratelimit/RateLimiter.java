@@ -15,6 +15,9 @@ public interface RateLimiter {
     /** Gives back units taken by {@link #tryAcquire} for a send that did not happen or failed. */
     void release(List<RateLimit> limits);
 
+    /** Asks the store for an answer (Redis: PING); throws when it cannot be reached. */
+    void ping();
+
     /** The current counts of the given keys (0 for a key with nothing counted in its window), in one round trip. */
     List<Integer> current(List<String> keys);
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.redis.connection.RedisConnectionCommands;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -69,6 +71,11 @@ class RedisRateLimiter implements RateLimiter {
         if (!limits.isEmpty()) {
             redis.execute(RELEASE, limits.stream().map(RateLimit::key).toList());
         }
+    }
+
+    @Override
+    public void ping() {
+        redis.execute((RedisCallback<String>) RedisConnectionCommands::ping);
     }
 
     @Override

@@ -172,6 +172,11 @@ abstract class RateLimiterContract {
             }
 
             @Override
+            public void ping() {
+                limiter.ping();
+            }
+
+            @Override
             public List<Integer> current(List<String> keys) {
                 return limiter.current(keys.stream().map(key -> prefix() + key).toList());
             }

@@ -1,8 +1,12 @@
 package dev.outreach.channel.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.outreach.support.PostgresIntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -44,6 +48,21 @@ class RedisRateLimiterIntegrationTests extends RateLimiterContract {
         factory.afterPropertiesSet();
         factory.start();
         return factory;
+    }
+
+    @Test
+    void aRedisThatAnswersIsReachableAndAClosedPortIsNot() {
+        LettuceConnectionFactory closedPort = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
+        closedPort.afterPropertiesSet();
+        closedPort.start();
+        try {
+            RateLimiter unreachable = new RedisRateLimiter(new StringRedisTemplate(closedPort), CLOCK);
+
+            assertThat(new RateLimiterAvailability(first, CLOCK, Duration.ZERO).reachable()).isTrue();
+            assertThat(new RateLimiterAvailability(unreachable, CLOCK, Duration.ZERO).reachable()).isFalse();
+        } finally {
+            closedPort.destroy();
+        }
     }
 
     @Override
