@@ -204,7 +204,7 @@ class ReviewViewTests extends KaribuTest {
                 .findFirst().orElseThrow();
         assertThat(review.getPath()).endsWith("review");
         assertThat(review.getSuffixComponent().getElement().getText()).isEqualTo(String.valueOf(count));
-        Anchor link = _get(CommandCenterView.class).review;
+        Anchor link = _get(Anchor.class, spec -> spec.withClasses("review-link"));
         assertThat(link.getText()).isEqualTo(count + (count == 1 ? " message in doubt needs" : " messages in doubt need")
                 + " a person: review");
         assertThat(link.getHref()).isEqualTo("review");
