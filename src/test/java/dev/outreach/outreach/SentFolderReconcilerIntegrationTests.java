@@ -20,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -242,11 +241,10 @@ class SentFolderReconcilerIntegrationTests {
                 """).param(id.toString()).query(String.class).list();
     }
 
-    /** The messages delivered to the lead (the sent folder's copy is in the sender's mailbox, not counted). */
+    /** The messages in the lead's mailbox (the sent folder's copy, in the sender's mailbox, is not counted). */
     private List<MimeMessage> receivedFor(UUID id) {
-        String leadDomain = leadEmail.substring(leadEmail.indexOf('@') + 1);
-        return Arrays.stream(mailServer.getReceivedMessagesForDomain(leadDomain))
-                .filter(message -> messageId(message).contains(id.toString())).toList();
+        return mailServer.findReceivedMessages(user -> leadEmail.equalsIgnoreCase(user.getEmail()),
+                message -> messageId(message).contains(id.toString())).toList();
     }
 
     private MimeMessage received(UUID id) {
