@@ -55,13 +55,14 @@ import org.springframework.test.context.ActiveProfiles;
         "outreach.simulator.enabled=true", "outreach.simulator.interval=1s", "outreach.simulator.delay=0s",
         "outreach.cadence.recontact-cron=* * * * * *", "outreach.manual-tasks.expiry-check=PT1S",
         "outreach.imap.enabled=true", "outreach.imap.poll-interval=1s",
-        "outreach.reputation.guard-initial-delay=PT1S", "outreach.reputation.guard-interval=PT1S"})
+        "outreach.reputation.guard-initial-delay=PT1S", "outreach.reputation.guard-interval=PT1S",
+        "outreach.dispatch.doubt.reconcile=true", "outreach.dispatch.doubt.interval=1s"})
 @ActiveProfiles("test")
 @Import(MovableClock.Config.class)
 class ScheduledJobsIntegrationTests {
 
     static final List<String> JOBS = List.of("sequencer-tick", "outbox-dispatcher", "sandbox-event-simulator",
-            "recontact-worker", "manual-task-expiry", "imap-poller", "health-guard");
+            "recontact-worker", "manual-task-expiry", "imap-poller", "health-guard", "sent-folder-reconciler");
     private static final String IMAP_PASSWORD = "imap-s3cret";
     private static GreenMail mailServer;
 
@@ -210,7 +211,8 @@ class ScheduledJobsIntegrationTests {
         eventually(() -> assertThat(JOBS).allSatisfy(job -> assertThat(runs(job, "success")).as("runs of %s", job)
                 .isPositive()));
         assertThat(jdbc.sql("select name from shedlock").query(String.class).list()).as("locks taken")
-                .contains("sequencer-tick", "recontact-worker", "sandbox-event-simulator", "health-guard");
+                .contains("sequencer-tick", "recontact-worker", "sandbox-event-simulator", "health-guard",
+                        "sent-folder-reconciler");
     }
 
     private long runs(String job, String outcome) {

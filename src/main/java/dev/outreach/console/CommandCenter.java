@@ -28,11 +28,13 @@ public class CommandCenter {
     /**
      * {@code email24h} is the email count of the last 24 hours as Email health shows it: the
      * reputation window (this hour and the 23 before, UTC) owns it, so that both screens agree;
-     * {@code today} counts the other channels' messages of the last 24 hours.
+     * {@code today} counts the other channels' messages of the last 24 hours. {@code inReview}
+     * counts the messages in doubt that the review screen lists.
      */
     public record Snapshot(ChannelMetrics today, ChannelMetrics week, List<DomainSummary> domains,
             boolean noHealthyMailbox, RecontactStats.Stats recontactStats, long dueToday,
-            List<WaitingMessages.Reason> waiting, TickPreview.Preview nextTick, EmailMetrics email24h) {
+            List<WaitingMessages.Reason> waiting, TickPreview.Preview nextTick, EmailMetrics email24h,
+            int inReview) {
     }
 
     /** Enrollments the dry run of the next tick looks at, at most. */
@@ -64,7 +66,8 @@ public class CommandCenter {
                 .toList();
         return new Snapshot(outreach.channelMetrics(null, 1), outreach.channelMetrics(null, 7), domains,
                 report.noHealthyMailbox(), recontact.stats(), due.dueToday(), waiting.reasons(),
-                tickPreview.preview(PREVIEW_LIMIT), report.global().score().metrics());
+                tickPreview.preview(PREVIEW_LIMIT), report.global().score().metrics(),
+                outreach.reviewCount());
     }
 
     private static String name(Enum<?> value) {

@@ -1,11 +1,10 @@
 package dev.outreach.events;
 
-import dev.outreach.shared.NoDelaySocketFactory;
+import dev.outreach.shared.ImapStores;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.ComparisonTerm;
@@ -15,9 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
@@ -35,30 +32,8 @@ final class ImapInbox implements AutoCloseable {
     }
 
     static ImapInbox open(ImapMailbox mailbox, String password, ImapProperties properties) throws MessagingException {
-        String security = mailbox.security() == null ? "SSL" : mailbox.security().strip().toUpperCase(Locale.ROOT);
-        String protocol = security.equals("SSL") ? "imaps" : "imap";
-        Properties settings = new Properties();
-        String prefix = "mail." + protocol + ".";
-        settings.put(prefix + "connectiontimeout", String.valueOf(properties.connectTimeout().toMillis()));
-        settings.put(prefix + "timeout", String.valueOf(properties.readTimeout().toMillis()));
-        settings.put(prefix + "writetimeout", String.valueOf(properties.readTimeout().toMillis()));
-        settings.put(prefix + "peek", "true");
-        // TCP_NODELAY: every IMAP command waits for its answer, and with Nagle on a delayed ACK adds 40 ms to many
-        settings.put(prefix + "socketFactory", NoDelaySocketFactory.INSTANCE);
-        settings.put(prefix + "socketFactory.fallback", "false");
-        switch (security) {
-            case "SSL" -> settings.put(prefix + "ssl.checkserveridentity", "true");
-            case "STARTTLS" -> {
-                settings.put(prefix + "starttls.enable", "true");
-                settings.put(prefix + "starttls.required", "true");
-                settings.put(prefix + "ssl.checkserveridentity", "true");
-            }
-            case "NONE" -> {
-            }
-            default -> throw new MessagingException("Unknown IMAP security '" + mailbox.security() + "' (SSL, STARTTLS or NONE)");
-        }
-        Store store = Session.getInstance(settings).getStore(protocol);
-        store.connect(mailbox.host(), mailbox.portOrDefault(), mailbox.username(), password == null ? "" : password);
+        Store store = ImapStores.connect(mailbox.host(), mailbox.port(), mailbox.security(), mailbox.username(), password,
+                properties.connectTimeout(), properties.readTimeout());
         try {
             IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);

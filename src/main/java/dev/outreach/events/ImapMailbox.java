@@ -23,7 +23,7 @@ record ImapMailbox(long id, String address, String host, Integer port, String se
     }
 
     int portOrDefault() {
-        return port != null && port > 0 ? port : "SSL".equalsIgnoreCase(security) ? 993 : 143;
+        return dev.outreach.shared.ImapStores.port(port, security);
     }
 
     String label() {

@@ -16,7 +16,13 @@ import dev.outreach.shared.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.outreach.deliverability.SentFolders;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -35,6 +41,8 @@ public class OutreachService {
 
     static final int MAX_SUBJECT = 300;
     static final int MAX_BODY = 20_000;
+    /** Messages one review page or one bulk action takes at most. */
+    static final int MAX_REVIEW_BATCH = 500;
 
     private final OutreachStore store;
     private final OutboxDispatcher dispatcher;
@@ -47,11 +55,18 @@ public class OutreachService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DoubtResolution doubts;
+    private final ReviewQueue reviewQueue;
+    private final SentFolders sentFolders;
 
     OutreachService(OutreachStore store, OutboxDispatcher dispatcher, LeadService leads, LeadCampaigns leadCampaigns,
             SequenceService sequences,
             ChannelMetricsQuery metrics, LeadReplies replies, DispatchProperties dispatch, AuditLog auditLog,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, DoubtResolution doubts, ReviewQueue reviewQueue,
+            SentFolders sentFolders) {
+        this.doubts = doubts;
+        this.reviewQueue = reviewQueue;
+        this.sentFolders = sentFolders;
         this.replies = replies;
         this.events = events;
         this.auditLog = auditLog;
@@ -153,29 +168,71 @@ public class OutreachService {
         return metrics.compute(campaignId, days, clock.instant().minus(Duration.ofDays(days)));
     }
 
+    /** The messages in doubt (their send was cut off), longest in doubt first, with what is known of each. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<ReviewItem> reviewQueue(int offset, int limit) {
+        return reviewQueue.page(Math.max(0, offset), Math.max(1, Math.min(limit, MAX_REVIEW_BATCH)));
+    }
+
+    /** How many messages are in doubt: the review screen's count. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public int reviewCount() {
+        return store.countInDoubt();
+    }
+
     /**
-     * Settles a message flagged for review after an interrupted send: the operator either confirms
-     * it went out (checked in the mail server's log or the sent folder) or sends it again.
+     * A person's decision for messages in doubt, each settled and audited on its own: confirmed
+     * SENT (checked in the mail server's log, the sent folder or the LinkedIn account), PENDING to
+     * be sent again now, or dropped (SKIPPED). A message no longer in doubt (settled meanwhile by
+     * someone else or the sent-folder reconciler) is left as it is and counted apart.
      */
-    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public ReviewResult resolveReviews(Collection<UUID> messageIds, ReviewAction action) {
+        if (action == null) {
+            throw new InvalidInputException("action", "Choose confirm sent, send again or drop");
+        }
+        if (messageIds == null || messageIds.isEmpty()) {
+            throw new InvalidInputException("messageIds", "Select at least one message");
+        }
+        if (messageIds.size() > MAX_REVIEW_BATCH) {
+            throw new InvalidInputException("messageIds", "Select at most " + MAX_REVIEW_BATCH + " messages at once");
+        }
+        String actor = AuditLog.currentActor();
+        Map<Long, String> mailboxes = action == ReviewAction.CONFIRM_SENT ? sentFolders.mailboxes().stream()
+                .collect(Collectors.toMap(SentFolders.MailboxReach::id, SentFolders.MailboxReach::address)) : Map.of();
+        int settled = 0;
+        for (UUID id : new LinkedHashSet<>(messageIds)) {
+            Optional<OutreachMessage> message = store.find(id).filter(m -> m.needsReview() && m.status() == MessageStatus.SENDING);
+            if (message.isPresent() && settle(message.get(), action, actor, mailboxes)) {
+                settled++;
+            }
+        }
+        return new ReviewResult(action, settled, new LinkedHashSet<>(messageIds).size() - settled);
+    }
+
+    private boolean settle(OutreachMessage message, ReviewAction action, String actor, Map<Long, String> mailboxes) {
+        return switch (action) {
+            case CONFIRM_SENT -> doubts.confirmSent(message, doubts.channelOf(message).orElse(null),
+                    new DoubtResolution.SentVia(message.mailboxId(), mailboxes.get(message.mailboxId()), null),
+                    clock.instant(), "Confirmed sent by " + actor, "outreach.review-sent");
+            case SEND_AGAIN -> doubts.sendAgain(message, "Sent again on " + Wording.possessive(actor) + " decision",
+                    "outreach.review-resend");
+            case DROP -> doubts.drop(message, "Dropped by " + actor + " after review", "outreach.review-drop");
+        };
+    }
+
+    /**
+     * Settles one message flagged for review after an interrupted send: the operator either confirms
+     * it went out or sends it again.
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public void resolveReview(UUID messageId, boolean wentOut) {
-        OutreachMessage message = store.find(messageId)
-                .filter(m -> m.needsReview() && m.status() == MessageStatus.SENDING)
-                .orElseThrow(() -> new InvalidInputException("messageId", "No message awaiting review with id " + messageId));
-        Instant now = clock.instant();
-        if (wentOut) {
-            store.resolveReview(messageId, MessageStatus.SENT, "Confirmed sent by " + AuditLog.currentActor(), now, now);
-            // which mailbox the interrupted send used is not known: the sent count of reputation leaves it out
-            events.publishEvent(new MessageSent(messageId, message.leadId(), message.enrollmentId(),
-                    interruptedChannel(message), null, null,
-                    message.touch(), message.messageType(), now));
-        } else {
-            store.resolveReview(messageId, MessageStatus.PENDING, "Sent again on " + Wording.possessive(AuditLog.currentActor()) + " decision",
-                    null, now);
+        ReviewResult result = resolveReviews(List.of(messageId), wentOut ? ReviewAction.CONFIRM_SENT : ReviewAction.SEND_AGAIN);
+        if (result.settled() == 0) {
+            throw new InvalidInputException("messageId", "No message awaiting review with id " + messageId);
         }
-        auditLog.record(wentOut ? "outreach.review-sent" : "outreach.review-resend", "outreach_message", messageId,
-                "SENDING (needs review)", wentOut ? "SENT" : "PENDING");
     }
 
     /**
@@ -204,14 +261,6 @@ public class OutreachService {
     }
 
     /** The channel of the step an interrupted send was on (a SENDING message names no channel yet). */
-    private ChannelType interruptedChannel(OutreachMessage message) {
-        SequencePlan plan = message.sequenceId() == null ? sequences.defaultSequence()
-                : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence);
-        List<SequencePlan.Step> steps = plan.steps();
-        return message.channelUsed() != null || steps.isEmpty() ? java.util.Objects.requireNonNullElse(
-                message.channelUsed(), ChannelType.EMAIL) : steps.get(Math.min(message.stepIndex(), steps.size() - 1)).channel();
-    }
-
     private SequenceResult sequencerResult(UUID id) {
         OutreachMessage message = store.find(id).orElseThrow();
         return new SequenceResult(false, id, message.channelUsed(), message.status(), message.statusReason(),

@@ -436,14 +436,75 @@ class OutreachStore {
                 .param("error", error).update();
     }
 
-    void resolveReview(UUID id, MessageStatus status, String reason, Instant sentAt, Instant now) {
-        jdbc.sql("""
+    // A message in doubt: SENDING with needs_review, flagged when its lease ran out (the send may or
+    // may not have gone out). The queries below find them through ix_outreach_message_claim (status first).
+
+    /** Messages in doubt, longest in doubt first; {@code since} is when the doubt began (the lease's end). */
+    List<InDoubt> inDoubt(int offset, int limit) {
+        return jdbc.sql("select " + MESSAGE_COLUMNS + """
+                , coalesce(lease_until, updated_at) as doubt_since from outreach_message
+                where status = 'SENDING' and needs_review
+                order by coalesce(lease_until, updated_at), id offset :offset rows fetch next :limit rows only
+                """).param("offset", offset).param("limit", limit).query(OutreachStore::inDoubt).list();
+    }
+
+    /** Messages in doubt that the sent-folder reconciler has not yet handed to a person. */
+    List<InDoubt> inDoubtToReconcile(String keptPrefix, int limit) {
+        return jdbc.sql("select " + MESSAGE_COLUMNS + """
+                , coalesce(lease_until, updated_at) as doubt_since from outreach_message
+                where status = 'SENDING' and needs_review
+                    and (status_reason is null or status_reason not like :kept)
+                order by coalesce(lease_until, updated_at), id fetch first :limit rows only
+                """).param("kept", keptPrefix + "%").param("limit", limit).query(OutreachStore::inDoubt).list();
+    }
+
+    int countInDoubt() {
+        return jdbc.sql("select count(*) from outreach_message where status = 'SENDING' and needs_review")
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Ends a message's doubt: SENT (on {@code channel}, with the mailbox, Message-ID and time it went
+     * out when known), PENDING again due at once, or SKIPPED (dropped). Only a message still in doubt
+     * changes, so two people (or a person and the reconciler) settling it at once settle it once.
+     */
+    boolean settleDoubt(UUID id, MessageStatus status, String reason, ChannelType channel, Long mailboxId,
+            String providerMessageId, Instant sentAt, Instant now) {
+        return jdbc.sql("""
                 update outreach_message set status = :status, needs_review = false, lease_until = null,
-                    claim_token = null, send_started_at = null, status_reason = :reason, sent_at = coalesce(:sentAt, sent_at),
-                    due_at = case when :status = 'PENDING' then :now else due_at end, updated_at = :now
+                    claim_token = null, send_started_at = null,
+                    status_reason = :reason, channel_used = :channel, waiting_for = null,
+                    mailbox_id = coalesce(:mailboxId, mailbox_id),
+                    provider_message_id = coalesce(:providerMessageId, provider_message_id),
+                    sent_at = coalesce(:sentAt, sent_at), due_at = coalesce(:due, due_at), updated_at = :now
                 where id = :id and needs_review and status = 'SENDING'
-                """).param("id", id).param("status", status.name()).param("reason", reason).param("sentAt", ts(sentAt))
-                .param("now", ts(now)).update();
+                """).param("id", id).param("status", status.name()).param("reason", truncate(reason, 500))
+                .param("channel", status == MessageStatus.SENT && channel != null ? channel.name() : null)
+                .param("mailboxId", mailboxId).param("providerMessageId", providerMessageId).param("sentAt", ts(sentAt))
+                .param("due", status == MessageStatus.PENDING ? ts(now) : null).param("now", ts(now)).update() == 1;
+    }
+
+    /** Keeps a message in doubt for a person, saying why; false when it is no longer in doubt. */
+    boolean explainDoubt(UUID id, String reason, Instant now) {
+        return jdbc.sql("""
+                update outreach_message set status_reason = :reason, updated_at = :now
+                where id = :id and needs_review and status = 'SENDING'
+                """).param("id", id).param("reason", truncate(reason, 500)).param("now", ts(now)).update() == 1;
+    }
+
+    /**
+     * The latest email try of the messages sent from a mailbox: what its SMTP server last answered.
+     * No index leads from a mailbox to its messages; the review screen asks this for the few
+     * mailboxes of its page.
+     */
+    Optional<OutreachAttempt> lastEmailAttemptFrom(long mailboxId) {
+        return jdbc.sql("""
+                select a.id, a.message_id, a.channel, a.attempt_number, a.status, a.error, a.attempted_at,
+                    a.next_retry_at, a.details, a.unconfirmed
+                from outreach_attempt a join outreach_message m on m.id = a.message_id
+                where m.mailbox_id = :mailboxId and a.channel = 'EMAIL' and a.status <> 'SKIPPED'
+                order by a.attempted_at desc, a.id desc fetch first 1 rows only
+                """).param("mailboxId", mailboxId).query(OutreachStore::attempt).optional();
     }
 
     Optional<UUID> messageWaitingFor(String waitingFor) {
@@ -477,6 +538,10 @@ class OutreachStore {
                 instant(rs, "due_at"), instant(rs, "sent_at"), instant(rs, "created_at"),
                 rs.getObject("sequence_id", Long.class), rs.getInt("step_index"), rs.getString("waiting_for"),
                 channel(rs.getString("first_channel")));
+    }
+
+    private static InDoubt inDoubt(ResultSet rs, int row) throws SQLException {
+        return new InDoubt(message(rs, row), instant(rs, "doubt_since"));
     }
 
     static OutreachAttempt attempt(ResultSet rs, int row) throws SQLException {

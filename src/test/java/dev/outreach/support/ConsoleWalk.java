@@ -29,7 +29,7 @@ public final class ConsoleWalk {
     static {
         for (String[] screen : new String[][] {
                 {"Command center", "Command center"}, {"Import leads", "Import leads from CSV"},
-                {"Outreach history", "Outreach history"}, {"Email health", "Email health"},
+                {"Outreach history", "Outreach history"}, {"Review", "Review"}, {"Email health", "Email health"},
                 {"LinkedIn tasks", "LinkedIn tasks"}, {"Call tasks", "Call tasks"}, {"Re-contact", "Re-contact"},
                 {"Contact form tasks", "Contact form tasks"}, {"Contact form preview", "Contact form preview"},
                 {"Channels", "Channels"}, {"Sequences", "Sequences"}, {"Sandbox outbox", "Sandbox outbox"},
@@ -127,12 +127,17 @@ public final class ConsoleWalk {
 
     @SuppressWarnings("unchecked")
     public List<String> navTitles() {
+        // the title without a count after it (Review's messages in doubt, in the suffix slot)
         return (List<String>) console.script("return Array.from(document.querySelectorAll('vaadin-side-nav-item'))"
-                + ".map(i => i.textContent.trim())");
+                + ".map(i => Array.from(i.childNodes).filter(n => !(n.getAttribute && n.getAttribute('slot') === 'suffix'))"
+                + ".map(n => n.textContent).join('').trim())");
     }
 
     public void openFromNavigation(String title) {
-        console.click(console.driver.findElement(By.xpath("//vaadin-side-nav-item[normalize-space(.)=" + literal(title) + "]")));
+        // an entry may carry a count after its title (Review's messages in doubt): the title, then that count
+        console.click(console.driver.findElement(By.xpath("//vaadin-side-nav-item[normalize-space(.)=" + literal(title)
+                + " or (*[@slot='suffix'] and normalize-space(.)=concat(" + literal(title)
+                + ", normalize-space(*[@slot='suffix'])))]")));
         console.waitFor(title + " to show " + SCREENS.get(title), d -> !d.findElements(SCREENS.get(title)).isEmpty());
     }
 

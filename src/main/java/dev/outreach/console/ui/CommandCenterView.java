@@ -2,6 +2,7 @@ package dev.outreach.console.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -59,6 +60,8 @@ public class CommandCenterView extends VerticalLayout {
     final Button runTick = new Button("Run the tick now", new Icon(VaadinIcon.PLAY), click -> runTick());
     final Span dueToday = new Span();
     final Div warning = new Div();
+    /** The count of messages in doubt, linking to the review screen. */
+    final Anchor review = new Anchor("review", "");
 
     private final transient SequencerTick tick;
 
@@ -78,7 +81,9 @@ public class CommandCenterView extends VerticalLayout {
                 card("Next tick (dry run)", nextTick));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("cards");
-        add(header, warning, dueToday, cards);
+        review.getElement().setAttribute("router-link", true);
+        review.addClassName("review-link");
+        add(header, warning, review, dueToday, cards);
         refresh();
     }
 
@@ -92,6 +97,14 @@ public class CommandCenterView extends VerticalLayout {
         CommandCenter.Snapshot snapshot = commandCenter.snapshot();
         warning.setVisible(snapshot.noHealthyMailbox());
         warning.setText("No healthy mailbox: email is waiting and nothing is sent until a mailbox may send again.");
+        review.setText(snapshot.inReview() == 0 ? "No message is in doubt."
+                : Wording.count(snapshot.inReview(), "message") + " in doubt " + (snapshot.inReview() == 1 ? "needs" : "need")
+                        + " a person: review");
+        if (snapshot.inReview() > 0) {
+            review.getElement().getThemeList().addAll(List.of("badge", "error"));
+        } else {
+            review.getElement().getThemeList().removeAll(List.of("badge", "error"));
+        }
         dueToday.setText(snapshot.dueToday() == 1 ? "1 touch is due today." : snapshot.dueToday() + " touches are due today.");
         fillMetrics(today, snapshot.today(), snapshot.email24h());
         fillMetrics(week, snapshot.week(), null);

@@ -23,6 +23,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.html.Anchor;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.deliverability.MailboxDirectory;
+import dev.outreach.outreach.OutreachService;
 import dev.outreach.shared.DeliveryMode;
 import java.util.stream.Collectors;
 
@@ -38,11 +39,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final transient AuthenticationContext authentication;
     private final transient EngineSettingsService engineSettings;
     private final transient MailboxDirectory mailboxes;
+    private final transient OutreachService outreach;
+    /** The review queue's route (outreach module), whose menu entry carries the count of messages in doubt. */
+    private static final String REVIEW_PATH = "review";
     private final SideNav nav = new SideNav();
     private final Anchor mailboxWarning = new Anchor("deliverability", "No healthy mailbox: email is waiting");
 
     public MainLayout(AuthenticationContext authentication, EngineSettingsService engineSettings,
-            MailboxDirectory mailboxes) {
+            MailboxDirectory mailboxes, OutreachService outreach) {
+        this.outreach = outreach;
         this.authentication = authentication;
         this.engineSettings = engineSettings;
         this.mailboxes = mailboxes;
@@ -66,9 +71,36 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
             }
+            if (REVIEW_PATH.equals(stripSlashes(entry.path()))) {
+                reviewCount().ifPresent(count -> item.setSuffixComponent(countBadge(count)));
+            }
             nav.addItem(item);
         }
         mailboxWarning.setVisible(authentication.isAuthenticated() && noHealthyMailbox());
+    }
+
+    /** Messages in doubt waiting for a person; empty for a user who may not see them, or when it cannot be told. */
+    private java.util.Optional<Integer> reviewCount() {
+        if (!authentication.isAuthenticated()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(outreach.reviewCount());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Span countBadge(int count) {
+        Span badge = new Span(String.valueOf(count));
+        badge.getElement().getThemeList().add(count > 0 ? "badge error pill small" : "badge contrast pill small");
+        badge.addClassName("review-count-badge");
+        badge.getElement().setAttribute("title", count + " message(s) in doubt need a person");
+        return badge;
+    }
+
+    private static String stripSlashes(String path) {
+        return path == null ? "" : path.replaceAll("^/+|/+$", "");
     }
 
     /** The console-wide warning that email cannot go out; a failure to tell never breaks navigation. */
