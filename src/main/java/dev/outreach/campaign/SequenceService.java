@@ -46,7 +46,7 @@ public class SequenceService {
 
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
-    public List<SequencePlan> findAll() {
+    public List<SequenceConfig> findAll() {
         return jdbc.sql("select id from sequence_config order by name").query(Long.class).list().stream()
                 .map(id -> find(id).orElseThrow()).toList();
     }
@@ -59,7 +59,7 @@ public class SequenceService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public SequencePlan save(Long id, String name, List<SequencePlan.Step> steps) {
+    public SequenceConfig save(Long id, String name, List<SequenceConfig.Step> steps) {
         String trimmed = name == null ? "" : name.strip();
         List<FieldError> errors = validate(id, trimmed, steps);
         if (!errors.isEmpty()) {
@@ -72,7 +72,7 @@ public class SequenceService {
                 .param("name", trimmed).param("now", now).param("id", sequenceId).update();
         jdbc.sql("delete from sequence_step where sequence_id = :id").param("id", sequenceId).update();
         for (int i = 0; i < steps.size(); i++) {
-            SequencePlan.Step step = steps.get(i);
+            SequenceConfig.Step step = steps.get(i);
             jdbc.sql("""
                     insert into sequence_step (sequence_id, step_order, channel, message_template, max_retries, retry_delay_hours)
                     values (:id, :order, :channel, :template, :retries, :delay)
@@ -80,7 +80,7 @@ public class SequenceService {
                     .param("template", step.messageTemplate().strip()).param("retries", step.maxRetries())
                     .param("delay", step.retryDelayHours()).update();
         }
-        SequencePlan saved = find(sequenceId).orElseThrow();
+        SequenceConfig saved = find(sequenceId).orElseThrow();
         auditLog.record(id == null ? "sequence.create" : "sequence.update", "sequence_config", sequenceId, before,
                 describe(saved));
         return saved;
@@ -92,7 +92,7 @@ public class SequenceService {
         return jdbc.sql("select id from sequence_config where name = :name").param("name", name).query(Long.class).single();
     }
 
-    private List<FieldError> validate(Long id, String name, List<SequencePlan.Step> steps) {
+    private List<FieldError> validate(Long id, String name, List<SequenceConfig.Step> steps) {
         List<FieldError> errors = new ArrayList<>();
         if (id != null && find(id).isEmpty()) {
             errors.add(new FieldError("sequence", "No sequence with id " + id + " (deleted meanwhile?)"));
@@ -111,7 +111,7 @@ public class SequenceService {
         }
         Set<ChannelType> seen = EnumSet.noneOf(ChannelType.class);
         for (int i = 0; i < steps.size(); i++) {
-            SequencePlan.Step step = steps.get(i);
+            SequenceConfig.Step step = steps.get(i);
             String where = "Step " + (i + 1) + ": ";
             boolean channelChosen = step.channel() != null && seen.add(step.channel());
             if (step.channel() == null) {
@@ -137,7 +137,7 @@ public class SequenceService {
     }
 
     /** A typo in a template name would only show when the step runs; it is refused when saved. */
-    private Optional<String> unknownTemplate(SequencePlan.Step step) {
+    private Optional<String> unknownTemplate(SequenceConfig.Step step) {
         TemplateNames names = templateNames.getIfAvailable();
         String name = step.messageTemplate().strip();
         if (names == null || names.exists(step.channel(), name)) {
@@ -148,7 +148,7 @@ public class SequenceService {
                 + (known.isEmpty() ? " (there are none yet)" : " (choose one of: " + String.join(", ", known) + ")"));
     }
 
-    private static String describe(SequencePlan plan) {
+    private static String describe(SequenceConfig plan) {
         return plan.name() + ": " + plan.steps().stream()
                 .map(s -> s.order() + "." + s.channel() + "(" + s.messageTemplate() + ", retries " + s.maxRetries()
                         + ", delay " + s.retryDelayHours() + "h)")
@@ -157,7 +157,7 @@ public class SequenceService {
 
     /** The sequence marked default ("Email -> LinkedIn -> Form" on a new installation). */
     @Transactional(readOnly = true)
-    public SequencePlan defaultSequence() {
+    public SequenceConfig defaultSequence() {
         Long id = jdbc.sql("select id from sequence_config where is_default order by id fetch first 1 rows only")
                 .query(Long.class).optional()
                 .orElseThrow(() -> new InvalidInputException("sequence", "No default sequence is configured"));
@@ -166,7 +166,7 @@ public class SequenceService {
 
     /** The sequence a campaign follows, or the default one. */
     @Transactional(readOnly = true)
-    public SequencePlan forCampaign(Long campaignId) {
+    public SequenceConfig forCampaign(Long campaignId) {
         if (campaignId == null) {
             return defaultSequence();
         }
@@ -175,18 +175,18 @@ public class SequenceService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<SequencePlan> find(long id) {
+    public Optional<SequenceConfig> find(long id) {
         Optional<String> name = jdbc.sql("select name from sequence_config where id = :id").param("id", id)
                 .query(String.class).optional();
-        return name.map(n -> new SequencePlan(id, n, steps(id)));
+        return name.map(n -> new SequenceConfig(id, n, steps(id)));
     }
 
-    private List<SequencePlan.Step> steps(long sequenceId) {
+    private List<SequenceConfig.Step> steps(long sequenceId) {
         return jdbc.sql("""
                 select step_order, channel, message_template, max_retries, retry_delay_hours
                 from sequence_step where sequence_id = :id order by step_order
                 """).param("id", sequenceId)
-                .query((rs, n) -> new SequencePlan.Step(rs.getInt(1), ChannelType.valueOf(rs.getString(2)),
+                .query((rs, n) -> new SequenceConfig.Step(rs.getInt(1), ChannelType.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getInt(4), rs.getInt(5)))
                 .list();
     }

@@ -8,5 +8,5 @@ package dev.outreach.campaign;
 public interface StepTestSender {
 
     /** Emails the step's saved template, as a sample lead would get it, to {@code to}; says where it went. */
-    String sendTest(SequencePlan.Step step, String to);
+    String sendTest(SequenceConfig.Step step, String to);
 }

@@ -1,7 +1,7 @@
 package dev.outreach.content;
 
 import dev.outreach.campaign.EngineSettingsService;
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.StepTestSender;
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.Delivery;
@@ -69,7 +69,7 @@ public class TemplateTestSender implements StepTestSender {
     }
 
     @Override
-    public String sendTest(SequencePlan.Step step, String to) {
+    public String sendTest(SequenceConfig.Step step, String to) {
         InternetAddress recipient = address(to);
         String name = step.messageTemplate() == null ? "" : step.messageTemplate().strip();
         MessageTemplate template = store.findByName(name).filter(found -> found.channel() == step.channel())

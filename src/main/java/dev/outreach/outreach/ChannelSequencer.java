@@ -1,7 +1,7 @@
 package dev.outreach.outreach;
 
 import dev.outreach.campaign.EngineSettingsService;
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSettings;
@@ -106,7 +106,7 @@ public class ChannelSequencer {
     }
 
     private SequenceResult run(OutreachMessage message, SenderSessions sessions) {
-        SequencePlan plan;
+        SequenceConfig plan;
         Optional<LeadDetails> lead;
         DeliveryMode mode;
         try {
@@ -121,7 +121,7 @@ public class ChannelSequencer {
         if (stop.isPresent()) {
             return settle(message, message.stepIndex(), stop.get(), sessions).orElseThrow();
         }
-        List<SequencePlan.Step> steps = plan.steps();
+        List<SequenceConfig.Step> steps = plan.steps();
         for (int index = message.stepIndex(); index < steps.size(); index++) {
             Optional<SequenceResult> settled = tryStep(message, lead.get(), steps.get(index), index, mode, sessions);
             if (settled.isPresent()) {
@@ -137,7 +137,7 @@ public class ChannelSequencer {
      * rate limiter down) defers the message: nothing was sent, so trying again later is safe.
      * Only the delivery itself may leave it SENDING.
      */
-    private Optional<SequenceResult> tryStep(OutreachMessage message, LeadDetails lead, SequencePlan.Step step,
+    private Optional<SequenceResult> tryStep(OutreachMessage message, LeadDetails lead, SequenceConfig.Step step,
             int index, DeliveryMode mode, SenderSessions sessions) {
         StepDecision decision;
         try {
@@ -202,7 +202,7 @@ public class ChannelSequencer {
     }
 
     /** The rules before the call, in order; each reads only what it needs, and units are taken last. */
-    private StepDecision prepare(OutreachMessage message, LeadDetails lead, SequencePlan.Step step, int index,
+    private StepDecision prepare(OutreachMessage message, LeadDetails lead, SequenceConfig.Step step, int index,
             DeliveryMode mode, SenderSessions sessions) {
         ChannelType channel = step.channel();
         Instant now = clock.instant();
@@ -275,7 +275,7 @@ public class ChannelSequencer {
      * SKIPPED on every channel; otherwise only the address is unusable and the email step is
      * SKIPPED like any unreachable channel.
      */
-    private Optional<BeforeSend> suppressedSinceClaim(OutreachMessage message, SequencePlan.Step step, Deliver deliver) {
+    private Optional<BeforeSend> suppressedSinceClaim(OutreachMessage message, SequenceConfig.Step step, Deliver deliver) {
         if (step.channel() != ChannelType.EMAIL) {
             return Optional.empty();
         }

@@ -1,6 +1,6 @@
 package dev.outreach.outreach;
 
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
@@ -46,7 +46,7 @@ class DoubtResolution {
 
     /** The channel the message was on when its send was cut off: its sequence's current step. */
     Optional<ChannelType> channelOf(OutreachMessage message) {
-        SequencePlan plan = message.sequenceId() == null ? sequences.defaultSequence()
+        SequenceConfig plan = message.sequenceId() == null ? sequences.defaultSequence()
                 : sequences.find(message.sequenceId()).orElseGet(sequences::defaultSequence);
         return message.stepIndex() < plan.steps().size()
                 ? Optional.of(plan.steps().get(message.stepIndex()).channel()) : Optional.empty();

@@ -1,6 +1,6 @@
 package dev.outreach.outreach;
 
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.MessageStatus;
 import java.time.Instant;
@@ -36,7 +36,7 @@ public record OutreachMessage(
 
     /** A new first touch for the outbox, outside any enrollment: PENDING from {@code dueAt}, on the first step of {@code plan}. */
     static OutreachMessage firstTouch(long leadId, String subject, String body, Instant dueAt, Instant now,
-            SequencePlan plan) {
+            SequenceConfig plan) {
         return new OutreachMessage(UUID.randomUUID(), leadId, null, 0, "cold_outreach", null, subject, body,
                 MessageStatus.PENDING, null, null, null, false, dueAt, null, now, plan.id(), 0, null,
                 plan.steps().isEmpty() ? null : plan.steps().getFirst().channel());

@@ -1,6 +1,6 @@
 package dev.outreach.outreach;
 
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.lead.LeadCampaigns;
 import dev.outreach.lead.LeadService;
@@ -42,7 +42,7 @@ public class OutreachQueue {
     public UUID queue(long leadId, String subject, String body, Instant dueAt) {
         leads.find(leadId).orElseThrow(
                 () -> new InvalidInputException(List.of(new FieldError("leadId", "No lead with id " + leadId))));
-        SequencePlan plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
+        SequenceConfig plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
         Instant now = clock.instant();
         OutreachMessage message = OutreachMessage.firstTouch(leadId, subject, body, dueAt, now, plan);
         store.insert(message, now);

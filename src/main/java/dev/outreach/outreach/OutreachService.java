@@ -1,7 +1,7 @@
 package dev.outreach.outreach;
 
 import dev.outreach.shared.Wording;
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.channel.ManualTaskCompleted;
 import dev.outreach.lead.LeadCampaigns;
@@ -97,7 +97,7 @@ public class OutreachService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        SequencePlan plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
+        SequenceConfig plan = sequences.forCampaign(leadCampaigns.latestCampaign(leadId).orElse(null));
         Instant now = clock.instant();
         OutreachMessage message = OutreachMessage.firstTouch(leadId, subject.strip(), body.strip(), now, now, plan);
         store.insert(message, now);

@@ -1,6 +1,6 @@
 package dev.outreach.outreach;
 
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.channel.ChannelSettings;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.DeliveryResult;
@@ -162,7 +162,7 @@ final class SendRules {
     }
 
     /** Every step was tried and none reached the lead. */
-    static Finish everyStepFailed(SequencePlan plan) {
+    static Finish everyStepFailed(SequenceConfig plan) {
         return new Finish(MessageStatus.FAILED, "Every channel of sequence '" + plan.name() + "' failed");
     }
 
@@ -182,7 +182,7 @@ final class SendRules {
      * the backoff while retries are left; else a fall back to the next step, which suppresses the
      * lead's address when the mail server refused that address itself.
      */
-    static AfterSend afterDelivery(SequencePlan.Step step, ChannelSettings settings, Delivery delivery,
+    static AfterSend afterDelivery(SequenceConfig.Step step, ChannelSettings settings, Delivery delivery,
             DeliveryResult result, Instant now) {
         ChannelType channel = step.channel();
         int attempt = delivery.attemptNumber();
@@ -216,12 +216,12 @@ final class SendRules {
     }
 
     /** The step's retries, never more than its channel allows ({@code channel_config.max_retries}). */
-    static int maxRetries(SequencePlan.Step step, ChannelSettings settings) {
+    static int maxRetries(SequenceConfig.Step step, ChannelSettings settings) {
         return Math.min(step.maxRetries(), settings.maxRetries());
     }
 
     /** The wait before retry number {@code retry}: the channel's backoff list, else the step's delay; at least Retry-After. */
-    static Duration backoff(SequencePlan.Step step, ChannelSettings settings, int retry, Optional<Duration> retryAfter) {
+    static Duration backoff(SequenceConfig.Step step, ChannelSettings settings, int retry, Optional<Duration> retryAfter) {
         List<Integer> hours = settings.retryBackoffHours();
         Duration configured = Duration.ofHours(hours.isEmpty() ? step.retryDelayHours()
                 : hours.get(Math.min(retry, hours.size()) - 1));

@@ -1,6 +1,6 @@
 package dev.outreach.outreach;
 
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.ChannelSender.SenderSession;
 import dev.outreach.channel.ChannelSettings;
@@ -32,7 +32,7 @@ public final class SenderSessions implements AutoCloseable {
     private final boolean reportAttempts;
     private final StartMarks startMarks;
 
-    private final Map<Long, SequencePlan> plans = new HashMap<>();
+    private final Map<Long, SequenceConfig> plans = new HashMap<>();
     private final Map<Long, LeadDetails> leads;
     private final Map<String, Optional<String>> suppressions;
     private final Map<ChannelTries, Integer> tries;
@@ -74,7 +74,7 @@ public final class SenderSessions implements AutoCloseable {
     }
 
     /** The sequence with that id ({@code null}: the message has none). */
-    SequencePlan plan(Long sequenceId, Function<Long, SequencePlan> load) {
+    SequenceConfig plan(Long sequenceId, Function<Long, SequenceConfig> load) {
         return plans.computeIfAbsent(sequenceId, load);
     }
 

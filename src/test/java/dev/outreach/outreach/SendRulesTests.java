@@ -3,7 +3,7 @@ package dev.outreach.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.channel.ChannelSettings;
 import dev.outreach.channel.Delivery;
 import dev.outreach.channel.Delivery.SendingMailbox;
@@ -64,8 +64,8 @@ class SendRulesTests {
         return new ChannelSettings(type, enabled, 100, 1000, 3, maxRetries, backoffHours, Map.of(), Map.of(), NOW, "test");
     }
 
-    static SequencePlan.Step step(ChannelType type, int maxRetries, int retryDelayHours) {
-        return new SequencePlan.Step(0, type, null, maxRetries, retryDelayHours);
+    static SequenceConfig.Step step(ChannelType type, int maxRetries, int retryDelayHours) {
+        return new SequenceConfig.Step(0, type, null, maxRetries, retryDelayHours);
     }
 
     static Delivery delivery(int attempt, String email) {
@@ -156,7 +156,7 @@ class SendRulesTests {
 
     @Test
     void whenNoStepIsLeftTheMessageFails() {
-        SequencePlan plan = new SequencePlan(1, "Email -> LinkedIn", List.of());
+        SequenceConfig plan = new SequenceConfig(1, "Email -> LinkedIn", List.of());
 
         assertThat(SendRules.everyStepFailed(plan))
                 .isEqualTo(new Finish(MessageStatus.FAILED, "Every channel of sequence 'Email -> LinkedIn' failed"));
@@ -264,7 +264,7 @@ class SendRulesTests {
 
     // after the delivery call
 
-    final SequencePlan.Step email = step(ChannelType.EMAIL, 2, 6);
+    final SequenceConfig.Step email = step(ChannelType.EMAIL, 2, 6);
     final ChannelSettings emailSettings = channel(ChannelType.EMAIL, true, 3, List.of());
 
     @Test
@@ -301,7 +301,7 @@ class SendRulesTests {
         DeliveryResult weeklyCap = DeliveryResult.deferred("weekly invitation cap reached", Duration.ofDays(3));
         DeliveryResult noTime = new DeliveryResult(MessageStatus.PENDING, false, Optional.empty(), null, "busy", null,
                 true, false, false, null);
-        SequencePlan.Step linkedin = step(ChannelType.LINKEDIN, 1, 1);
+        SequenceConfig.Step linkedin = step(ChannelType.LINKEDIN, 1, 1);
         ChannelSettings settings = channel(ChannelType.LINKEDIN, true, 1, List.of());
 
         assertThat(SendRules.afterDelivery(linkedin, settings, delivery(1, null), weeklyCap, NOW))
@@ -362,7 +362,7 @@ class SendRulesTests {
                 .isEqualTo(new FallBack("Falling back after Email: 550 5.1.1 no such user", unknownUser,
                         Optional.of("tess@example.com")));
         // only email has an address to suppress
-        SequencePlan.Step form = step(ChannelType.CONTACT_FORM, 0, 1);
+        SequenceConfig.Step form = step(ChannelType.CONTACT_FORM, 0, 1);
         assertThat(SendRules.afterDelivery(form, channel(ChannelType.CONTACT_FORM, true, 0, List.of()),
                 delivery(1, "tess@example.com"), unknownUser, NOW))
                 .isEqualTo(new FallBack("Falling back after Contact form: 550 5.1.1 no such user", unknownUser,
@@ -384,7 +384,7 @@ class SendRulesTests {
 
     // backoff
 
-    final SequencePlan.Step backoffStep = step(ChannelType.EMAIL, 5, 6);
+    final SequenceConfig.Step backoffStep = step(ChannelType.EMAIL, 5, 6);
 
     @Test
     void retryNWaitsTheNthValueOfTheChannelsListAndTheLastOneWhenTheListIsShorter() {

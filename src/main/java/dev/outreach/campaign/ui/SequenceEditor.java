@@ -16,7 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.campaign.StepTestSender;
 import dev.outreach.shared.ChannelType;
@@ -37,7 +37,7 @@ class SequenceEditor extends VerticalLayout {
         int maxRetries;
         int retryDelayHours;
 
-        StepRow(SequencePlan.Step step) {
+        StepRow(SequenceConfig.Step step) {
             channel = step.channel();
             template = step.messageTemplate();
             maxRetries = step.maxRetries();
@@ -57,7 +57,7 @@ class SequenceEditor extends VerticalLayout {
     final com.vaadin.flow.component.html.Paragraph errors = new com.vaadin.flow.component.html.Paragraph();
 
     /** {@code testSender} null: no "send a test" (the content module is absent). */
-    SequenceEditor(SequenceService sequences, SequencePlan plan, boolean editable, StepTestSender testSender) {
+    SequenceEditor(SequenceService sequences, SequenceConfig plan, boolean editable, StepTestSender testSender) {
         this.sequences = sequences;
         this.testSender = testSender;
         this.sequenceId = plan.id() == 0 ? null : plan.id();
@@ -68,7 +68,7 @@ class SequenceEditor extends VerticalLayout {
         configureGrid(editable);
         errors.addClassName("sequence-errors");
         addStep.addClickListener(click -> {
-            rows.add(new StepRow(new SequencePlan.Step(rows.size() + 1, null, "", 1, 24)));
+            rows.add(new StepRow(new SequenceConfig.Step(rows.size() + 1, null, "", 1, 24)));
             steps.setItems(rows);
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -156,7 +156,7 @@ class SequenceEditor extends VerticalLayout {
 
     /** The step's saved template as it stands in the row (channel and name), rendered for a sample lead. */
     private void openSendTest(StepRow row) {
-        SequencePlan.Step step = new SequencePlan.Step(rows.indexOf(row) + 1, row.channel, row.template, row.maxRetries,
+        SequenceConfig.Step step = new SequenceConfig.Step(rows.indexOf(row) + 1, row.channel, row.template, row.maxRetries,
                 row.retryDelayHours);
         new SendTestDialog("Step " + step.order() + "'s template " + (row.template == null ? "" : row.template)
                 + ", written for a sample lead.", to -> testSender.sendTest(step, to)).open();
@@ -177,13 +177,13 @@ class SequenceEditor extends VerticalLayout {
     }
 
     private void save() {
-        List<SequencePlan.Step> plan = new ArrayList<>();
+        List<SequenceConfig.Step> plan = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             StepRow row = rows.get(i);
-            plan.add(new SequencePlan.Step(i + 1, row.channel, row.template, row.maxRetries, row.retryDelayHours));
+            plan.add(new SequenceConfig.Step(i + 1, row.channel, row.template, row.maxRetries, row.retryDelayHours));
         }
         try {
-            SequencePlan saved = sequences.save(sequenceId, name.getValue(), plan);
+            SequenceConfig saved = sequences.save(sequenceId, name.getValue(), plan);
             errors.setText("");
             name.setInvalid(false);
             Notification.show("Sequence " + saved.name() + " saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);

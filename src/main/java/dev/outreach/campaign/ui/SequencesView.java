@@ -12,7 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.campaign.StepTestSender;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +30,7 @@ public class SequencesView extends VerticalLayout {
     private final transient SequenceService sequences;
     private final transient StepTestSender testSender;
     private final boolean admin;
-    final ComboBox<SequencePlan> sequence = new ComboBox<>("Sequence");
+    final ComboBox<SequenceConfig> sequence = new ComboBox<>("Sequence");
     final Button create = new Button("New sequence", new Icon(VaadinIcon.PLUS));
     private final VerticalLayout editorHolder = new VerticalLayout();
 
@@ -41,11 +41,11 @@ public class SequencesView extends VerticalLayout {
         this.admin = authentication.hasRole("ADMIN");
         addClassName("view");
         editorHolder.setPadding(false);
-        sequence.setItemLabelGenerator(SequencePlan::name);
+        sequence.setItemLabelGenerator(SequenceConfig::name);
         sequence.setWidth("24em");
         sequence.addValueChangeListener(change -> show(change.getValue()));
-        create.addClickListener(click -> show(new SequencePlan(0, "",
-                List.of(new SequencePlan.Step(1, ChannelType.EMAIL, "email-initial", 2, 24)))));
+        create.addClickListener(click -> show(new SequenceConfig(0, "",
+                List.of(new SequenceConfig.Step(1, ChannelType.EMAIL, "email-initial", 2, 24)))));
         create.setVisible(admin);
         HorizontalLayout toolbar = new HorizontalLayout(sequence, create);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
@@ -56,7 +56,7 @@ public class SequencesView extends VerticalLayout {
         reload(null);
     }
 
-    private void show(SequencePlan plan) {
+    private void show(SequenceConfig plan) {
         editorHolder.removeAll();
         if (plan != null) {
             SequenceEditor editor = new SequenceEditor(sequences, plan, admin, testSender);
@@ -66,7 +66,7 @@ public class SequencesView extends VerticalLayout {
     }
 
     private void reload(Long selectId) {
-        List<SequencePlan> all = sequences.findAll();
+        List<SequenceConfig> all = sequences.findAll();
         sequence.setItems(all);
         all.stream().filter(p -> selectId == null || p.id() == selectId).findFirst().ifPresent(sequence::setValue);
     }

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
-import dev.outreach.campaign.SequencePlan;
+import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
 import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
@@ -51,16 +51,16 @@ class SequencesViewTests extends KaribuTest {
         editor.move(editor.rows().get(1), -1);
         _click(editor.save);
 
-        SequencePlan saved = SystemActor.call(sequences::findAll).stream().filter(p -> p.name().equals(name))
+        SequenceConfig saved = SystemActor.call(sequences::findAll).stream().filter(p -> p.name().equals(name))
                 .findFirst().orElseThrow();
-        assertThat(saved.steps()).extracting(SequencePlan.Step::order, SequencePlan.Step::channel)
+        assertThat(saved.steps()).extracting(SequenceConfig.Step::order, SequenceConfig.Step::channel)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, ChannelType.LINKEDIN),
                         org.assertj.core.groups.Tuple.tuple(2, ChannelType.EMAIL));
     }
 
     @Test
     void aChannelTwiceIsRefusedNamingTheStepAndNothingChanges() {
-        SequencePlan before = SystemActor.call(sequences::defaultSequence);
+        SequenceConfig before = SystemActor.call(sequences::defaultSequence);
         login("ada", Role.ADMIN);
         UI.getCurrent().navigate(SequencesView.class);
         SequenceEditor editor = _get(SequenceEditor.class);
@@ -93,7 +93,7 @@ class SequencesViewTests extends KaribuTest {
 
     @Test
     void aTemplateNameTheChannelDoesNotHaveIsRefusedNamingTheStepAndNothingChanges() {
-        SequencePlan before = SystemActor.call(sequences::defaultSequence);
+        SequenceConfig before = SystemActor.call(sequences::defaultSequence);
         login("ada", Role.ADMIN);
         UI.getCurrent().navigate(SequencesView.class);
         SequenceEditor editor = _get(SequenceEditor.class);
@@ -104,7 +104,7 @@ class SequencesViewTests extends KaribuTest {
         assertThat(editor.errors.getText()).isEqualTo("Step 2: the message template 'linkdin-connect' is not one of the"
                 + " LinkedIn templates (choose one of: linkedin-connect, linkedin-dm)");
         assertThat(SystemActor.call(sequences::defaultSequence)).isEqualTo(before);
-        List<SequencePlan.Step> emailTemplateOnForm = List.of(new SequencePlan.Step(1, ChannelType.CONTACT_FORM, "email-initial", 1, 24));
+        List<SequenceConfig.Step> emailTemplateOnForm = List.of(new SequenceConfig.Step(1, ChannelType.CONTACT_FORM, "email-initial", 1, 24));
         assertThatThrownBy(() -> SystemActor.call(() -> sequences.save(null, "Typo " + System.nanoTime(), emailTemplateOnForm)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Step 1: the message template 'email-initial' is not one of the Contact form templates");
@@ -150,7 +150,7 @@ class SequencesViewTests extends KaribuTest {
         SequenceEditor editor = _get(SequenceEditor.class);
         assertThat(editor.name.isReadOnly()).isTrue();
         assertThat(editor.save.isAttached()).isFalse();
-        SequencePlan plan = sequences.defaultSequence();
+        SequenceConfig plan = sequences.defaultSequence();
         assertThatThrownBy(() -> sequences.save(plan.id(), plan.name(), plan.steps()))
                 .isInstanceOf(AccessDeniedException.class);
     }
