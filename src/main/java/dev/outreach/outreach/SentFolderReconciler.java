@@ -62,7 +62,7 @@ public class SentFolderReconciler {
 
     @Scheduled(fixedDelayString = "${outreach.dispatch.doubt.interval:1m}",
             initialDelayString = "${outreach.dispatch.doubt.interval:1m}")
-    @SchedulerLock(name = "sent-folder-reconciler", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "sent-folder-reconciler") // the default bound, kept alive while it runs
     void scheduledRun() {
         if (!properties.reconcile()) {
             return;

@@ -29,7 +29,7 @@ class ChaosIntegrationTests {
 
     /** A slower mail server than the full run's, so that 200 sends still outlast 4 kills. */
     static final Map<String, String> SMALL = Map.of("sends", "200", "kills", "4", "smtp-delay", "150ms",
-            "kill-every-max", "8s", "drain-timeout", "2m", "reconcile-wait", "60s");
+            "kill-every-max", "8s", "drain-timeout", "2m", "reconcile-wait", "3m");
 
     @Test
     void killedInstancesSendEveryTouchOnceAndLeaveNothingForAPerson() throws Exception {

@@ -194,6 +194,11 @@ final class ChaosRun {
                 "--outreach.dispatch.lease=" + settings.lease().toSeconds() + "s",
                 "--outreach.dispatch.parallelism=" + settings.senders(),
                 "--outreach.sandbox.enabled=false",
+                // the sent-folder reconciler: every few seconds, and a message missing from the sent
+                // folders is sent again once the recording server (which files before it answers)
+                // certainly had it
+                "--outreach.dispatch.doubt.interval=5s",
+                "--outreach.dispatch.doubt.sent-folder-wait=30s",
                 "--logging.level.dev.outreach=INFO"));
         args.addAll(settings.appArgs());
         return args;

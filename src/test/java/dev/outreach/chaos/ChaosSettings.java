@@ -80,7 +80,7 @@ record ChaosSettings(int sends, int touchesPerLead, int mailboxes, int instances
             Map.entry("smtp-delay", "60ms"),
             Map.entry("lease", "20s"),
             Map.entry("drain-timeout", "4m"),
-            Map.entry("reconcile-wait", "2m"),
+            Map.entry("reconcile-wait", "3m"),
             Map.entry("seed", ""),
             Map.entry("app-args", ""));
 }
