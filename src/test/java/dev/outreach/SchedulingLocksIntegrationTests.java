@@ -34,6 +34,8 @@ import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,7 +102,9 @@ class SchedulingLocksIntegrationTests {
         }
     }
 
+    // the two tests wait on different locks (about 30 and 40 s): they wait at the same time, in one context
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theTickLockOfAKilledHolderLapsesWithinTheBoundAndTheNextScheduledTickRuns() {
         eventually(() -> assertThat(tickRuns()).as("the first scheduled tick").isPositive());
         ScheduledExecutorService deadKeepAlive = Executors.newSingleThreadScheduledExecutor();
@@ -135,6 +139,7 @@ class SchedulingLocksIntegrationTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aJobThatRunsLongerThanItsLockKeepsItWhileItRuns() throws Exception {
         long mailbox = jdbc.sql("select min(id) from mailbox").query(Long.class).single();
         String lock = "imap-poll-" + mailbox;
