@@ -1,19 +1,24 @@
 package dev.outreach.deliverability;
 
-import dev.outreach.shared.AfterCommitEffect;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.MessageSent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every email that went out from a known mailbox counts as sent for the global, the domain's and
- * the mailbox's reputation. In the event publication registry, unlike {@link ReputationCounting}:
- * the count is keyed on the message's id ({@link ReputationService#recordSentOnce}), so a
- * publication run again after a restart counts nothing twice, and a counter store that was down
- * when the message went out leaves the publication to be counted later instead of losing it.
+ * the mailbox's reputation, once the send committed. Like {@link ReputationCounting}, not in the
+ * event publication registry: a counter is not worth a publication row and a transaction per
+ * send, so a crash between the commit and the count may lose one count, never add one; the count
+ * is also keyed on the message's id ({@link ReputationService#recordSentOnce}), so the same
+ * message reported twice counts once.
  */
 @Component
 class SentMessageCounting {
+
+    private static final Logger log = LoggerFactory.getLogger(SentMessageCounting.class);
 
     private final ReputationService reputation;
 
@@ -21,10 +26,15 @@ class SentMessageCounting {
         this.reputation = reputation;
     }
 
-    @AfterCommitEffect
+    @TransactionalEventListener(fallbackExecution = true)
     void on(MessageSent event) {
         if (event.channel() == ChannelType.EMAIL && event.mailboxAddress() != null) {
-            reputation.recordSentOnce(event.messageId(), event.mailboxAddress());
+            try {
+                reputation.recordSentOnce(event.messageId(), event.mailboxAddress());
+            } catch (RuntimeException e) {
+                // the send committed; a counter store that is down costs this one count, not the send
+                log.warn("Sent count not recorded for message {}: {}", event.messageId(), e.toString());
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.outreach.deliverability.ReputationService.Scope;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.security.SystemActor;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.MessageSent;
 import dev.outreach.shared.MessageStatus;
 import dev.outreach.support.PostgresIntegrationTest;
 import java.sql.Timestamp;
@@ -17,17 +19,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A send's effects in other modules, through {@code MessageSent} and the event publication
- * registry, on PostgreSQL and Redis across a real restart: an email goes out (SANDBOX delivery,
- * the sequencer's real path), the lead is CONTACTED with its last outreach and the mailbox's,
- * domain's and global reputation count one sent, each by its own listener. The completed
- * publications are then put back as failed ones, as if both listeners had thrown after doing their
- * work; on the next start the registry runs both again, and nothing is counted or changed a second
- * time.
+ * A send's effects in other modules, through {@code MessageSent}, on PostgreSQL and Redis: an
+ * email goes out (SANDBOX delivery, the sequencer's real path), the lead is CONTACTED with its
+ * last outreach (in the send's transaction) and the mailbox's, domain's and global reputation
+ * count one sent (after the commit), each by its own listener, without a publication row per
+ * send; the same event delivered again counts nothing twice, and a restart changes nothing.
  */
 class MessageSentIntegrationTests {
 
@@ -37,7 +38,7 @@ class MessageSentIntegrationTests {
     }
 
     @Test
-    void aSendsEffectsHappenOnceEvenWhenTheRegistryRepublishesTheEventAfterARestart() {
+    void aSendsEffectsHappenOnceWithoutAPublicationAndARestartChangesNothing() {
         Map<String, Object> properties = new HashMap<>(Map.of("outreach.demo-data", "false",
                 "outreach.dispatch.enabled", "false", "outreach.imap.enabled", "false",
                 "outreach.simulator.enabled", "false", "outreach.cadence.tick-enabled", "false", "server.port", "0"));
@@ -48,14 +49,6 @@ class MessageSentIntegrationTests {
         try (ConfigurableApplicationContext first = start(properties)) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             senderMailbox(jdbc, mailbox);
-            // keeps what the registry deletes once a listener completed, to put it back below
-            jdbc.sql("create table kept_publication as select * from event_publication where false").update();
-            jdbc.sql("""
-                    create function keep_publication() returns trigger language plpgsql
-                    as $$ begin insert into kept_publication select old.*; return old; end $$
-                    """).update();
-            jdbc.sql("create trigger keep_publication before delete on event_publication for each row"
-                    + " execute function keep_publication()").update();
             leadId = SystemActor.call(() -> first.getBean(LeadService.class).create(lead()));
 
             SequenceResult sent = SystemActor.call(() -> first.getBean(OutreachService.class)
@@ -68,31 +61,21 @@ class MessageSentIntegrationTests {
             assertThat(leadAfterSend.get("status")).isEqualTo("CONTACTED");
             assertThat(((Timestamp) leadAfterSend.get("last_outreach_at")).toInstant()).isEqualTo(sentAt);
             assertSentOnce(first.getBean(ReputationService.class), mailbox);
-            assertThat(jdbc.sql("select count(*) from event_publication").query(Integer.class).single()).isZero();
-            assertThat(jdbc.sql("select listener_id from kept_publication where event_type like '%MessageSent'")
-                    .query(String.class).list()).hasSize(2)
-                    .anySatisfy(listener -> assertThat(listener).contains("LeadOutreachRecord"))
-                    .anySatisfy(listener -> assertThat(listener).contains("SentMessageCounting"));
+            assertThat(jdbc.sql("select count(*) from event_publication").query(Integer.class).single())
+                    .as("no publication for a send's effects").isZero();
 
-            jdbc.sql("drop trigger keep_publication on event_publication").update();
-            // back as the registry leaves a listener that threw: FAILED, run again on the next start
-            jdbc.sql("""
-                    insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
-                        status, completion_attempts)
-                    select id, listener_id, event_type, serialized_event, publication_date, 'FAILED', 1
-                    from kept_publication where event_type like '%MessageSent'
-                    """).update();
-            jdbc.sql("drop table kept_publication").update();
-            jdbc.sql("drop function keep_publication()").update();
-            assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null")
-                    .query(Integer.class).single()).isEqualTo(2);
+            // the same event again (a second report of the same send): nothing moves
+            MessageSent again = new MessageSent(sent.messageId(), leadId, null, ChannelType.EMAIL, null, mailbox, 1,
+                    "initial", sentAt);
+            SystemActor.run(() -> first.getBean(ApplicationEventPublisher.class).publishEvent(again));
+            assertSentOnce(first.getBean(ReputationService.class), mailbox);
+            assertThat(lead(jdbc, leadId)).as("the lead's row was not written again").isEqualTo(leadAfterSend);
         }
 
         try (ConfigurableApplicationContext second = start(properties)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
 
-            assertThat(jdbc.sql("select count(*) from event_publication").query(Integer.class).single())
-                    .as("both listeners ran again and completed").isZero();
+            assertThat(jdbc.sql("select count(*) from event_publication").query(Integer.class).single()).isZero();
             assertSentOnce(second.getBean(ReputationService.class), mailbox);
             assertThat(lead(jdbc, leadId)).as("the lead's row was not written again").isEqualTo(leadAfterSend);
         }
