@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -67,7 +66,7 @@ class MessageSentIntegrationTests {
             // the same event again (a second report of the same send): nothing moves
             MessageSent again = new MessageSent(sent.messageId(), leadId, null, ChannelType.EMAIL, null, mailbox, 1,
                     "initial", sentAt);
-            SystemActor.run(() -> first.getBean(ApplicationEventPublisher.class).publishEvent(again));
+            SystemActor.run(() -> first.publishEvent(again));
             assertSentOnce(first.getBean(ReputationService.class), mailbox);
             assertThat(lead(jdbc, leadId)).as("the lead's row was not written again").isEqualTo(leadAfterSend);
         }
