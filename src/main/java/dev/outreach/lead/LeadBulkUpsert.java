@@ -100,10 +100,11 @@ class LeadBulkUpsert {
     private void validate(List<Pending> rows) {
         Map<String, Integer> emailLines = new HashMap<>();
         for (Pending row : rows) {
-            row.errors.addAll(validator.validate(row.draft));
             if (row.draft.getEmail() == null) {
                 row.errors.add(new FieldError("email", "Bulk upsert matches leads by email: give an email"));
-            } else if (row.email != null) {
+            }
+            row.errors.addAll(validator.validate(row.draft));
+            if (row.email != null && row.errors.isEmpty()) {
                 Integer first = emailLines.putIfAbsent(row.email, row.line);
                 if (first != null) {
                     row.errors.add(new FieldError("email", "Line " + first + " has the same email"));
