@@ -60,6 +60,8 @@ class LeadBulkUpsert {
             rows.add(new Pending(i + 1, drafts.get(i) == null ? new LeadDraft() : drafts.get(i)));
         }
         validate(rows);
+        // a row already refused still gets every other error it has, judged on its own
+        rows.stream().filter(row -> !row.errors.isEmpty()).forEach(row -> row.errors.addAll(validator.validate(row.draft)));
         Map<String, Lead> byEmail = index(sql.findBy("email_normalized", keys(rows, row -> row.email)),
                 Lead::getEmailNormalized);
         Map<String, Lead> byLinkedin = index(sql.findBy("linkedin_id", keys(rows, row -> linkedinId(row.draft))),
@@ -68,10 +70,9 @@ class LeadBulkUpsert {
         Instant now = clock.instant();
         for (Pending row : rows.stream().filter(row -> row.errors.isEmpty()).toList()) {
             Lead existing = byEmail.get(row.email);
+            // the lead as it would be stored: a row for an existing lead may give only what changes
             LeadDraft stored = existing == null ? row.draft : merged(existing, row.draft);
-            if (existing != null) {
-                row.errors.addAll(validator.validate(stored));
-            }
+            row.errors.addAll(validator.validate(stored));
             String linkedin = linkedinId(stored);
             if (row.errors.isEmpty() && linkedin != null) {
                 Lead owner = byLinkedin.get(linkedin);
@@ -96,15 +97,13 @@ class LeadBulkUpsert {
         return report(rows);
     }
 
-    /** Syntax of each row on its own, and an email in every row, each email once. */
-    private void validate(List<Pending> rows) {
+    /** An email in every row, each email once; the rest is validated on the lead as it would be stored. */
+    private static void validate(List<Pending> rows) {
         Map<String, Integer> emailLines = new HashMap<>();
         for (Pending row : rows) {
             if (row.draft.getEmail() == null) {
                 row.errors.add(new FieldError("email", "Bulk upsert matches leads by email: give an email"));
-            }
-            row.errors.addAll(validator.validate(row.draft));
-            if (row.email != null && row.errors.isEmpty()) {
+            } else {
                 Integer first = emailLines.putIfAbsent(row.email, row.line);
                 if (first != null) {
                     row.errors.add(new FieldError("email", "Line " + first + " has the same email"));

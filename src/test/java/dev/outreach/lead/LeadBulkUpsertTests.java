@@ -34,7 +34,8 @@ class LeadBulkUpsertTests {
         existing.setCity("Tulsa");
         long existingId = SystemActor.call(() -> leads.create(existing));
 
-        LeadDraft update = draft("OLD");
+        LeadDraft update = new LeadDraft(); // only what changes: no name or company of its own
+        update.setEmail("OLD@" + token + ".example.com");
         update.setTitle("Owner");
         LeadDraft badEmail = draft("bad");
         badEmail.setEmail("not an email");

@@ -77,8 +77,9 @@ class LeadApiController {
             @RequestParam(required = false) Long campaignId, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int size, HttpServletRequest request) {
         LeadSearchPage page = leads.search(new LeadFilter(text, status, grade, campaignId), cursor, size);
+        // the client's query as it sent it (already encoded), with the cursor, which is URL-safe base64
         String nextUrl = page.next().map(next -> UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(request.getQueryString()).replaceQueryParam("cursor", next).build().encode().toUriString())
+                .query(request.getQueryString()).replaceQueryParam("cursor", next).build().toUriString())
                 .orElse(null);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         if (nextUrl != null) {
