@@ -76,7 +76,8 @@ class LeadApiController {
             @RequestParam(required = false) LeadStatus status, @RequestParam(required = false) Grade grade,
             @RequestParam(required = false) Long campaignId, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int size, HttpServletRequest request) {
-        LeadSearchPage page = leads.search(new LeadFilter(text, status, grade, campaignId), cursor, size);
+        LeadFilter filter = LeadFilter.all().withText(text).withStatus(status).withGrade(grade).withCampaign(campaignId);
+        LeadSearchPage page = leads.search(filter, cursor, size);
         // the client's query as it sent it (already encoded), with the cursor, which is URL-safe base64
         String nextUrl = page.next().map(next -> UriComponentsBuilder.fromPath(request.getRequestURI())
                 .query(request.getQueryString()).replaceQueryParam("cursor", next).build().toUriString())
