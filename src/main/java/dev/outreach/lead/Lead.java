@@ -216,6 +216,11 @@ class Lead {
         return columns;
     }
 
+    /** The id the database gave a lead inserted by SQL (the bulk paths). */
+    void assignId(long id) {
+        this.id = id;
+    }
+
     String getEmailNormalized() {
         return emailNormalized;
     }

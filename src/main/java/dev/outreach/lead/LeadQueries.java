@@ -55,6 +55,27 @@ class LeadQueries {
         return new PageQuery(sql, params);
     }
 
+    /**
+     * The grid's default order (newest first, {@link LeadSort#CREATED} descending) by keyset:
+     * the page after {@code after} (from the start when null). Index {@code ix_lead_created}
+     * (created_at, id), or the filter's own index as for the grid's pages.
+     */
+    List<LeadRow> pageAfter(LeadFilter filter, LeadCursor after, int limit) {
+        Where where = where(filter);
+        Map<String, Object> params = new HashMap<>(where.params());
+        String keyset = "";
+        if (after != null) {
+            keyset = (where.sql().isEmpty() ? " where " : " and ")
+                    + "(created_at < :afterCreated or (created_at = :afterCreated and id < :afterId))";
+            params.put("afterCreated", java.sql.Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        params.put("limit", limit);
+        return jdbc.sql("select " + ROW_COLUMNS + " from lead" + where.sql() + keyset
+                        + " order by " + LeadSort.CREATED.orderBy(true) + " fetch next :limit rows only")
+                .params(params).query(LeadQueries::row).list();
+    }
+
     void markUnsubscribed(long id, java.time.Instant at) {
         jdbc.sql("update lead set status = 'UNSUBSCRIBED', updated_at = :at where id = :id")
                 .param("id", id).param("at", java.sql.Timestamp.from(at)).update();

@@ -19,6 +19,10 @@ public class LeadService {
 
     private static final String EMAIL_FLAGGED = "lead.email-flag";
     private static final String EMAIL_FLAG_CLEARED = "lead.email-flag-clear";
+    /** The most leads one search page returns. */
+    public static final int MAX_PAGE_SIZE = 500;
+    /** The most leads one bulk upsert takes. */
+    public static final int MAX_BULK_UPSERT = 1_000;
 
     private final AuditLog auditLog;
     private final LeadRepository leads;
@@ -26,10 +30,12 @@ public class LeadService {
     private final LeadCountCache counts;
     private final LeadValidator validator;
     private final LeadGradeService grader;
+    private final LeadBulkUpsert bulk;
     private final Clock clock;
 
     LeadService(LeadRepository leads, LeadQueries queries, LeadCountCache counts, LeadValidator validator,
-            LeadGradeService grader, AuditLog auditLog, Clock clock) {
+            LeadGradeService grader, LeadBulkUpsert bulk, AuditLog auditLog, Clock clock) {
+        this.bulk = bulk;
         this.auditLog = auditLog;
         this.leads = leads;
         this.queries = queries;
@@ -45,6 +51,25 @@ public class LeadService {
      */
     public List<LeadRow> page(LeadFilter filter, LeadSort sort, boolean descending, int offset, int limit) {
         return queries.page(filter, sort, descending, offset, limit);
+    }
+
+    /**
+     * The grid's leads for the filter in its default order (newest first), by cursor: the page
+     * after {@code cursor} (null for the first), at most {@code size} (1 to {@link #MAX_PAGE_SIZE}).
+     * Stable under inserts: a lead created meanwhile is newer than every cursor, so it never
+     * repeats or shifts a lead of the pages still to come.
+     */
+    public LeadSearchPage search(LeadFilter filter, String cursor, int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "Between 1 and " + MAX_PAGE_SIZE);
+        }
+        LeadCursor after = cursor == null || cursor.isBlank() ? null : LeadCursor.decode(cursor);
+        List<LeadRow> rows = queries.pageAfter(filter, after, size + 1);
+        if (rows.size() <= size) {
+            return new LeadSearchPage(rows, Optional.empty());
+        }
+        List<LeadRow> page = List.copyOf(rows.subList(0, size));
+        return new LeadSearchPage(page, Optional.of(LeadCursor.after(page.getLast()).encode()));
     }
 
     /** How many leads match, from a short-lived cache so that scrolling never recounts. */
@@ -78,6 +103,48 @@ public class LeadService {
     public void update(long id, LeadDraft draft) {
         Lead lead = leads.findById(id).orElseThrow(() -> new InvalidInputException("id", "No lead with id " + id));
         store(lead, draft);
+    }
+
+    /**
+     * Changes some of a lead's fields: {@code change} edits the lead's current values, which are
+     * then validated and stored like the form's, in one transaction (an error it throws changes nothing).
+     */
+    @Transactional
+    public LeadDetails edit(long id, java.util.function.Consumer<LeadDraft> change) {
+        Lead lead = leads.findById(id).orElseThrow(() -> new dev.outreach.shared.NotFoundException("No lead with id " + id));
+        LeadDraft draft = lead.toDraft();
+        change.accept(draft);
+        store(lead, draft);
+        return lead.toDetails();
+    }
+
+    /**
+     * Creates or updates, by email, up to {@link #MAX_BULK_UPSERT} leads at once, each row validated
+     * like the form; rows with errors are reported by line and field and change nothing, the others
+     * are stored (see {@link LeadBulkUpsert}). Audited as one entry.
+     */
+    @Transactional
+    public BulkUpsertReport bulkUpsert(List<LeadDraft> rows) {
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("leads", "Give at least one lead");
+        }
+        if (rows.size() > MAX_BULK_UPSERT) {
+            throw new InvalidInputException("leads", "At most " + String.format(java.util.Locale.ROOT, "%,d", MAX_BULK_UPSERT)
+                    + " leads per call; this one has " + String.format(java.util.Locale.ROOT, "%,d", rows.size()));
+        }
+        BulkUpsertReport report;
+        try {
+            report = bulk.upsert(rows);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw new InvalidInputException("email", "Another request saved one of these leads at the same time;"
+                    + " send the call again and it will update it");
+        }
+        counts.invalidate();
+        if (report.created() + report.updated() > 0) {
+            auditLog.record("lead.bulk-upsert", "lead", null, rows.size() + " rows",
+                    report.created() + " created, " + report.updated() + " updated, " + report.rejected() + " rejected");
+        }
+        return report;
     }
 
     /** The lead asked for no more outreach: UNSUBSCRIBED, which every sequence respects. */

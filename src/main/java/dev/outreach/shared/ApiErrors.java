@@ -29,8 +29,36 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        // name the field when the JSON was well-formed but a value had the wrong type
+        List<FieldError> errors = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException jackson
+                && !jackson.getPath().isEmpty()
+                ? List.of(new FieldError(jsonPath(jackson), "Not a valid value for this field")) : List.of();
         return ResponseEntity.badRequest().body(new ErrorBody("The request body is not valid JSON of the expected shape",
-                List.of()));
+                errors));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(IdempotencyConflict.class)
+    ResponseEntity<ErrorBody> idempotencyConflict(IdempotencyConflict e) {
+        return ResponseEntity.status(e.stillRunning() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(new ErrorBody(e.getMessage(), List.of(new FieldError(IdempotentRequests.HEADER, e.getMessage()))));
+    }
+
+    /** A JSON value's path as a client writes it: {@code leads[3].employeeCount}. */
+    static String jsonPath(tools.jackson.core.JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
