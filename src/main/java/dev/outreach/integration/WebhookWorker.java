@@ -55,22 +55,20 @@ class WebhookWorker {
         this.clock = clock;
     }
 
-    /** Delivers what is due, batch after batch, until nothing is; returns how many tries were made. */
+    /** Delivers what is due, batch after batch, until nothing is. */
     @Scheduled(fixedDelayString = "${outreach.outgoing-webhooks.poll-interval:2s}",
             initialDelayString = "${outreach.outgoing-webhooks.poll-interval:2s}")
     @SchedulerLock(name = JOB)
-    public int deliverDue() {
+    public void deliverDue() {
         if (!properties.enabled()) {
-            return 0;
+            return;
         }
-        int tries = 0;
         List<Due> batch = claim();
         while (!batch.isEmpty()) {
             List<Due> claimed = batch;
-            tries += jobs.call(JOB, () -> deliver(claimed));
+            jobs.run(JOB, () -> deliver(claimed));
             batch = claim();
         }
-        return tries;
     }
 
     private List<Due> claim() {
@@ -78,7 +76,7 @@ class WebhookWorker {
         return deliveries.claim(now, properties.batchSize(), now.plus(properties.lease()));
     }
 
-    private int deliver(List<Due> batch) {
+    private void deliver(List<Due> batch) {
         Map<Long, Target> targets = endpoints.targets(batch.stream().map(Due::endpointId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Target::id, target -> target));
         Map<Long, byte[]> keys = new HashMap<>();
@@ -106,7 +104,6 @@ class WebhookWorker {
                 }
             }
         }
-        return batch.size();
     }
 
     private void deliverOne(Due due, Target target, byte[] key) {
