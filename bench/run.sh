@@ -7,6 +7,8 @@
 #   4. the outbox: dispatcher -> Jakarta Mail -> smtp-sink vs smtp-source; claim rate vs pgbench
 #   5. scoped reputation recording in Redis vs redis-benchmark -P 16 running the same EVALSHA
 #   6. webhooks: signed event batches over HTTP (each sent 3 times) vs pgbench INSERT ... ON CONFLICT DO NOTHING
+#   6b. webhooks-out: 10k message.sent events to 3 endpoints on loopback (no loss, throughput, p99) vs a bare
+#      HttpClient; the send transaction's throughput with and without endpoints registered
 #   7. tick: the sequencer tick, 100k due among 1M and 200k enrollments, vs the same INSERT ... SELECT in psql
 #   8. recontact: the re-contact worker, 100k eligible among 1M enrollments, vs the same UPDATE in psql
 #   9. ratelimit: the Lua rate limiter vs Bucket4j on Lettuce, the same acquisitions on the same Redis
@@ -18,7 +20,7 @@
 #      through CHAOS_OPTS, e.g. CHAOS_OPTS="-Dchaos.kills=30 -Dchaos.seed=7" (see ChaosSettings)
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, postfix's smtp-sink/smtp-source and Dovecot's IMAP server (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit|imap|chaos]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|webhooks-out|tick|recontact|ratelimit|imap|chaos]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
@@ -161,6 +163,10 @@ for benchmark in "${benchmarks[@]}"; do
         webhooks)
             echo "== Webhook ingest: signed batches of 1,000 events, each sent 3 times, vs pgbench; effects exactly once"
             run_java -Xmx1g -cp "$classpath" dev.outreach.events.WebhookIngestBenchmark "$results"
+            ;;
+        webhooks-out)
+            echo "== Outgoing webhooks: 10k events to 3 loopback endpoints (no loss, throughput, p99) and the send transaction's cost"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.integration.WebhookFanOutBenchmark "$results"
             ;;
         tick)
             echo "== Sequencer tick: 100k due among 1M and 200k enrollments vs the same INSERT ... SELECT in psql"

@@ -117,6 +117,12 @@ public class EmailEventIngestion {
         if (!counted.isEmpty()) {
             publisher.publishEvent(new ReputationEventsObserved(List.copyOf(counted)));
         }
+        publisher.publishEvent(new EmailEventsApplied(IntStream.range(0, applied.size()).mapToObj(k -> {
+            EmailEvent event = applied.get(k);
+            Target target = appliedTargets.get(k);
+            return new EmailEventsApplied.Applied(event.kind(), target.id(), target.leadId(), target.enrollmentId(),
+                    event.hardBounce(), event.machineOpen(), event.provider(), event.detail(), event.occurredAt());
+        }).toList()));
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.outreach.events;
 
+import dev.outreach.shared.WebhookSignature;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Our own documented event format, for any sender, relay or tool that is not SendGrid.
  *
  * <p>Signature: header {@code X-Outreach-Signature: t=<unix seconds>,v1=<hex>} where the hex is
- * HMAC-SHA256, keyed with {@code outreach.webhooks.generic.secret}, of the bytes
+ * HMAC-SHA256 ({@link WebhookSignature}), keyed with {@code outreach.webhooks.generic.secret}, of the bytes
  * {@code "<t>." + body}. The timestamp must be within 5 minutes of our clock. Several
  * {@code v1=} values may be given (while a secret is being rotated); one must match.
  *
@@ -45,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class GenericWebhook implements EmailWebhook {
 
-    static final String SIGNATURE = "X-Outreach-Signature";
+    static final String SIGNATURE = WebhookSignature.HEADER;
 
     private static final Map<String, EmailEventKind> TYPES = Map.of(
             "delivered", EmailEventKind.DELIVERED, "open", EmailEventKind.OPENED, "click", EmailEventKind.CLICKED,
@@ -96,21 +93,9 @@ class GenericWebhook implements EmailWebhook {
             throw new Rejected(HttpStatus.UNAUTHORIZED, SIGNATURE + " must be t=<unix seconds>,v1=<hex HMAC-SHA256>");
         }
         EmailWebhook.requireFresh(timestamp, SIGNATURE + " t", now);
-        byte[] expected = sign(secret, timestamp.strip(), body);
+        byte[] expected = WebhookSignature.sign(secret, timestamp.strip(), body);
         if (signatures.stream().noneMatch(signature -> MessageDigest.isEqual(expected, signature))) {
             throw new Rejected(HttpStatus.UNAUTHORIZED, "The signature does not match the body");
-        }
-    }
-
-    /** HMAC-SHA256 of {@code "<timestamp>." + body}: what a sender puts in {@code v1}. */
-    static byte[] sign(byte[] secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 

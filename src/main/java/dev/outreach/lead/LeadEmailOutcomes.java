@@ -6,6 +6,7 @@ import dev.outreach.shared.AfterCommitEffect;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.LeadUnsubscribed;
 import dev.outreach.shared.ReplyReceived;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,17 +20,19 @@ class LeadEmailOutcomes {
 
     private final LeadService leads;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
 
-    LeadEmailOutcomes(LeadService leads, AuditLog auditLog) {
+    LeadEmailOutcomes(LeadService leads, AuditLog auditLog, ApplicationEventPublisher events) {
         this.leads = leads;
         this.auditLog = auditLog;
+        this.events = events;
     }
 
     @AfterCommitEffect
     void on(AddressBounced event) {
         SystemActor.run(() -> leads.find(event.leadId()).ifPresent(lead -> {
             if (leads.markBounced(lead.id(), event.at())) {
-                audit("lead.bounce", lead, "BOUNCED (" + event.cause() + ")");
+                changed("lead.bounce", lead, LeadStatus.BOUNCED, event.cause(), event.at());
             }
         }));
     }
@@ -39,7 +42,7 @@ class LeadEmailOutcomes {
         SystemActor.run(() -> leads.find(event.leadId()).ifPresent(lead -> {
             if (lead.fields().getStatus() != LeadStatus.UNSUBSCRIBED) {
                 leads.markUnsubscribed(lead.id(), event.at());
-                audit("lead.unsubscribe", lead, "UNSUBSCRIBED (" + event.cause() + ")");
+                changed("lead.unsubscribe", lead, LeadStatus.UNSUBSCRIBED, event.cause(), event.at());
             }
         }));
     }
@@ -48,12 +51,14 @@ class LeadEmailOutcomes {
     void on(ReplyReceived event) {
         SystemActor.run(() -> leads.find(event.leadId()).ifPresent(lead -> {
             if (leads.markReplied(lead.id(), event.at())) {
-                audit("lead.reply", lead, "REPLIED (" + event.cause() + ")");
+                changed("lead.reply", lead, LeadStatus.REPLIED, event.cause(), event.at());
             }
         }));
     }
 
-    private void audit(String action, LeadDetails lead, String after) {
-        auditLog.record(action, "lead", lead.id(), String.valueOf(lead.fields().getStatus()), after);
+    /** The audit entry and {@link LeadStatusChanged}, in the transaction that changed the status. */
+    private void changed(String action, LeadDetails lead, LeadStatus to, String cause, java.time.Instant at) {
+        auditLog.record(action, "lead", lead.id(), String.valueOf(lead.fields().getStatus()), to + " (" + cause + ")");
+        events.publishEvent(new LeadStatusChanged(lead.id(), lead.fields().getStatus(), to, cause, at));
     }
 }

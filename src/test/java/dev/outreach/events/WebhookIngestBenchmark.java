@@ -204,7 +204,7 @@ public final class WebhookIngestBenchmark {
                     byte[] bytes = body.append(']').toString().getBytes(StandardCharsets.UTF_8);
                     String t = Long.toString(now.getEpochSecond());
                     String signature = "t=" + t + ",v1=" + HexFormat.of().formatHex(
-                            GenericWebhook.sign(SECRET.getBytes(StandardCharsets.UTF_8), t, bytes));
+                            dev.outreach.shared.WebhookSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), t, bytes));
                     long sent = System.nanoTime();
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
                             .header("Content-Type", "application/json").header(GenericWebhook.SIGNATURE, signature)

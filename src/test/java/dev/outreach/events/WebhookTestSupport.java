@@ -77,7 +77,7 @@ final class WebhookTestSupport {
     /** The generic format's signature header for a body, at a given time. */
     static String genericSignature(String body, Instant at) {
         String t = Long.toString(at.getEpochSecond());
-        byte[] mac = GenericWebhook.sign(SECRET.getBytes(StandardCharsets.UTF_8), t, body.getBytes(StandardCharsets.UTF_8));
+        byte[] mac = dev.outreach.shared.WebhookSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), t, body.getBytes(StandardCharsets.UTF_8));
         return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac);
     }
 

@@ -1,0 +1,115 @@
+package dev.outreach.integration;
+
+import dev.outreach.events.EmailEventsApplied;
+import dev.outreach.lead.LeadStatusChanged;
+import dev.outreach.shared.LeadUnsubscribed;
+import dev.outreach.shared.MessageSent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the engine's events into deliveries, in the transaction of each event's cause (a send, an
+ * email event's ingestion, a lead's status change): the delivery rows commit with the cause or
+ * not at all, so none is lost on a crash and none exists for a cause that rolled back. Nothing is
+ * sent here; an event no endpoint wants costs no query ({@link WebhookSubscriptions}).
+ */
+@Component
+class WebhookEventSources {
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookDeliveryStore deliveries;
+    private final OutgoingWebhookProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    WebhookEventSources(WebhookSubscriptions subscriptions, WebhookDeliveryStore deliveries,
+            OutgoingWebhookProperties properties, JsonMapper json, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MessageSent sent) {
+        record(WebhookEventType.MESSAGE_SENT, sent.sentAt(), () -> data("message_id", sent.messageId(),
+                "lead_id", sent.leadId(), "enrollment_id", sent.enrollmentId(), "channel", sent.channel().name(),
+                "mailbox", sent.mailboxAddress(), "touch", sent.touch(), "message_type", sent.messageType(),
+                "sent_at", sent.sentAt().toString()));
+    }
+
+    /** Deliveries, a person's opens and clicks (a machine's are left out), bounces and replies. */
+    @EventListener
+    void on(EmailEventsApplied applied) {
+        for (EmailEventsApplied.Applied event : applied.events()) {
+            WebhookEventType type = switch (event.kind()) {
+                case DELIVERED -> WebhookEventType.MESSAGE_DELIVERED;
+                case OPENED -> event.machine() ? null : WebhookEventType.MESSAGE_OPENED;
+                case CLICKED -> event.machine() ? null : WebhookEventType.MESSAGE_CLICKED;
+                case BOUNCED, DROPPED -> WebhookEventType.MESSAGE_BOUNCED;
+                case REPLIED -> WebhookEventType.REPLY_RECEIVED;
+                default -> null;
+            };
+            if (type != null) {
+                record(type, event.occurredAt(), () -> emailEvent(type, event));
+            }
+        }
+    }
+
+    @EventListener
+    void on(LeadUnsubscribed unsubscribed) {
+        record(WebhookEventType.LEAD_UNSUBSCRIBED, unsubscribed.at(), () -> data("lead_id", unsubscribed.leadId(),
+                "email", unsubscribed.email(), "reason", unsubscribed.reason(), "cause", unsubscribed.cause()));
+    }
+
+    @EventListener
+    void on(LeadStatusChanged changed) {
+        record(WebhookEventType.LEAD_STATUS_CHANGED, changed.at(), () -> data("lead_id", changed.leadId(),
+                "from", changed.from() == null ? null : changed.from().name(), "to", changed.to().name(),
+                "cause", changed.cause()));
+    }
+
+    private Map<String, Object> emailEvent(WebhookEventType type, EmailEventsApplied.Applied event) {
+        Map<String, Object> data = data("message_id", event.messageId(), "lead_id", event.leadId(),
+                "enrollment_id", event.enrollmentId(), "source", event.provider());
+        switch (type) {
+            case MESSAGE_BOUNCED -> {
+                data.put("bounce", event.kind().name().equals("DROPPED") ? "dropped" : event.hardBounce() ? "hard" : "soft");
+                data.put("reason", event.detail());
+            }
+            case MESSAGE_CLICKED -> data.put("url", event.detail());
+            case REPLY_RECEIVED -> {
+                data.put("subject", event.detail());
+                data.put("label", null); // reply intent labels come with the inbox
+            }
+            default -> { }
+        }
+        return data;
+    }
+
+    private void record(WebhookEventType type, Instant occurredAt, java.util.function.Supplier<Map<String, Object>> data) {
+        List<Long> endpoints = subscriptions.endpointsFor(type);
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        deliveries.record(type, json.writeValueAsString(data.get()), occurredAt, endpoints, now,
+                now.plus(properties.retryFor()));
+    }
+
+    private static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            data.put((String) pairs[i], value == null ? null : value instanceof Number ? value : value.toString());
+        }
+        return data;
+    }
+}

@@ -1,0 +1,272 @@
+package dev.outreach.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outreach.integration.WebhookAttempt.Outcome;
+import dev.outreach.integration.WebhookDelivery.Status;
+import dev.outreach.security.Role;
+import dev.outreach.security.SystemActor;
+import dev.outreach.shared.ChannelType;
+import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.LeadUnsubscribed;
+import dev.outreach.shared.MessageSent;
+import dev.outreach.support.Eventually;
+import dev.outreach.support.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Outgoing webhooks against a real receiver on 127.0.0.1 (allowed by the test's URL-guard
+ * allowance, for its exact port only): each delivery signed and verifiable with the documented
+ * algorithm, retried with backoff after a 500 and after a timeout, refused for loopback and
+ * private URLs otherwise. The worker runs as the scheduler calls it; the test moves the clock
+ * instead of waiting for the backoff.
+ */
+@SpringBootTest(properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false",
+        "outreach.outgoing-webhooks.poll-interval=1h", "outreach.outgoing-webhooks.timeout=1s"})
+@ActiveProfiles("test")
+@Import(MovableClock.Config.class)
+class OutgoingWebhooksIntegrationTests {
+
+    private static final String SECRET = "whsec-0123456789abcdef";
+    private static final WebhookReceiver receiver = new WebhookReceiver(SECRET);
+
+    @Autowired
+    WebhookService webhooks;
+    @Autowired
+    WebhookWorker worker;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void allowTheReceiver(DynamicPropertyRegistry registry) {
+        registry.add("outreach.outgoing-webhooks.allowed-hosts", receiver::hostPort);
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void freshEndpoint() {
+        SystemActor.run(() -> webhooks.endpoints().forEach(endpoint -> webhooks.delete(endpoint.id())));
+        receiver.received.clear();
+        receiver.now = clock::instant;
+        SystemActor.call(() -> webhooks.create(new WebhookEndpointDraft("CRM", receiver.url(),
+                Set.of(WebhookEventType.MESSAGE_SENT, WebhookEventType.LEAD_UNSUBSCRIBED), SECRET, true)));
+    }
+
+    @Test
+    void aSentMessageIsDeliveredSignedAndTheReceiverVerifiesItWithTheDocumentedAlgorithm() {
+        UUID messageId = sendMessage();
+
+        worker.deliverDue();
+
+        WebhookReceiver.Received request = receiver.received.getFirst();
+        assertThat(receiver.received).hasSize(1);
+        assertThat(request.signatureValid()).isTrue();
+        assertThat(request.event()).isEqualTo("message.sent");
+        JsonNode body = json.readTree(request.body());
+        assertThat(body.get("id").asString()).isEqualTo(request.deliveryId());
+        assertThat(body.get("type").asString()).isEqualTo("message.sent");
+        assertThat(body.get("data").get("message_id").asString()).isEqualTo(messageId.toString());
+        assertThat(body.get("data").get("channel").asString()).isEqualTo("EMAIL");
+        WebhookDelivery delivery = onlyDelivery();
+        assertThat(delivery.id().toString()).isEqualTo(request.deliveryId());
+        assertThat(delivery.status()).isEqualTo(Status.DELIVERED);
+        assertThat(SystemActor.call(() -> webhooks.attempts(delivery.id()))).singleElement()
+                .satisfies(attempt -> {
+                    assertThat(attempt.outcome()).isEqualTo(Outcome.DELIVERED);
+                    assertThat(attempt.responseCode()).isEqualTo(200);
+                });
+    }
+
+    @Test
+    void aDeliveryAnswered500IsRetriedAfterItsBackoffWithTheSameId() {
+        receiver.script(500, 500);
+        sendMessage();
+
+        worker.deliverDue();
+        WebhookDelivery afterFirst = onlyDelivery();
+        assertThat(afterFirst.status()).isEqualTo(Status.PENDING);
+        assertThat(afterFirst.lastResponseCode()).isEqualTo(500);
+        assertThat(Duration.between(clock.instant(), afterFirst.nextAttemptAt())).isBetween(Duration.ofSeconds(25),
+                Duration.ofSeconds(30));
+        worker.deliverDue();
+        assertThat(receiver.received).as("not due before its backoff").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(31));
+        worker.deliverDue();
+        WebhookDelivery afterSecond = onlyDelivery();
+        assertThat(afterSecond.status()).isEqualTo(Status.PENDING);
+        assertThat(Duration.between(clock.instant(), afterSecond.nextAttemptAt()))
+                .as("the wait doubles").isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(30));
+        worker.deliverDue();
+        assertThat(receiver.received).hasSize(2);
+
+        clock.advance(Duration.ofSeconds(31));
+        worker.deliverDue();
+
+        assertThat(onlyDelivery().status()).isEqualTo(Status.DELIVERED);
+        assertThat(receiver.received).extracting(WebhookReceiver.Received::answered).containsExactly(500, 500, 200);
+        assertThat(receiver.received).extracting(WebhookReceiver.Received::deliveryId).containsOnly(
+                onlyDelivery().id().toString());
+        assertThat(SystemActor.call(() -> webhooks.attempts(onlyDelivery().id())))
+                .extracting(WebhookAttempt::responseCode).containsExactly(500, 500, 200);
+    }
+
+    @Test
+    void aDeliveryThatTimesOutIsRetriedAfterItsBackoff() {
+        receiver.script(Duration.ofSeconds(3));
+        sendMessage();
+
+        worker.deliverDue();
+        WebhookDelivery afterTimeout = onlyDelivery();
+        assertThat(afterTimeout.status()).isEqualTo(Status.PENDING);
+        assertThat(afterTimeout.lastResponseCode()).isNull();
+        assertThat(afterTimeout.lastError()).startsWith("timeout");
+
+        clock.advance(Duration.ofSeconds(31));
+        worker.deliverDue();
+
+        assertThat(onlyDelivery().status()).isEqualTo(Status.DELIVERED);
+        assertThat(SystemActor.call(() -> webhooks.attempts(onlyDelivery().id())))
+                .extracting(WebhookAttempt::outcome).containsExactly(Outcome.FAILED, Outcome.DELIVERED);
+        // the stalled request still reaches the receiver after we gave up on it: it sees the id twice
+        // and keeps one, which is why every delivery carries its id
+        Eventually.eventually(() -> assertThat(receiver.received).hasSize(2));
+        assertThat(receiver.received).extracting(WebhookReceiver.Received::deliveryId)
+                .containsOnly(onlyDelivery().id().toString());
+        assertThat(receiver.accepted).contains(onlyDelivery().id().toString());
+    }
+
+    @Test
+    void aDeliveryStillFailingAfter24HoursIsFailedAndAResendDeliversItWithTheSameId() {
+        receiver.script(503);
+        sendMessage();
+        worker.deliverDue();
+
+        clock.advance(Duration.ofHours(25));
+        receiver.script(503);
+        worker.deliverDue();
+        WebhookDelivery failed = onlyDelivery();
+        assertThat(failed.status()).isEqualTo(Status.FAILED);
+
+        SystemActor.call(() -> webhooks.resend(failed.id()));
+        worker.deliverDue();
+
+        assertThat(onlyDelivery().status()).isEqualTo(Status.DELIVERED);
+        assertThat(receiver.received).extracting(WebhookReceiver.Received::deliveryId)
+                .containsOnly(failed.id().toString()).hasSize(3);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'webhook.resend'").query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventOfACauseThatRolledBackIsNeverDelivered() {
+        transaction.executeWithoutResult(tx -> {
+            events.publishEvent(new LeadUnsubscribed(7, "gone@example.com", "unsubscribed", "test", clock.instant()));
+            tx.setRollbackOnly();
+        });
+
+        worker.deliverDue();
+        assertThat(receiver.received).isEmpty();
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'LEAD_UNSUBSCRIBED'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anEventNoEndpointTakesMakesNoDelivery() {
+        transaction.executeWithoutResult(tx -> events.publishEvent(new dev.outreach.lead.LeadStatusChanged(7,
+                dev.outreach.lead.LeadStatus.CONTACTED, dev.outreach.lead.LeadStatus.REPLIED, "test", clock.instant())));
+
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'LEAD_STATUS_CHANGED'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void loopbackPrivateAndMetadataUrlsAreRefusedWhenNotTheTestsAllowance() {
+        for (String url : List.of("http://127.0.0.1:1/hooks", "http://localhost/hooks", "http://10.0.0.7/hooks",
+                "http://192.168.1.20/hooks", "http://169.254.169.254/latest/meta-data", "http://[::1]/hooks",
+                "ftp://example.com/hooks")) {
+            assertThatThrownBy(() -> SystemActor.call(() -> webhooks.create(new WebhookEndpointDraft("Bad", url,
+                    Set.of(WebhookEventType.MESSAGE_SENT), SECRET, true))))
+                    .as(url).isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.errors().getFirst().field()).isEqualTo("url"));
+        }
+        assertThat(SystemActor.call(() -> webhooks.endpoints())).extracting(WebhookEndpoint::name).containsOnly("CRM");
+    }
+
+    @Test
+    void theReceiversOwnUrlIsRefusedWithoutTheTestAllowance() {
+        WebhookUrls guard = new WebhookUrls(new OutgoingWebhookProperties(true, Duration.ofSeconds(2), 200, 16,
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofSeconds(30),
+                Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(5), List.of()));
+
+        assertThatThrownBy(() -> guard.check(receiver.url())).hasMessageContaining("loopback");
+    }
+
+    @Test
+    void operatorsCannotSeeOrChangeEndpoints() {
+        var authorities = List.of(new SimpleGrantedAuthority(Role.OPERATOR.authority()));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("olivia", null, authorities));
+        try {
+            assertThatThrownBy(() -> webhooks.endpoints()).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> webhooks.create(new WebhookEndpointDraft("Mine", receiver.url(),
+                    Set.of(WebhookEventType.MESSAGE_SENT), SECRET, true))).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void theSecretIsStoredEncrypted() {
+        assertThat(jdbc.sql("select secret_encrypted from webhook_endpoint where not deleted").query(String.class)
+                .single()).startsWith("v1:").doesNotContain(SECRET);
+    }
+
+    private UUID sendMessage() {
+        UUID id = UUID.randomUUID();
+        transaction.executeWithoutResult(tx -> events.publishEvent(new MessageSent(id, 1, null, ChannelType.EMAIL, null,
+                "sender@send.example", 0, "initial", clock.instant())));
+        return id;
+    }
+
+    private WebhookDelivery onlyDelivery() {
+        long endpoint = SystemActor.call(() -> webhooks.endpoints()).getFirst().id();
+        return SystemActor.call(() -> webhooks.deliveries(endpoint, 10)).getFirst();
+    }
+}
