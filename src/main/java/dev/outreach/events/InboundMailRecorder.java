@@ -3,6 +3,7 @@ package dev.outreach.events;
 import dev.outreach.cadence.EnrollmentPauses;
 import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.OutreachService;
+import dev.outreach.shared.AutoReplyReceived;
 import dev.outreach.shared.LinkTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +53,11 @@ class InboundMailRecorder {
     private final ImapProperties properties;
     private final JdbcClient jdbc;
     private final LinkTokens tokens;
+    private final ApplicationEventPublisher events;
 
     InboundMailRecorder(EmailEventIngestion ingestion, OutreachService outreach, LeadService leads,
-            EnrollmentPauses pauses, ImapProperties properties, JdbcClient jdbc, LinkTokens tokens) {
+            EnrollmentPauses pauses, ImapProperties properties, JdbcClient jdbc, LinkTokens tokens,
+            ApplicationEventPublisher events) {
         this.ingestion = ingestion;
         this.outreach = outreach;
         this.leads = leads;
@@ -61,6 +65,7 @@ class InboundMailRecorder {
         this.properties = properties;
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Our message the reply answers (by the ids it quotes, else by its sender); false when none. */
@@ -131,6 +136,8 @@ class InboundMailRecorder {
         if (storeTimeline(mailboxId, found.get(), mail.headerMessageId(), mail.from(), mail.subject(), mail.excerpt(),
                 mail.receivedAt(), Kind.AUTO_REPLY, note)) {
             pauses.pauseLead(leadId, until, note);
+            events.publishEvent(new AutoReplyReceived(leadId, "imap automatic answer to message " + found.get().messageId(),
+                    mail.receivedAt()));
         }
         return true;
     }
