@@ -46,7 +46,7 @@ final class ReplyIntentRules {
             "(pas|plus) la bonne personne", "(ne suis|je ne suis) pas (la bonne|le bon|en charge)", "(contactez|adressez-vous a|ecrivez a)(?![- ]?(moi|nous))",
             "ya no (trabaja|esta|forma parte)", "dejo la empresa", "no soy la persona", "persona (adecuada|correcta|indicada)",
             "(contacte|contactar|escriba) (a|con) (?!mi\\b|nosotros)", "no es mi (area|departamento)",
-            "werkt (hier )?niet meer", "niet meer (bij|werkzaam)", "niet de juiste", "juiste (persoon|contactpersoon)", "neem contact op met",
+            "werkt? (hier )?niet meer", "niet meer (bij|werkzaam)", "niet de juiste", "juiste (persoon|contactpersoon)", "neem contact op met",
             "nao (trabalha|esta) mais", "saiu da empresa", "nao sou a pessoa", "pessoa (certa|correta|indicada)",
             "(entre|entrar) em contato com (?!a gente|nos)", "fale com (?!igo)");
     private static final Pattern OUT_OF_OFFICE = phrases(
@@ -73,7 +73,7 @@ final class ReplyIntentRules {
             "(agora|no momento|neste momento|por enquanto) nao", "mais (tarde|para frente|adiante)", "proximo ano", "ano que vem", "proximo trimestre",
             "depois do verao", "(volte|retorne) a (falar|entrar em contato)");
     private static final Pattern NOT_INTERESTED = phrases(
-            "not interested", "no interest", "(are|am|'re|'m) not looking", "no thanks", "no thank you", "not (a|the) (good )?fit",
+            "not interested", "no interest", "(we are|i am|we're|i'm|they're|they are) not (looking|in the market)", "no thanks", "no thank you", "(not|isn't|is not) (a|the) (good |great |right )?fit",
             "(we're|we are|i'm|i am) (all set|good|covered)", "already (have|use|work with|using|working with|got)",
             "(happy|satisfied) with (our|my) (current|existing)", "(don't|do not) (need|have a need|require)", "no need",
             "pass on this", "(please )?(don't|do not) (follow up|bother)", "not relevant", "nicht interessiert", "kein interesse",
@@ -99,7 +99,7 @@ final class ReplyIntentRules {
             "(uma|marcar|agendar|ter uma) (reuniao|ligacao|chamada|call)", "(podemos|poderiamos) (conversar|falar|marcar)", "(esta|estaria) disponivel", "me liga");
     private static final Pattern INTERESTED = phrases(
             "interested", "sounds (good|interesting|great)", "tell me more", "(send|share) (me |us )?(some |more )?(info|information|details|pricing|a deck|the deck|a proposal|case studies)",
-            "(like|love|want) to (know|learn|hear) more", "learn more", "(i'm|we're|i am|we are) keen", "keen to", "open to (it|this|hearing|learning)",
+            "(like|love|want) to (know|learn|hear) more", "curious", "(serais|suis) curieux", "curios[oa]", "nieuwsgierig", "neugierig", "learn more", "(i'm|we're|i am|we are) keen", "keen to", "open to (it|this|hearing|learning)",
             "(could|can) you (send|share)", "what (does|would) (it|this|pricing) cost", "how much",
             "interessant", "interessiert", "klingt (gut|interessant|spannend)", "mehr (informationen|infos|details|erfahren)", "gerne mehr",
             "(schicken|senden) sie (mir )?(gerne|bitte)", "m'interesse", "en savoir plus", "plus d'(informations|infos|details)", "(envoyez|transmettez)[- ]moi",
