@@ -26,7 +26,7 @@ public class InboundReplies {
     @Transactional(readOnly = true)
     public List<InboundReply> ofLead(long leadId) {
         return jdbc.sql("""
-                select id, lead_id, message_id, mailbox_id, from_address, subject, excerpt, kind, note, received_at
+                select id, lead_id, message_id, mailbox_id, from_address, subject, excerpt, kind, note, received_at, written_at
                 from email_reply where lead_id = :leadId and kind in ('REPLY', 'AUTO_REPLY')
                 order by received_at, id
                 """).param("leadId", leadId).query((rs, n) -> reply(rs)).list();
@@ -35,7 +35,7 @@ public class InboundReplies {
     @Transactional(readOnly = true)
     public Optional<InboundReply> find(long replyId) {
         return jdbc.sql("""
-                select id, lead_id, message_id, mailbox_id, from_address, subject, excerpt, kind, note, received_at
+                select id, lead_id, message_id, mailbox_id, from_address, subject, excerpt, kind, note, received_at, written_at
                 from email_reply where id = :id
                 """).param("id", replyId).query((rs, n) -> reply(rs)).optional();
     }
@@ -51,6 +51,8 @@ public class InboundReplies {
         }
         return new InboundReply(rs.getLong("id"), rs.getLong("lead_id"), rs.getObject("message_id", UUID.class), mailbox,
                 rs.getString("from_address"), rs.getString("subject"), rs.getString("excerpt") == null ? ""
-                        : rs.getString("excerpt"), automatic, rs.getTimestamp("received_at").toInstant());
+                        : rs.getString("excerpt"), automatic, rs.getTimestamp("received_at").toInstant(),
+                rs.getTimestamp("written_at") == null ? rs.getTimestamp("received_at").toInstant()
+                        : rs.getTimestamp("written_at").toInstant());
     }
 }

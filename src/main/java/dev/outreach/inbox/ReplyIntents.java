@@ -148,10 +148,10 @@ public class ReplyIntents {
         return labelled;
     }
 
-    /** What the rules and the model read of a stored reply; dates without a year count from the day it arrived. */
+    /** What the rules and the model read of a stored reply; dates count from the day it was written, as the poller reads them. */
     static IncomingReply incoming(InboundReply reply) {
         return new IncomingReply(reply.subject(), reply.from(), reply.text(), reply.automatic(),
-                LocalDate.ofInstant(reply.receivedAt(), ZoneOffset.UTC));
+                LocalDate.ofInstant(reply.writtenAt(), ZoneOffset.UTC));
     }
 
     private static String describe(ReplyIntent intent) {

@@ -1,3 +1,7 @@
+-- When a reply or automatic answer was written (its Date header; events owns the column): the
+-- inbox reads the dates in it from that day, as the poller reads an out-of-office's return date.
+alter table email_reply add column written_at timestamp with time zone;
+
 -- The intent of each inbound reply or automatic answer (inbox owns both tables). One row per
 -- email_reply: the label in force and who gave it (RULE, MODEL or PERSON), and beside it the
 -- machine's own label (rules or model), kept when a person relabels, to measure the classifier.
