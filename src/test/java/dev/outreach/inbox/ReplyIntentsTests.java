@@ -3,15 +3,19 @@ package dev.outreach.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outreach.content.LlmProperties;
 import dev.outreach.content.OpenAiStub;
 import dev.outreach.events.InboundReplies;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.security.SystemActor;
+import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.AutoReplyReceived;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ReplyReceived;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,27 +34,21 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The intent service on the embedded database: a reply is labelled once when its event arrives,
  * what the rules leave open goes to the (stub) model, people relabel with their name kept, and the
- * agreement counts what they kept.
+ * agreement counts what they kept. The context is the one the unit and Karibu tests share (one
+ * more context would install its own security context strategy under theirs), so the service
+ * with a model is assembled here from its beans and a model pointed at the loopback stub.
  */
-@SpringBootTest(properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false", "outreach.imap.enabled=false",
-    "outreach.simulator.enabled=false", "outreach.inbox.model-interval=1h"})
+@SpringBootTest
 @ActiveProfiles("test")
 class ReplyIntentsTests {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime());
     private static final OpenAiStub MODEL = new OpenAiStub();
-
-    @DynamicPropertySource
-    static void model(DynamicPropertyRegistry registry) {
-        registry.add("outreach.llm.base-url", MODEL::baseUrl);
-    }
 
     @AfterAll
     static void stopModel() {
@@ -69,6 +67,20 @@ class ReplyIntentsTests {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ReplyIntentStore store;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    Clock clock;
+    @Autowired
+    InboxProperties properties;
+
+    /** The service as it runs with {@code outreach.llm.base-url} set: its model is the stub. */
+    private ReplyIntents withModel() {
+        ReplyIntentModel model = new ReplyIntentModel(new LlmProperties(MODEL.baseUrl(), "", "stub-model", Duration.ofSeconds(10), 0, 0.7));
+        return new ReplyIntents(store, model, replies, auditLog, clock, properties, transaction);
+    }
 
     @AfterEach
     void signOut() {
@@ -108,8 +120,8 @@ class ReplyIntentsTests {
     void whatTheRulesLeaveOpenTheModelLabelsLaterAndAPersonCanRelabel() {
         long leadId = lead();
         long replyId = reply(leadId, "REPLY", null, "Hm. What would this look like for a team of our size?");
-        arrives(new ReplyReceived(leadId, "imap reply", Instant.now()));
-        ReplyLabel open = signedIn("OPERATOR", () -> intents.labelOf(replyId)).orElseThrow();
+        ReplyIntents withModel = withModel();
+        ReplyLabel open = transaction.execute(tx -> withModel.classify(replies.find(replyId).orElseThrow()));
         assertThat(open.intent().label()).isEqualTo(IntentLabel.AUTO_REPLY_OTHER);
         assertThat(open.intent().confidence()).isEqualTo(ReplyIntent.LOW_CONFIDENCE);
         assertThat(open.awaitingModel()).isTrue();
@@ -117,7 +129,7 @@ class ReplyIntentsTests {
         MODEL.answer("""
                 {"label":"INTERESTED","confidence":0.72,"reason":"asks how it fits their team","date":"","referral_name":"",
                  "referral_email":""}""");
-        int labelled = SystemActor.call(intents::labelOpenRepliesWithModel);
+        int labelled = withModel.labelOpenRepliesWithModel();
 
         assertThat(labelled).isGreaterThanOrEqualTo(1);
         ReplyLabel byModel = signedIn("OPERATOR", () -> intents.labelOf(replyId)).orElseThrow();
