@@ -38,7 +38,8 @@ sealed interface InboundMail {
      * back. {@code referencedIds} and {@code from} tie it to the lead, as for a reply.
      */
     record AutoReply(String key, String reason, String headerMessageId, List<String> referencedIds, String from,
-            String subject, String excerpt, Optional<LocalDate> returnDate, Instant receivedAt) implements InboundMail {
+            String subject, String excerpt, Optional<LocalDate> returnDate, Instant receivedAt, Instant writtenAt)
+            implements InboundMail {
     }
 
     /**
@@ -52,10 +53,11 @@ sealed interface InboundMail {
 
     /**
      * {@code referencedIds}: our Message-IDs it quotes, In-Reply-To first, then References newest
-     * first; empty when it quotes no thread at all (then its sender names the lead).
+     * first; empty when it quotes no thread at all (then its sender names the lead). {@code writtenAt}: its Date
+     * header, else when it arrived; dates without a year in it count from there.
      */
     record Reply(String key, String headerMessageId, List<String> referencedIds, String from, String subject,
-            String excerpt, Instant receivedAt) implements InboundMail {
+            String excerpt, Instant receivedAt, Instant writtenAt) implements InboundMail {
     }
 
     /** A mail sent with our List-Unsubscribe mailto: the subject carries the message's unsubscribe token. */
@@ -106,15 +108,15 @@ sealed interface InboundMail {
             return new Challenge(key, challenge.get(), headerId, ours, senders(message, excerpt), message.getSubject(),
                     Challenges.link(TextBounces.text(message)), receivedAt);
         }
+        Instant written = message.getSentDate() != null ? message.getSentDate().toInstant() : receivedAt;
         Optional<String> automatic = AutoReplies.reason(message);
         if (automatic.isPresent()) {
-            Instant written = message.getSentDate() != null ? message.getSentDate().toInstant() : receivedAt;
             Optional<LocalDate> back = ReturnDates.in((message.getSubject() == null ? "" : message.getSubject()) + "\n"
                     + excerpt, written.atOffset(ZoneOffset.UTC).toLocalDate());
             return new AutoReply(key, automatic.get(), headerId, ours, from(message), message.getSubject(), excerpt, back,
-                    receivedAt);
+                    receivedAt, written);
         }
-        return new Reply(key, headerId, ours, from(message), message.getSubject(), excerpt, receivedAt);
+        return new Reply(key, headerId, ours, from(message), message.getSubject(), excerpt, receivedAt, written);
     }
 
     /** In-Reply-To first, then References from the newest (last) to the oldest, without repeats. */

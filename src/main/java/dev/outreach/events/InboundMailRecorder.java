@@ -3,6 +3,7 @@ package dev.outreach.events;
 import dev.outreach.cadence.EnrollmentPauses;
 import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.OutreachService;
+import dev.outreach.shared.AutoReplyReceived;
 import dev.outreach.shared.LinkTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +53,11 @@ class InboundMailRecorder {
     private final ImapProperties properties;
     private final JdbcClient jdbc;
     private final LinkTokens tokens;
+    private final ApplicationEventPublisher events;
 
     InboundMailRecorder(EmailEventIngestion ingestion, OutreachService outreach, LeadService leads,
-            EnrollmentPauses pauses, ImapProperties properties, JdbcClient jdbc, LinkTokens tokens) {
+            EnrollmentPauses pauses, ImapProperties properties, JdbcClient jdbc, LinkTokens tokens,
+            ApplicationEventPublisher events) {
         this.ingestion = ingestion;
         this.outreach = outreach;
         this.leads = leads;
@@ -61,6 +65,7 @@ class InboundMailRecorder {
         this.properties = properties;
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Our message the reply answers (by the ids it quotes, else by its sender); false when none. */
@@ -73,7 +78,7 @@ class InboundMailRecorder {
         }
         Found f = found.get();
         storeTimeline(mailboxId, f, reply.headerMessageId(), reply.from(), reply.subject(), reply.excerpt(),
-                reply.receivedAt(), Kind.REPLY, null);
+                reply.receivedAt(), reply.writtenAt(), Kind.REPLY, null);
         String subject = reply.subject() == null ? "" : reply.subject();
         ingestion.ingest(new EmailEvent(PROVIDER, "reply:" + reply.key(), EmailEventKind.REPLIED, f.messageId(),
                 f.quoted(), reply.receivedAt(), false, false,
@@ -129,8 +134,10 @@ class InboundMailRecorder {
                         .orElse(LocalDate.ofInstant(until, ZoneOffset.UTC).toString())
                 + " (" + mail.reason() + ")";
         if (storeTimeline(mailboxId, found.get(), mail.headerMessageId(), mail.from(), mail.subject(), mail.excerpt(),
-                mail.receivedAt(), Kind.AUTO_REPLY, note)) {
+                mail.receivedAt(), mail.writtenAt(), Kind.AUTO_REPLY, note)) {
             pauses.pauseLead(leadId, until, note);
+            events.publishEvent(new AutoReplyReceived(leadId, "imap automatic answer to message " + found.get().messageId(),
+                    mail.receivedAt()));
         }
         return true;
     }
@@ -146,7 +153,7 @@ class InboundMailRecorder {
                 + mail.link().map(link -> " at " + link).orElse("") + "; the link is not followed", 500);
         String from = mail.senders().isEmpty() ? null : mail.senders().getFirst();
         if (storeTimeline(mailboxId, found.get(), mail.headerMessageId(), from, mail.subject(), "", mail.receivedAt(),
-                Kind.CHALLENGE, note)) {
+                null, Kind.CHALLENGE, note)) {
             leads.flagEmailChannel(found.get().leadId(), note, mail.receivedAt());
         }
         return true;
@@ -196,16 +203,18 @@ class InboundMailRecorder {
      * same mail read again, or read meanwhile by another mailbox that also got it, adds nothing).
      */
     private boolean storeTimeline(long mailboxId, Found found, String headerMessageId, String from, String subject,
-            String excerpt, Instant receivedAt, Kind kind, String note) {
+            String excerpt, Instant receivedAt, Instant writtenAt, Kind kind, String note) {
         return jdbc.sql("""
                 insert into email_reply (message_id, lead_id, mailbox_id, header_message_id, from_address, subject,
-                    excerpt, received_at, kind, note)
-                values (:messageId, :leadId, :mailboxId, :header, :from, :subject, :excerpt, :receivedAt, :kind, :note)
+                    excerpt, received_at, written_at, kind, note)
+                values (:messageId, :leadId, :mailboxId, :header, :from, :subject, :excerpt, :receivedAt, :writtenAt, :kind,
+                    :note)
                 on conflict do nothing
                 """).param("messageId", found.messageId()).param("leadId", found.leadId()).param("mailboxId", mailboxId)
                 .param("header", MessageIds.key(headerMessageId)).param("from", cut(from, 320))
                 .param("subject", cut(subject, 500)).param("excerpt", cut(excerpt, ReplyText.MAX_CHARS))
-                .param("receivedAt", Timestamp.from(receivedAt)).param("kind", kind.name()).param("note", cut(note, 500))
+                .param("receivedAt", Timestamp.from(receivedAt))
+                .param("writtenAt", writtenAt == null ? null : Timestamp.from(writtenAt)).param("kind", kind.name()).param("note", cut(note, 500))
                 .update() == 1;
     }
 

@@ -12,23 +12,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** An OpenAI-compatible {@code /v1/chat/completions} on loopback that records every request body. */
-final class OpenAiStub implements AutoCloseable {
+public final class OpenAiStub implements AutoCloseable {
 
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private volatile int status = 200;
     private volatile String content = "";
+    private volatile java.util.function.Function<String, String> responder;
     /** While set, each request waits for it before it is answered: an LLM that takes its time. */
     private volatile CountDownLatch hold;
 
-    OpenAiStub() {
+    public OpenAiStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/chat/completions", exchange -> {
-            requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(request);
+            java.util.function.Function<String, String> reply = responder;
             CountDownLatch waitFor = hold;
             if (waitFor != null) {
                 try {
@@ -37,7 +40,7 @@ final class OpenAiStub implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            byte[] body = (status == 200 ? completion(content) : "{\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}")
+            byte[] body = (status == 200 ? completion(reply == null ? content : reply.apply(request)) : "{\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
@@ -47,21 +50,28 @@ final class OpenAiStub implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    void answer(String text) {
+    public void answer(String text) {
         status = 200;
         content = text;
+        responder = null;
+    }
+
+    /** Answers each request with what {@code reply} makes of its body (the inbox's stub model reads the prompt). */
+    public void answerWith(java.util.function.Function<String, String> reply) {
+        status = 200;
+        responder = reply;
     }
 
     /** Answers only once {@code release} is counted down (at most 30 s later). */
-    void holdUntil(CountDownLatch release) {
+    public void holdUntil(CountDownLatch release) {
         hold = release;
     }
 
-    void fail(int httpStatus) {
+    public void fail(int httpStatus) {
         status = httpStatus;
     }
 

@@ -1,0 +1,6 @@
+package dev.outreach.inbox;
+
+/** Who gave a reply its label. */
+public enum IntentSource {
+    RULE, MODEL, PERSON
+}
