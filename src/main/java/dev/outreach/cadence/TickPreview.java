@@ -1,6 +1,7 @@
 package dev.outreach.cadence;
 
 import dev.outreach.shared.Wording;
+import dev.outreach.campaign.CampaignPlans;
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.channel.ChannelConfigService;
@@ -42,6 +43,7 @@ public class TickPreview {
     }
 
     private final TickStore store;
+    private final CampaignPlans campaignPlans;
     private final EngineSettingsService settingsService;
     private final MailboxDirectory mailboxes;
     private final ChannelRateLimits rateLimits;
@@ -49,10 +51,11 @@ public class TickPreview {
     private final CadenceProperties properties;
     private final Clock clock;
 
-    TickPreview(TickStore store, EngineSettingsService settingsService, MailboxDirectory mailboxes,
+    TickPreview(TickStore store, CampaignPlans campaignPlans, EngineSettingsService settingsService, MailboxDirectory mailboxes,
             ChannelRateLimits rateLimits, ChannelConfigService channels, CadenceProperties properties, Clock clock) {
         this.properties = properties;
         this.store = store;
+        this.campaignPlans = campaignPlans;
         this.settingsService = settingsService;
         this.mailboxes = mailboxes;
         this.rateLimits = rateLimits;
@@ -65,10 +68,9 @@ public class TickPreview {
     public Preview preview(int limit) {
         Instant now = clock.instant();
         EngineSettings settings = settingsService.settings();
-        SendWindow window = SendWindow.of(settings);
         TickDecision.Times times = SequencerTick.times(now, settings, properties);
-        TickStore.Sequences sequences = store.sequences();
-        List<TickStore.Due> due = store.dueBatch(now, settings, limit, false);
+        TickPlans plans = TickPlans.of(settings, store.sequences(), campaignPlans.active());
+        List<TickStore.Due> due = store.dueBatch(now, plans, limit, false);
         Map<String, Integer> stops = new TreeMap<>();
         Map<String, Integer> byChannel = new TreeMap<>();
         List<TickStore.Due> email = new ArrayList<>();
@@ -78,7 +80,7 @@ public class TickPreview {
         int completed = 0;
         int queue = 0;
         for (TickStore.Due row : due) {
-            switch (TickDecision.decide(row, times, settings, window)) {
+            switch (TickDecision.decide(row, times, settings, plans.forRow(row.campaignId()).window())) {
                 case TickDecision.Stop(String reason) -> stops.merge(reason, 1, Integer::sum);
                 case TickDecision.Finish finish -> completed++;
                 case TickDecision.Gate gate -> gated++;
@@ -86,8 +88,7 @@ public class TickPreview {
                 case TickDecision.OutsideWindow opening -> outside++;
                 case TickDecision.Write write -> {
                     queue++;
-                    Long sequenceId = sequences.idFor(row.sequenceId());
-                    String first = sequenceId == null ? null : sequences.firstChannels().get(sequenceId);
+                    String first = row.touch() == null ? null : row.touch().firstChannel();
                     byChannel.merge(first == null ? "none" : first, 1, Integer::sum);
                     if (ChannelType.EMAIL.name().equals(first)) {
                         email.add(row);

@@ -43,12 +43,14 @@ public class WaitingMessages {
         jdbc.sql("""
                 select status_reason, drafting, task, due, count(*) as messages
                 from (select status_reason, case when status = 'DRAFTING' then 1 else 0 end as drafting,
-                             case when waiting_for is not null then 1 else 0 end as task,
+                             case when waiting_for = 'campaign-paused' then 2
+                                  when waiting_for is not null then 1 else 0 end as task,
                              case when due_at <= :now then 1 else 0 end as due
                       from outreach_message where status in ('PENDING', 'DRAFTING')) waiting
                 group by status_reason, drafting, task, due
                 """).param("now", Timestamp.from(now)).query((rs, n) -> {
                     String reason = rs.getInt("drafting") == 1 ? DRAFTING
+                            : rs.getInt("task") == 2 ? "Held: its campaign is paused"
                             : rs.getInt("task") == 1 ? "Waiting for an operator task"
                             : rs.getString("status_reason") != null ? group(rs.getString("status_reason"))
                             : rs.getInt("due") == 1 ? "Due: the dispatcher picks it up at its next poll"
