@@ -268,16 +268,31 @@ public class CampaignService {
         return store.find(id).orElseThrow(() -> new InvalidInputException("id", "No campaign with id " + id));
     }
 
+    /**
+     * What would refuse saving {@code draft} as campaign {@code id} (null: a new one), each problem
+     * naming its field; nothing is saved (the plan editor checks as the operator types).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public List<FieldError> check(Long id, CampaignDraft draft) {
+        return errors(draft, id);
+    }
+
     private void validate(CampaignDraft draft, Long id) {
+        List<FieldError> errors = errors(draft, id);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private List<FieldError> errors(CampaignDraft draft, Long id) {
         List<FieldError> errors = new ArrayList<>(CampaignRules.validate(draft, sequences,
                 Optional.ofNullable(templateNames.getIfAvailable())));
         if (draft.name() != null && !draft.name().isBlank()) {
             store.idByName(draft.name()).filter(other -> !other.equals(id)).ifPresent(other -> errors.add(
                     new FieldError("name", "A campaign named '" + draft.name().strip() + "' already exists")));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        return errors;
     }
 
     /** Senders and limits are for admins: an operator may only keep them as they are (or the defaults on create). */
