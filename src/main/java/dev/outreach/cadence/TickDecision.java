@@ -65,9 +65,8 @@ sealed interface TickDecision {
 
     /**
      * The tick's rules for one due enrollment, first match wins: a stopped lead stops; an
-     * enrollment of a campaign that does not run (paused, draft, archived, completed) waits; an
-     * enrollment that made every touch of its plan finishes; the final touch without engagement is gated (when
-     * the touch has the gate); a previous touch still in the outbox or an
+     * enrollment that made every touch of its plan finishes (never one of a campaign that does not run); the final touch without engagement is gated (when
+     * the touch has the gate); a campaign that does not run (paused, draft, archived, completed), a previous touch still in the outbox or an
      * adaptive delay that has not passed waits for the next tick; outside the lead's send window
      * (the lead's time zone, else the campaign's, else the engine's) it moves to the next opening;
      * otherwise the touch is written, due now. The delay and the gate come from the row, where the
@@ -78,14 +77,15 @@ sealed interface TickDecision {
         if (row.stopReason() != null) {
             return new Stop(row.stopReason());
         }
-        if (!row.campaignActive()) {
-            return new Wait(Hold.CAMPAIGN_PAUSED, times.nextTick());
-        }
-        if (row.step() >= (row.touchCount() >= 0 ? row.touchCount() : settings.maxSequenceSteps())) {
+        // a campaign that does not run has no plan loaded: its enrollments never finish by another plan's count
+        if (row.campaignActive() && row.step() >= (row.touchCount() >= 0 ? row.touchCount() : settings.maxSequenceSteps())) {
             return new Finish(row.step());
         }
         if (!row.gatePassed()) {
             return new Gate(times.gateRecheck());
+        }
+        if (!row.campaignActive()) {
+            return new Wait(Hold.CAMPAIGN_PAUSED, times.nextTick());
         }
         if (row.inFlight()) {
             return new Wait(Hold.PREVIOUS_TOUCH_IN_OUTBOX, times.nextTick());

@@ -60,7 +60,10 @@ final class TickPlans {
         }
         Plan global = new Plan(null, globalTouches, SendWindow.of(settings), settings.defaultTimeZone(), CampaignLimits.none());
         Map<Long, Plan> plans = new HashMap<>();
-        active.values().forEach(campaign -> plans.put(campaign.id(), plan(campaign, sequences)));
+        // a campaign without a touch of its own (made before plans existed, by SQL) follows the engine's plan
+        active.values().forEach(campaign -> plans.put(campaign.id(), campaign.touches().isEmpty()
+                ? new Plan(campaign.id(), globalTouches, global.window(), campaign.schedule().timeZone(), CampaignLimits.none())
+                : plan(campaign, sequences)));
         return new TickPlans(global, plans, settings.minFollowupDelayHours());
     }
 

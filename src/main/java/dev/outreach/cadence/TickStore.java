@@ -259,7 +259,7 @@ class TickStore {
 
     /** Touches and new leads the campaign started on {@code day} so far ({@code campaign_day_usage}). */
     int[] usage(long campaignId, java.time.LocalDate day) {
-        return jdbc.sql("select touches, new_leads from campaign_day_usage where campaign_id = :id and day = :day")
+        return jdbc.sql("select touches, new_leads from campaign_day_usage where campaign_id = :id and usage_day = :day")
                 .param("id", campaignId).param("day", day).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
                 .optional().orElseGet(() -> new int[2]);
     }
@@ -268,10 +268,10 @@ class TickStore {
     void addUsage(long campaignId, java.time.LocalDate day, int touches, int newLeads) {
         int updated = jdbc.sql("""
                 update campaign_day_usage set touches = touches + :touches, new_leads = new_leads + :newLeads
-                where campaign_id = :id and day = :day
+                where campaign_id = :id and usage_day = :day
                 """).param("touches", touches).param("newLeads", newLeads).param("id", campaignId).param("day", day).update();
         if (updated == 0) {
-            jdbc.sql("insert into campaign_day_usage (campaign_id, day, touches, new_leads) values (:id, :day, :touches, :newLeads)")
+            jdbc.sql("insert into campaign_day_usage (campaign_id, usage_day, touches, new_leads) values (:id, :day, :touches, :newLeads)")
                     .param("touches", touches).param("newLeads", newLeads).param("id", campaignId).param("day", day).update();
         }
     }

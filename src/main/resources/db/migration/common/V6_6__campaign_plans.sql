@@ -85,8 +85,8 @@ group by ct.campaign_id, ct.touch_order, st.channel;
 -- Owned by the cadence module, which writes it in the tick's batch transactions.
 create table campaign_day_usage (
     campaign_id bigint  not null references campaign (id) on delete cascade,
-    day         date    not null,
+    usage_day   date    not null,
     touches     integer not null default 0,
     new_leads   integer not null default 0,
-    constraint pk_campaign_day_usage primary key (campaign_id, day)
+    constraint pk_campaign_day_usage primary key (campaign_id, usage_day)
 );
