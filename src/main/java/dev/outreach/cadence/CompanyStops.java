@@ -69,7 +69,7 @@ class CompanyStops {
         int stopped = jdbc.sql("""
                 update enrollment set status = 'STOPPED', stopped_reason = :reason, next_touch_due_at = null, updated_at = :at
                 where campaign_id = :campaign and id <> :id and status in ('COLD', 'ACTIVE', 'CONTACTED')
-                  and exists (select 1 from lead l where l.id = enrollment.lead_id and\s""" + same + "))")
+                  and exists (select 1 from lead l where l.id = enrollment.lead_id and\s""" + same + ")")
                 .param("reason", REASON).param("at", Timestamp.from(at)).param("campaign", campaignId)
                 .param("id", enrollmentId).param("key", key).update();
         if (stopped > 0) {
