@@ -40,7 +40,7 @@ class TickStore {
     /** One due touch as the tick selects it. */
     record Due(long enrollmentId, long leadId, int step, int cycle, String leadTimeZone, String campaignTimeZone,
             Long sequenceId, boolean campaignActive, String stopReason, boolean delayPassed, boolean gatePassed,
-            boolean inFlight) {
+            boolean inFlight, Long campaignId) {
     }
 
     /** One row to write to the outbox. */
@@ -115,32 +115,48 @@ class TickStore {
 
     /** {@code lock} false reads without locking (the dry run), in a read-only transaction. */
     List<Due> dueBatch(Instant now, EngineSettings settings, int limit, boolean lock) {
-        List<Due> due = new ArrayList<>(select("COLD", now, settings, limit, lock));
+        return dueBatch(now, settings, limit, lock, null);
+    }
+
+    /**
+     * The dry run of one campaign's due enrollments ({@code campaignId}; null: every campaign),
+     * without locking: the same rows and columns as the tick's, for the campaign's waiting reasons.
+     */
+    List<Due> dueBatch(Instant now, EngineSettings settings, int limit, boolean lock, Long campaignId) {
+        List<Due> due = new ArrayList<>(select("COLD", now, settings, limit, lock, campaignId));
         if (due.size() < limit) {
-            due.addAll(select("ACTIVE", now, settings, limit - due.size(), lock));
+            due.addAll(select("ACTIVE", now, settings, limit - due.size(), lock, campaignId));
         }
         return due;
     }
 
-    /** One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the due ones start. */
-    private List<Due> select(String status, Instant now, EngineSettings settings, int limit, boolean lock) {
+    /**
+     * One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the
+     * due ones start; one campaign's through ix_enrollment_campaign_due (V6_9).
+     */
+    private List<Due> select(String status, Instant now, EngineSettings settings, int limit, boolean lock,
+            Long campaignId) {
         String sql = """
                 select e.id, e.lead_id, e.outreach_sequence_step, e.re_contact_cycle, l.time_zone,
                     c.default_time_zone, c.sequence_id, coalesce(c.status, 'ACTIVE') = 'ACTIVE' as campaign_active,
                     %s as stop_reason,
                     %s as delay_passed,
                     %s as gate_passed,
-                    %s as in_flight
+                    %s as in_flight, e.campaign_id
                 from enrollment e join lead l on l.id = e.lead_id left join campaign c on c.id = e.campaign_id
-                where e.status = :status and e.next_touch_due_at <= :now
+                where e.status = :status and e.next_touch_due_at <= :now%s
                 order by e.next_touch_due_at
                 fetch first :limit rows only
-                """.formatted(STOP_REASON, followupDue(), GATE_PASSED, IN_FLIGHT)
+                """.formatted(STOP_REASON, followupDue(), GATE_PASSED, IN_FLIGHT,
+                        campaignId == null ? "" : " and e.campaign_id = :campaignId")
                 + (!lock ? "" : postgres ? " for update of e skip locked" : " for update");
-        return timing(jdbc.sql(sql), now, settings).param("status", status).param("limit", limit)
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+        JdbcClient.StatementSpec spec = timing(jdbc.sql(sql), now, settings).param("status", status).param("limit", limit);
+        if (campaignId != null) {
+            spec = spec.param("campaignId", campaignId);
+        }
+        return spec.query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8), rs.getString(9), rs.getBoolean(10),
-                        rs.getBoolean(11), rs.getBoolean(12)))
+                        rs.getBoolean(11), rs.getBoolean(12), rs.getObject(13, Long.class)))
                 .list();
     }
 
