@@ -1,8 +1,9 @@
 package dev.outreach.cadence;
 
 import dev.outreach.shared.Wording;
-import dev.outreach.campaign.EngineSettings;
+import dev.outreach.campaign.CampaignPlans;
 import dev.outreach.campaign.CampaignService;
+import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.channel.ChannelConfigService;
 import dev.outreach.channel.ChannelSettings;
@@ -54,8 +55,10 @@ public class TickPreview {
 
     /** Words of what the next tick does with a due enrollment that is written (the one decision that is no wait). */
     static final String DUE_NOW = "Due: written to the outbox at the next tick";
+    static final String NO_MAILBOX = "Waiting for a mailbox: no healthy mailbox may send";
 
     private final TickStore store;
+    private final CampaignPlans campaignPlans;
     private final EngineSettingsService settingsService;
     private final MailboxDirectory mailboxes;
     private final ChannelRateLimits rateLimits;
@@ -65,12 +68,13 @@ public class TickPreview {
 
     private final CampaignService campaigns;
 
-    TickPreview(TickStore store, EngineSettingsService settingsService, MailboxDirectory mailboxes,
+    TickPreview(TickStore store, CampaignPlans campaignPlans, EngineSettingsService settingsService, MailboxDirectory mailboxes,
             ChannelRateLimits rateLimits, ChannelConfigService channels, CadenceProperties properties, Clock clock,
             CampaignService campaigns) {
         this.campaigns = campaigns;
         this.properties = properties;
         this.store = store;
+        this.campaignPlans = campaignPlans;
         this.settingsService = settingsService;
         this.mailboxes = mailboxes;
         this.rateLimits = rateLimits;
@@ -83,10 +87,9 @@ public class TickPreview {
     public Preview preview(int limit) {
         Instant now = clock.instant();
         EngineSettings settings = settingsService.settings();
-        SendWindow window = SendWindow.of(settings);
         TickDecision.Times times = SequencerTick.times(now, settings, properties);
-        TickStore.Sequences sequences = store.sequences();
-        List<TickStore.Due> due = store.dueBatch(now, settings, limit, false);
+        TickPlans plans = TickPlans.of(settings, store.sequences(), campaignPlans.active());
+        List<TickStore.Due> due = store.dueBatch(now, plans, limit, false);
         Map<String, Integer> stops = new TreeMap<>();
         Map<String, Integer> byChannel = new TreeMap<>();
         List<TickStore.Due> email = new ArrayList<>();
@@ -97,7 +100,7 @@ public class TickPreview {
         int queue = 0;
         Map<Long, int[]> perCampaign = new LinkedHashMap<>();
         for (TickStore.Due row : due) {
-            TickDecision decision = TickDecision.decide(row, times, settings, window);
+            TickDecision decision = TickDecision.decide(row, times, settings, plans.forRow(row.campaignId()).window());
             int[] line = perCampaign.computeIfAbsent(row.campaignId(), id -> new int[7]);
             line[0]++;
             line[switch (decision) {
@@ -116,8 +119,7 @@ public class TickPreview {
                 case TickDecision.OutsideWindow opening -> outside++;
                 case TickDecision.Write write -> {
                     queue++;
-                    Long sequenceId = sequences.idFor(row.sequenceId());
-                    String first = sequenceId == null ? null : sequences.firstChannels().get(sequenceId);
+                    String first = row.touch() == null ? null : row.touch().firstChannel();
                     byChannel.merge(first == null ? "none" : first, 1, Integer::sum);
                     if (ChannelType.EMAIL.name().equals(first)) {
                         email.add(row);
@@ -158,39 +160,34 @@ public class TickPreview {
     Map<String, Long> dueReasons(long campaignId, int limit) {
         Instant now = clock.instant();
         EngineSettings settings = settingsService.settings();
-        SendWindow window = SendWindow.of(settings);
         TickDecision.Times times = SequencerTick.times(now, settings, properties);
-        List<TickStore.Due> due = store.dueBatch(now, settings, limit, false, campaignId);
+        TickPlans plans = TickPlans.of(settings, store.sequences(), campaignPlans.active());
+        List<TickStore.Due> due = store.dueBatch(now, plans, limit, false, campaignId);
         Map<String, Long> reasons = new LinkedHashMap<>();
         if (due.isEmpty()) {
             return reasons;
         }
-        TickStore.Sequences sequences = store.sequences();
         boolean noMailbox = mailboxes.preview().eligible().isEmpty();
         for (TickStore.Due row : due) {
-            TickDecision decision = TickDecision.decide(row, times, settings, window);
+            TickDecision decision = TickDecision.decide(row, times, settings, plans.forRow(row.campaignId()).window());
             String words = words(decision);
-            if (decision instanceof TickDecision.Write && noMailbox) {
-                Long sequenceId = sequences.idFor(row.sequenceId());
-                if (sequenceId != null && ChannelType.EMAIL.name().equals(sequences.firstChannels().get(sequenceId))) {
-                    words = NO_MAILBOX;
-                }
+            if (decision instanceof TickDecision.Write && noMailbox && row.touch() != null
+                    && ChannelType.EMAIL.name().equals(row.touch().firstChannel())) {
+                words = NO_MAILBOX;
             }
             reasons.merge(words, 1L, Long::sum);
         }
         return reasons;
     }
 
-    static final String NO_MAILBOX = "Waiting for a mailbox: no healthy mailbox may send";
-
     /** One decision in the words the campaign's waiting reasons use. */
     static String words(TickDecision decision) {
         return switch (decision) {
             case TickDecision.Stop(String reason) -> "Stops at the next tick: " + reason;
             case TickDecision.Finish finish -> "Finishes at the next tick: every touch was made";
-            case TickDecision.Gate gate -> "Gated for engagement: the final touch waits for a human open or a click";
+            case TickDecision.Gate gate -> "Gated for engagement: the touch waits for a human open or a click";
             case TickDecision.Wait(TickDecision.Hold hold, Instant until) -> switch (hold) {
-                case CAMPAIGN_PAUSED -> "Paused: the campaign is paused";
+                case CAMPAIGN_PAUSED -> "Paused: the campaign is not running";
                 case FOLLOWUP_DELAY -> "Waiting for the adaptive delay: the follow-up is not due yet";
                 default -> "Waiting: " + hold.words();
             };

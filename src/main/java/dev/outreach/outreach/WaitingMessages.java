@@ -55,7 +55,8 @@ public class WaitingMessages {
         var statement = jdbc.sql("""
                 select status_reason, drafting, task, due, count(*) as messages
                 from (select status_reason, case when status = 'DRAFTING' then 1 else 0 end as drafting,
-                             case when waiting_for is not null then 1 else 0 end as task,
+                             case when waiting_for = 'campaign-paused' then 2
+                                  when waiting_for is not null then 1 else 0 end as task,
                              case when due_at <= :now then 1 else 0 end as due
                       from outreach_message where status in ('PENDING', 'DRAFTING')%s) waiting
                 group by status_reason, drafting, task, due
@@ -65,6 +66,7 @@ public class WaitingMessages {
         }
         statement.query((rs, n) -> {
                     String reason = rs.getInt("drafting") == 1 ? DRAFTING
+                            : rs.getInt("task") == 2 ? "Held: its campaign is paused"
                             : rs.getInt("task") == 1 ? "Waiting for an operator task"
                             : rs.getString("status_reason") != null ? group(rs.getString("status_reason"))
                             : rs.getInt("due") == 1 ? "Due: the dispatcher picks it up at its next poll"

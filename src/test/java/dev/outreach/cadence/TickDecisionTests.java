@@ -34,7 +34,7 @@ class TickDecisionTests {
     static TickStore.Due due(int step, String leadZone, String campaignZone, boolean campaignActive, String stopReason,
             boolean delayPassed, boolean gatePassed, boolean inFlight) {
         return new TickStore.Due(11L, 7L, step, 0, leadZone, campaignZone, null, campaignActive, stopReason, delayPassed,
-                gatePassed, inFlight, null);
+                gatePassed, inFlight);
     }
 
     static TickStore.Due ready(int step, String leadZone, String campaignZone) {
@@ -57,8 +57,8 @@ class TickDecisionTests {
 
     @Test
     void theFirstTouchOfAReContactCycleIsWrittenAsTheCyclesStart() {
-        TickStore.Due reset = new TickStore.Due(11L, 7L, 0, 2, null, null, null, true, null, true, true, false, null);
-        TickStore.Due followup = new TickStore.Due(11L, 7L, 1, 2, null, null, null, true, null, true, true, false, null);
+        TickStore.Due reset = new TickStore.Due(11L, 7L, 0, 2, null, null, null, true, null, true, true, false);
+        TickStore.Due followup = new TickStore.Due(11L, 7L, 1, 2, null, null, null, true, null, true, true, false);
 
         assertThat(decide(reset)).isEqualTo(new Write(0, 2, TUESDAY_14_UTC));
         assertThat(((Write) decide(reset)).cycleStart()).isTrue();

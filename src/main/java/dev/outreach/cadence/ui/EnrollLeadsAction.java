@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class EnrollLeadsAction implements LeadBulkAction {
 
     /** The choice "no campaign" in the combo box. */
-    static final CampaignSummary UNBOUND = new CampaignSummary(null, "No campaign (default sequence)", "ACTIVE", null);
+    static final CampaignSummary UNBOUND = new CampaignSummary(null, "No campaign (default sequence)", dev.outreach.campaign.CampaignStatus.ACTIVE, null);
 
     private final EnrollmentService enrollments;
     private final CampaignService campaigns;
