@@ -3,6 +3,8 @@ package dev.outreach.campaign.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
@@ -13,6 +15,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import dev.outreach.campaign.CampaignDetails;
 import dev.outreach.campaign.CampaignDraft;
+import dev.outreach.campaign.CampaignEnrollmentPolicies;
+import dev.outreach.campaign.EnrollmentPolicy;
+import dev.outreach.campaign.EnrollmentPolicy.CompanyStop;
 import dev.outreach.campaign.CampaignLimits;
 import dev.outreach.campaign.CampaignSenderChoices;
 import dev.outreach.campaign.CampaignSenderChoices.Choice;
@@ -30,7 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * A campaign's settings: which domains and mailboxes may send for it and its daily limits (admins
- * change those; operators read them), and how often a lead who never answered is contacted again.
+ * change those; operators read them), how often a lead who never answered is contacted again, and
+ * whom adding leads skips and whether one reply stops the rest of a company.
  */
 class SettingsForm extends VerticalLayout {
 
@@ -41,23 +47,33 @@ class SettingsForm extends VerticalLayout {
     final IntegerField maxCycles = new IntegerField("Re-contact cycles");
     final IntegerField cooldownDays = new IntegerField("Re-contact cooldown, days");
     final Button save = new Button("Save settings", click -> save());
-    /** Extra sections other parts of the settings add (the enrollment policy). */
-    final VerticalLayout extra = new VerticalLayout();
+    final Checkbox allowActiveElsewhere = new Checkbox("Add leads already running in another campaign");
+    final RadioButtonGroup<CompanyStop> companyStop = new RadioButtonGroup<>("When a lead of a company replies or is interested");
 
     private final transient CampaignService campaigns;
+    private final transient CampaignEnrollmentPolicies policies;
     private final Runnable campaignChanged;
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final boolean admin;
     private CampaignDetails campaign;
 
-    SettingsForm(CampaignService campaigns, CampaignSenderChoices choices, boolean admin, CampaignDetails campaign,
-            Runnable campaignChanged) {
+    SettingsForm(CampaignService campaigns, CampaignEnrollmentPolicies policies, CampaignSenderChoices choices, boolean admin,
+            CampaignDetails campaign, Runnable campaignChanged) {
         this.campaigns = campaigns;
+        this.policies = policies;
         this.campaign = campaign;
         this.campaignChanged = campaignChanged;
         this.admin = admin;
         setPadding(false);
-        extra.setPadding(false);
+        companyStop.setItems(CompanyStop.values());
+        companyStop.setItemLabelGenerator(stop -> switch (stop) {
+            case OFF -> "Nothing more: the others continue";
+            case EMAIL_DOMAIN -> "Stop the others with the same email domain";
+            case COMPANY_NAME -> "Stop the others with the same company name";
+        });
+        EnrollmentPolicy policy = policies.enrollmentPolicy(campaign.id());
+        allowActiveElsewhere.setValue(policy.allowActiveElsewhere());
+        companyStop.setValue(policy.companyStop());
         List<Choice> domainChoices = choices == null ? List.of() : choices.domains();
         List<Choice> mailboxChoices = choices == null ? List.of() : choices.mailboxes();
         domains.setItems(domainChoices);
@@ -87,7 +103,8 @@ class SettingsForm extends VerticalLayout {
         }
         add(new FormLayout(domains, mailboxes, newLeadsPerDay, touchesPerDay), new H3("Re-contact"),
                 new Paragraph("A lead who finished the plan without answering starts again after the cooldown, with a new"
-                        + " angle, up to this many cycles."), new FormLayout(maxCycles, cooldownDays), extra, save);
+                        + " angle, up to this many cycles."), new FormLayout(maxCycles, cooldownDays),
+                new H3("Enrollment"), allowActiveElsewhere, companyStop, save);
     }
 
     private static Set<Choice> chosen(List<Choice> choices, Set<Long> ids) {
@@ -109,6 +126,10 @@ class SettingsForm extends VerticalLayout {
                         Objects.requireNonNullElse(cooldownDays.getValue(), -1)));
         try {
             campaign = campaigns.update(campaign.id(), draft);
+            EnrollmentPolicy policy = new EnrollmentPolicy(allowActiveElsewhere.getValue(), companyStop.getValue());
+            if (!policy.equals(policies.enrollmentPolicy(campaign.id()))) {
+                policies.updateEnrollmentPolicy(campaign.id(), policy);
+            }
             Notification.show("Settings saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             campaignChanged.run();
         } catch (InvalidInputException refused) {

@@ -3,6 +3,7 @@ package dev.outreach.campaign.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.outreach.campaign.CampaignDetails;
+import dev.outreach.campaign.CampaignEnrollmentPolicies;
 import dev.outreach.campaign.CampaignPageTab;
 import dev.outreach.campaign.CampaignSenderChoices;
 import dev.outreach.campaign.CampaignService;
@@ -14,12 +15,14 @@ import org.springframework.beans.factory.ObjectProvider;
 class SettingsTab implements CampaignPageTab {
 
     private final CampaignService campaigns;
+    private final CampaignEnrollmentPolicies policies;
     private final ObjectProvider<CampaignSenderChoices> senders;
     private final AuthenticationContext authentication;
 
-    SettingsTab(CampaignService campaigns, ObjectProvider<CampaignSenderChoices> senders,
+    SettingsTab(CampaignService campaigns, CampaignEnrollmentPolicies policies, ObjectProvider<CampaignSenderChoices> senders,
             AuthenticationContext authentication) {
         this.campaigns = campaigns;
+        this.policies = policies;
         this.senders = senders;
         this.authentication = authentication;
     }
@@ -36,7 +39,7 @@ class SettingsTab implements CampaignPageTab {
 
     @Override
     public Component create(CampaignDetails campaign, Runnable campaignChanged) {
-        return new SettingsForm(campaigns, senders.getIfAvailable(), authentication.hasRole(Role.ADMIN_NAME), campaign,
+        return new SettingsForm(campaigns, policies, senders.getIfAvailable(), authentication.hasRole(Role.ADMIN_NAME), campaign,
                 campaignChanged);
     }
 }

@@ -6,6 +6,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.campaign.CampaignDetails;
+import dev.outreach.campaign.CampaignEnrollmentPolicies;
+import dev.outreach.campaign.EnrollmentPolicy;
 import dev.outreach.campaign.CampaignLimits;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.RecontactPolicy;
@@ -19,6 +21,8 @@ class SettingsTabTests extends KaribuTest {
 
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    CampaignEnrollmentPolicies policies;
 
     @Test
     void anAdminChoosesAMailboxAndLimits() {
@@ -51,10 +55,14 @@ class SettingsTabTests extends KaribuTest {
         assertThat(form.newLeadsPerDay.isReadOnly()).isTrue();
         _setValue(form.maxCycles, 2);
         _setValue(form.cooldownDays, 45);
+        _setValue(form.allowActiveElsewhere, true);
+        _setValue(form.companyStop, EnrollmentPolicy.CompanyStop.EMAIL_DOMAIN);
         _click(form.save);
 
         CampaignDetails saved = CampaignTestSupport.reread(campaigns, campaign.id());
         assertThat(saved.recontact()).isEqualTo(new RecontactPolicy(2, 45));
+        assertThat(policies.enrollmentPolicy(campaign.id()))
+                .isEqualTo(new EnrollmentPolicy(true, EnrollmentPolicy.CompanyStop.EMAIL_DOMAIN));
         assertThat(saved.senders()).isEqualTo(campaign.senders());
     }
 
