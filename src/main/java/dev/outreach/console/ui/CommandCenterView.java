@@ -185,7 +185,12 @@ public class CommandCenterView extends VerticalLayout {
 
     /** One campaign's share of the dry run. */
     private static Div campaignLine(TickPreview.CampaignLine line) {
-        Span name = new Span(line.campaign());
+        Component name = new Span(line.campaign());
+        if (line.campaignId() != null) {
+            Anchor link = new Anchor("campaigns/" + line.campaignId(), line.campaign());
+            link.getElement().setAttribute("router-link", true);
+            name = link;
+        }
         List<String> parts = new ArrayList<>();
         parts.add(line.wouldQueue() + " would be queued");
         if (line.gated() > 0) {

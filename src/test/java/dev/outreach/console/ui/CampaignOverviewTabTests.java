@@ -59,6 +59,23 @@ class CampaignOverviewTabTests extends KaribuTest {
         assertThat(GridKt._findAll(overview.byChannel)).extracting(CampaignOverviewPanel.Line::label).contains("Email");
     }
 
+    @Test
+    void theCommandCentersDryRunLinksEachCampaignsLineToItsPage() {
+        CampaignDetails campaign = runningAllDay("Dry run " + System.nanoTime());
+        SystemActor.run(() -> enrollments.enroll(campaign.id(), newLeads(2)));
+        SystemActor.call(() -> campaigns.start(campaign.id()));
+        login("olivia", Role.OPERATOR);
+
+        UI.getCurrent().navigate("");
+
+        CommandCenterView view = _get(CommandCenterView.class);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(view.nextTickByCampaign,
+                com.vaadin.flow.component.html.Anchor.class)).anySatisfy(link -> {
+                    assertThat(link.getHref()).isEqualTo("campaigns/" + campaign.id());
+                    assertThat(link.getText()).isEqualTo(campaign.name());
+                });
+    }
+
     private CampaignDetails runningAllDay(String name) {
         return SystemActor.call(() -> {
             var draft = campaigns.defaultDraft(name, null, "UTC");
