@@ -61,8 +61,7 @@ class TouchEditor extends VerticalLayout {
         messageType.addCustomValueSetListener(custom -> messageType.setValue(custom.getDetail()));
         messageType.setHelperText("Or type a custom type, such as case_study");
         sequence.setItems(choices);
-        sequence.setItemLabelGenerator(plan -> plan.name() + " (" + String.join(" → ",
-                plan.steps().stream().map(step -> step.channel().label()).toList()) + ")");
+        sequence.setItemLabelGenerator(SequenceConfig::name);
         delayHours.setMin(0);
         delayHours.setStepButtonsVisible(true);
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
