@@ -64,7 +64,13 @@ class ArchitectureTests {
             Map.entry("EnrollmentPauses", Set.of("lead")),
             // a click taken back (a link scanner's): the enrollment's last click falls back to its messages'
             // latest remaining one, in the same UPDATE
-            Map.entry("EnrollmentEngagement", Set.of("outreach_message")));
+            Map.entry("EnrollmentEngagement", Set.of("outreach_message")),
+            // a campaign paused or resumed: its PENDING messages (up to all of a campaign's) held or released in
+            // one UPDATE through their enrollments, the lead's zone picking the next window on release
+            Map.entry("CampaignHolds", Set.of("enrollment", "lead")),
+            // the hourly completion check: ACTIVE campaigns and their cycle cap in the one NOT EXISTS over their
+            // enrollments
+            Map.entry("CampaignCompletion", Set.of("campaign")));
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

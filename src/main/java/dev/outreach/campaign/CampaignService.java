@@ -5,6 +5,7 @@ import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -265,7 +266,7 @@ public class CampaignService {
     }
 
     private CampaignDetails existing(long id) {
-        return store.find(id).orElseThrow(() -> new InvalidInputException("id", "No campaign with id " + id));
+        return store.find(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
     }
 
     private void validate(CampaignDraft draft, Long id) {
