@@ -42,6 +42,15 @@ class ArchitectureTests {
                     "outreach_message")),
             // enrolls thousands of imported leads with INSERT ... SELECT from lead, after checking the campaign
             Map.entry("EnrollmentService", Set.of("lead", "campaign")),
+            // the enrollment rules: one verdict per lead inside the counting SELECT and the INSERT ... SELECT
+            // (the lead's stop and address, as the tick reads them), by ids or by the grid's filter
+            Map.entry("EnrollmentRules", Set.of("lead", "suppression")),
+            // an add-by-filter job counts the filter's leads and finds each chunk's last lead id
+            Map.entry("EnrollmentJobs", Set.of("lead")),
+            // the company rule: the replied lead's domain or company, and its peers among the campaign's enrollments
+            Map.entry("CompanyStops", Set.of("lead")),
+            // a campaign's Leads tab: each enrollment's lead name, email and company in the page's one query
+            Map.entry("CampaignEnrollments", Set.of("lead")),
             // re-contact eligibility joins the lead's status in the batch statement that resets cycles
             Map.entry("RecontactWorker", Set.of("lead")),
             Map.entry("RecontactStats", Set.of("lead")),

@@ -99,18 +99,27 @@ class TickStore {
                     and m.status in ('DRAFTING', 'PENDING', 'SENDING'))""";
 
     /**
-     * Why a lead must not be touched again, or null: the lead's stop ({@link LeadStop}, the one
-     * definition of it), which the enrollment's own reply or unsubscribe also triggers, then what
-     * keeps an email cadence from its address.
+     * The {@code when} branches for what keeps an email cadence from the address of lead {@code l}
+     * (none, or suppressed by address or domain); enrolling refuses the same leads
+     * ({@link EnrollmentRules}).
      */
-    private static final String STOP_REASON = "case " + LeadStop.sqlCase("l.status", Map.of(
-            LeadStop.REPLIED, "e.last_email_replied_at is not null", LeadStop.UNSUBSCRIBED, "e.email_unsubscribed")) + """
+    static final String ADDRESS_STOPS = """
 
                  when l.email_normalized is null then 'no email address'
                  when exists (select 1 from suppression s where s.kind = 'ADDRESS' and s.entry = l.email_normalized)
                    or exists (select 1 from suppression s where s.kind = 'DOMAIN'
                               and s.entry = substring(l.email_normalized from position('@' in l.email_normalized) + 1))
-                   then 'suppressed'
+                   then 'suppressed'""";
+
+    /**
+     * Why a lead must not be touched again, or null: the lead's stop ({@link LeadStop}, the one
+     * definition of it), which the enrollment's own reply or unsubscribe also triggers, then what
+     * keeps an email cadence from its address.
+     */
+    private static final String STOP_REASON = "case " + LeadStop.sqlCase("l.status", Map.of(
+            LeadStop.REPLIED, "e.last_email_replied_at is not null", LeadStop.UNSUBSCRIBED, "e.email_unsubscribed"))
+            + ADDRESS_STOPS + """
+
                  else null end""";
 
     /**

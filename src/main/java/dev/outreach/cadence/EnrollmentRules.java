@@ -1,0 +1,83 @@
+package dev.outreach.cadence;
+
+import dev.outreach.campaign.CampaignEnrollmentPolicies;
+import dev.outreach.lead.LeadStop;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides which leads enter a campaign, set-based: for the leads a SQL
+ * predicate over {@code lead l} selects (ids from the grid or an import, or the grid's whole
+ * filter in id ranges), one statement counts each lead's verdict and one {@code INSERT ... SELECT}
+ * enrolls those it admits. In order, a lead is: already in the campaign; unreachable (the lead's
+ * stop, {@link LeadStop}, or its address: none or suppressed, as the tick stops it); running in
+ * another campaign (an enrollment there COLD or ACTIVE), skipped unless the campaign's policy
+ * allows it; else added, at touch 0, COLD, due now. Runs in the caller's transaction.
+ * Indexes: uq_enrollment_lead_campaign (lead_id first) for both enrollment probes,
+ * uq_suppression_entry for the address checks.
+ */
+@Component
+class EnrollmentRules {
+
+    static final String IN = "IN";
+    static final String ELSEWHERE = "ELSEWHERE";
+    static final String ADD = "ADD";
+
+    private final JdbcClient jdbc;
+    private final CampaignEnrollmentPolicies policies;
+
+    EnrollmentRules(JdbcClient jdbc, CampaignEnrollmentPolicies policies) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+    }
+
+    /** Whether the campaign takes leads running elsewhere; unbound enrollments (no campaign) never do. */
+    boolean allowsActiveElsewhere(Long campaignId) {
+        return campaignId != null && policies.enrollmentPolicy(campaignId).allowActiveElsewhere();
+    }
+
+    /**
+     * Enrolls what {@code source} (a predicate over {@code lead l}, with {@code params}) selects and
+     * the rules admit; the result counts every selected lead once.
+     */
+    EnrollResult enroll(Long campaignId, boolean allowActiveElsewhere, String source, Map<String, Object> params,
+            Instant now) {
+        String verdict = verdict(campaignId, allowActiveElsewhere);
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("campaign", campaignId);
+        all.put("now", Timestamp.from(now));
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("select v, count(*) from (select " + verdict + " as v from lead l where " + source + ") t group by v")
+                .params(all).query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        int admitted = counts.getOrDefault(ADD, 0);
+        int added = admitted == 0 ? 0 : jdbc.sql("""
+                insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, next_touch_due_at,
+                    created_at, updated_at)
+                select l.id, cast(:campaign as bigint), 0, 'COLD', :now, :now, :now from lead l
+                where\s""" + source + " and " + verdict + " = '" + ADD + "'\non conflict do nothing")
+                .params(all).update();
+        int elsewhere = counts.getOrDefault(ELSEWHERE, 0);
+        // enrolled meanwhile by someone else (the unique lead + campaign): already in
+        int alreadyIn = counts.getOrDefault(IN, 0) + admitted - added;
+        int unreachable = counts.values().stream().mapToInt(Integer::intValue).sum() - admitted - elsewhere
+                - counts.getOrDefault(IN, 0);
+        return new EnrollResult(added, alreadyIn, elsewhere, unreachable);
+    }
+
+    /** The verdict of lead {@code l}: IN, a stop reason (unreachable), ELSEWHERE or ADD. */
+    static String verdict(Long campaignId, boolean allowActiveElsewhere) {
+        String inThis = campaignId == null ? "i.campaign_id is null" : "i.campaign_id = :campaign";
+        String other = campaignId == null ? "o.campaign_id is not null" : "(o.campaign_id is null or o.campaign_id <> :campaign)";
+        return "(case when exists (select 1 from enrollment i where i.lead_id = l.id and " + inThis + ") then '" + IN + "'\n"
+                + "     " + LeadStop.sqlCase("l.status", Map.of()) + TickStore.ADDRESS_STOPS + "\n"
+                + (allowActiveElsewhere ? "" : "     when exists (select 1 from enrollment o where o.lead_id = l.id and "
+                        + other + " and o.status in ('COLD', 'ACTIVE')) then '" + ELSEWHERE + "'\n")
+                + "     else '" + ADD + "' end)";
+    }
+}
