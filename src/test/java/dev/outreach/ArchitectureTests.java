@@ -64,7 +64,12 @@ class ArchitectureTests {
             Map.entry("EnrollmentPauses", Set.of("lead")),
             // a click taken back (a link scanner's): the enrollment's last click falls back to its messages'
             // latest remaining one, in the same UPDATE
-            Map.entry("EnrollmentEngagement", Set.of("outreach_message")));
+            Map.entry("EnrollmentEngagement", Set.of("outreach_message")),
+            // campaign figures: one aggregate over a campaign's messages (up to millions: 1M in the
+            // benchmark) through its enrollments, with their unsubscribe events; the campaign's time zone
+            Map.entry("CampaignStatsQueries", Set.of("outreach_message", "email_event", "campaign")),
+            // one campaign's waiting messages: the message's enrollment, inside the grouping query
+            Map.entry("WaitingMessages", Set.of("enrollment")));
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
