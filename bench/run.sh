@@ -18,16 +18,19 @@
 #      through CHAOS_OPTS, e.g. CHAOS_OPTS="-Dchaos.kills=30 -Dchaos.seed=7" (see ChaosSettings)
 #  12. enroll: adding the 100k leads of a grid filter (among 300k) to a campaign with the background job vs
 #      the bare INSERT ... SELECT in psql on the same data
+#  13. campaign-overview: a campaign's overview (funnel, per touch and channel, waiting reasons) with 200k
+#      enrollments and 1M messages vs psql running the same SQL
+#  14. campaign-list: the Campaigns list's first page of 50 of 500 campaigns (the large one on it) vs its SQL in psql
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, postfix's smtp-sink/smtp-source and Dovecot's IMAP server (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit|imap|chaos|enroll]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|tick|recontact|ratelimit|imap|chaos|enroll|campaign-overview|campaign-list]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit imap chaos enroll)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit imap chaos enroll campaign-overview campaign-list)
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -193,8 +196,12 @@ for benchmark in "${benchmarks[@]}"; do
             # shellcheck disable=SC2086  # CHAOS_OPTS is a list of -D options
             run_java -Xmx512m ${CHAOS_OPTS:-} -cp "$classpath" dev.outreach.chaos.ChaosBenchmark "$results"
             ;;
+        campaign-overview|campaign-list)
+            echo "== Campaign figures ($benchmark): 500 campaigns, one of 200k enrollments and 1M messages, vs the same SQL in psql"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.CampaignStatsBenchmark "$results" "$benchmark"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact, ratelimit, imap, chaos or enroll)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact, ratelimit, imap, chaos, enroll, campaign-overview or campaign-list)" >&2
             exit 2
             ;;
     esac

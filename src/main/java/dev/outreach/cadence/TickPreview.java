@@ -2,6 +2,7 @@ package dev.outreach.cadence;
 
 import dev.outreach.shared.Wording;
 import dev.outreach.campaign.CampaignPlans;
+import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.channel.ChannelConfigService;
@@ -12,6 +13,7 @@ import dev.outreach.shared.ChannelType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +38,24 @@ public class TickPreview {
     public record MailboxLoad(String address, int planned, int sentToday, int capToday) {
     }
 
-    /** The plan; {@code more} means more enrollments are due than were examined. */
+    /**
+     * The plan; {@code more} means more enrollments are due than were examined; {@code campaigns}
+     * splits the same figures by campaign (largest first; {@code campaignId} null: enrollments in
+     * no campaign).
+     */
     public record Preview(Instant at, int examined, boolean more, int wouldQueue, Map<String, Integer> byChannel,
             int gated, int waiting, int outsideWindow, int completed, Map<String, Integer> stops,
-            List<MailboxLoad> mailboxes, List<String> binding) {
+            List<MailboxLoad> mailboxes, List<String> binding, List<CampaignLine> campaigns) {
     }
+
+    /** One campaign's share of the next tick: what its due enrollments would do. */
+    public record CampaignLine(Long campaignId, String campaign, int examined, int wouldQueue, int gated, int waiting,
+            int outsideWindow, int completed, int stopped) {
+    }
+
+    /** Words of what the next tick does with a due enrollment that is written (the one decision that is no wait). */
+    static final String DUE_NOW = "Due: written to the outbox at the next tick";
+    static final String NO_MAILBOX = "Waiting for a mailbox: no healthy mailbox may send";
 
     private final TickStore store;
     private final CampaignPlans campaignPlans;
@@ -51,8 +66,12 @@ public class TickPreview {
     private final CadenceProperties properties;
     private final Clock clock;
 
+    private final CampaignService campaigns;
+
     TickPreview(TickStore store, CampaignPlans campaignPlans, EngineSettingsService settingsService, MailboxDirectory mailboxes,
-            ChannelRateLimits rateLimits, ChannelConfigService channels, CadenceProperties properties, Clock clock) {
+            ChannelRateLimits rateLimits, ChannelConfigService channels, CadenceProperties properties, Clock clock,
+            CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.properties = properties;
         this.store = store;
         this.campaignPlans = campaignPlans;
@@ -79,8 +98,20 @@ public class TickPreview {
         int outside = 0;
         int completed = 0;
         int queue = 0;
+        Map<Long, int[]> perCampaign = new LinkedHashMap<>();
         for (TickStore.Due row : due) {
-            switch (TickDecision.decide(row, times, settings, plans.forRow(row.campaignId()).window())) {
+            TickDecision decision = TickDecision.decide(row, times, settings, plans.forRow(row.campaignId()).window());
+            int[] line = perCampaign.computeIfAbsent(row.campaignId(), id -> new int[7]);
+            line[0]++;
+            line[switch (decision) {
+                case TickDecision.Write write -> 1;
+                case TickDecision.Gate gate -> 2;
+                case TickDecision.Wait wait -> 3;
+                case TickDecision.OutsideWindow opening -> 4;
+                case TickDecision.Finish finish -> 5;
+                case TickDecision.Stop stop -> 6;
+            }]++;
+            switch (decision) {
                 case TickDecision.Stop(String reason) -> stops.merge(reason, 1, Integer::sum);
                 case TickDecision.Finish finish -> completed++;
                 case TickDecision.Gate gate -> gated++;
@@ -105,7 +136,64 @@ public class TickPreview {
             binding.add(Wording.count(outside, "touch", "touches") + " outside the lead's send window");
         }
         return new Preview(now, due.size(), due.size() == limit, queue, byChannel, gated, waiting, outside, completed,
-                stops, loads, binding);
+                stops, loads, binding, campaignLines(perCampaign));
+    }
+
+    private List<CampaignLine> campaignLines(Map<Long, int[]> perCampaign) {
+        if (perCampaign.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        campaigns.findAll().forEach(c -> names.put(c.id(), c.name()));
+        return perCampaign.entrySet().stream()
+                .map(e -> new CampaignLine(e.getKey(), e.getKey() == null ? "No campaign"
+                        : names.getOrDefault(e.getKey(), "Campaign #" + e.getKey()), e.getValue()[0], e.getValue()[1],
+                        e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5], e.getValue()[6]))
+                .sorted(Comparator.comparingInt(CampaignLine::examined).reversed()).toList();
+    }
+
+    /**
+     * Why one campaign's due enrollments are (not) moving, in words, with counts: the tick's own
+     * decision for each of at most {@code limit} of them ({@link TickDecision#decide}, the rule the
+     * tick carries out), and email touches that no healthy mailbox could send. Read-only.
+     */
+    Map<String, Long> dueReasons(long campaignId, int limit) {
+        Instant now = clock.instant();
+        EngineSettings settings = settingsService.settings();
+        TickDecision.Times times = SequencerTick.times(now, settings, properties);
+        TickPlans plans = TickPlans.of(settings, store.sequences(), campaignPlans.active());
+        List<TickStore.Due> due = store.dueBatch(now, plans, limit, false, campaignId);
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        if (due.isEmpty()) {
+            return reasons;
+        }
+        boolean noMailbox = mailboxes.preview().eligible().isEmpty();
+        for (TickStore.Due row : due) {
+            TickDecision decision = TickDecision.decide(row, times, settings, plans.forRow(row.campaignId()).window());
+            String words = words(decision);
+            if (decision instanceof TickDecision.Write && noMailbox && row.touch() != null
+                    && ChannelType.EMAIL.name().equals(row.touch().firstChannel())) {
+                words = NO_MAILBOX;
+            }
+            reasons.merge(words, 1L, Long::sum);
+        }
+        return reasons;
+    }
+
+    /** One decision in the words the campaign's waiting reasons use. */
+    static String words(TickDecision decision) {
+        return switch (decision) {
+            case TickDecision.Stop(String reason) -> "Stops at the next tick: " + reason;
+            case TickDecision.Finish finish -> "Finishes at the next tick: every touch was made";
+            case TickDecision.Gate gate -> "Gated for engagement: the touch waits for a human open or a click";
+            case TickDecision.Wait(TickDecision.Hold hold, Instant until) -> switch (hold) {
+                case CAMPAIGN_PAUSED -> "Paused: the campaign is not running";
+                case FOLLOWUP_DELAY -> "Waiting for the adaptive delay: the follow-up is not due yet";
+                default -> "Waiting: " + hold.words();
+            };
+            case TickDecision.OutsideWindow opening -> "Outside the send window: due at the window's next opening";
+            case TickDecision.Write write -> DUE_NOW;
+        };
     }
 
     private List<MailboxLoad> spreadOverMailboxes(List<TickStore.Due> email, List<String> binding) {

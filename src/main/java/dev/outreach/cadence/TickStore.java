@@ -138,15 +138,26 @@ class TickStore {
 
     /** {@code lock} false reads without locking (the dry run), in a read-only transaction. */
     List<Due> dueBatch(Instant now, TickPlans plans, int limit, boolean lock) {
-        List<Due> due = new ArrayList<>(select("COLD", now, plans, limit, lock));
+        return dueBatch(now, plans, limit, lock, null);
+    }
+
+    /**
+     * The due enrollments of one campaign ({@code campaignId}; null: every campaign), the same
+     * rows the tick reads: a campaign's waiting reasons use it without locking.
+     */
+    List<Due> dueBatch(Instant now, TickPlans plans, int limit, boolean lock, Long campaignId) {
+        List<Due> due = new ArrayList<>(select("COLD", now, plans, limit, lock, campaignId));
         if (due.size() < limit) {
-            due.addAll(select("ACTIVE", now, plans, limit - due.size(), lock));
+            due.addAll(select("ACTIVE", now, plans, limit - due.size(), lock, campaignId));
         }
         return due;
     }
 
-    /** One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the due ones start. */
-    private List<Due> select(String status, Instant now, TickPlans plans, int limit, boolean lock) {
+    /**
+     * One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the due
+     * ones start; one campaign's through ix_enrollment_campaign_due (V6_9).
+     */
+    private List<Due> select(String status, Instant now, TickPlans plans, int limit, boolean lock, Long campaignId) {
         String sql = """
                 select e.id, e.lead_id, e.outreach_sequence_step, e.re_contact_cycle, l.time_zone,
                     e.campaign_id, c.status as campaign_status,
@@ -156,13 +167,17 @@ class TickStore {
                     %s as engaged,
                     %s as in_flight
                 from enrollment e join lead l on l.id = e.lead_id left join campaign c on c.id = e.campaign_id
-                where e.status = :status and e.next_touch_due_at <= :now
+                where e.status = :status and e.next_touch_due_at <= :now%s
                 order by e.next_touch_due_at
                 fetch first :limit rows only
-                """.formatted(STOP_REASON, FollowupTiming.tierCase(String::valueOf), HumanEngagement.ENGAGED, IN_FLIGHT)
+                """.formatted(STOP_REASON, FollowupTiming.tierCase(String::valueOf), HumanEngagement.ENGAGED, IN_FLIGHT,
+                        campaignId == null ? "" : " and e.campaign_id = :campaignId")
                 + (!lock ? "" : postgres ? " for update of e skip locked" : " for update");
-        return jdbc.sql(sql).param("now", ts(now)).param("status", status).param("limit", limit)
-                .query((rs, n) -> due(rs, now, plans)).list();
+        var statement = jdbc.sql(sql).param("now", ts(now)).param("status", status).param("limit", limit);
+        if (campaignId != null) {
+            statement = statement.param("campaignId", campaignId);
+        }
+        return statement.query((rs, n) -> due(rs, now, plans)).list();
     }
 
     /** The row with its touch's delay and gate decided from its campaign's plan. */
