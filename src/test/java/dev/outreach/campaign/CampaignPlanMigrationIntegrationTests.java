@@ -116,12 +116,14 @@ class CampaignPlanMigrationIntegrationTests {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
         }
         PostgresIntegrationTest.requirePostgres();
-        Connection connection = DriverManager.getConnection(PostgresIntegrationTest.URL, PostgresIntegrationTest.USER,
-                PostgresIntegrationTest.PASSWORD);
-        try (Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(PostgresIntegrationTest.URL, PostgresIntegrationTest.USER,
+                PostgresIntegrationTest.PASSWORD); Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + SCHEMA + " cascade");
             statement.execute("create schema " + SCHEMA);
         }
-        return connection;
+        // the test's own statements name tables without their schema, as the application does
+        String separator = PostgresIntegrationTest.URL.contains("?") ? "&" : "?";
+        return DriverManager.getConnection(PostgresIntegrationTest.URL + separator + "currentSchema=" + SCHEMA + ",public",
+                PostgresIntegrationTest.USER, PostgresIntegrationTest.PASSWORD);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outreach.cadence.CampaignCompletion;
 import dev.outreach.cadence.MutableClock;
 import dev.outreach.cadence.SequencerTick;
+import dev.outreach.cadence.TickPreview;
 import dev.outreach.outreach.OutboxDispatcher;
 import dev.outreach.security.SystemActor;
 import dev.outreach.shared.ChannelType;
@@ -48,6 +49,8 @@ class CampaignPlansPostgresIntegrationTests extends PostgresIntegrationTest {
     OutboxDispatcher dispatcher;
     @Autowired
     CampaignCompletion completion;
+    @Autowired
+    TickPreview preview;
 
     @BeforeEach
     void cleanSlate() {
@@ -59,9 +62,12 @@ class CampaignPlansPostgresIntegrationTests extends PostgresIntegrationTest {
     @Test
     void twoCampaignsSideBySideEachLeadFollowsItsOwnPlan() {
         long seq = SystemActor.call(sequences::defaultSequence).id();
-        long shortPlan = activeCampaign("Two touches", List.of(touch(1, "INITIAL", seq, 0, false), touch(2, "FINAL", seq, 72, false)));
+        // sent at any hour of any day, so that only the plans' delays decide when each touch is due
+        CampaignSchedule always = new CampaignSchedule(EnumSet.allOf(DayOfWeek.class), 0, 24, "America/New_York");
+        long shortPlan = activeCampaign("Two touches", List.of(touch(1, "INITIAL", seq, 0, false), touch(2, "FINAL", seq, 72, false)),
+                CampaignSenders.all(), always);
         long longPlan = activeCampaign("Three touches", List.of(touch(1, "INITIAL", seq, 0, false),
-                touch(2, "FOLLOW_UP", seq, 40, false), touch(3, "break_up", seq, 40, false)));
+                touch(2, "FOLLOW_UP", seq, 40, false), touch(3, "break_up", seq, 40, false)), CampaignSenders.all(), always);
         long a = enroll(lead("a"), shortPlan);
         long b = enroll(lead("b"), longPlan);
 
@@ -70,7 +76,7 @@ class CampaignPlansPostgresIntegrationTests extends PostgresIntegrationTest {
         assertThat(touches(b)).containsExactly("initial");
         sent();
 
-        // 60h later: the 40h follow-up of the long plan is due (the never-opened tier: 40 + 24 = 64h? no: 60h < 64h)
+        // never opened: the second touch waits its base + 24 h, 64 h in the long plan, 96 h in the short one
         clock.set(T0.plus(Duration.ofHours(65)));
         runTick();
         assertThat(touches(a)).as("72h base, never opened: 96h").containsExactly("initial");
@@ -84,7 +90,11 @@ class CampaignPlansPostgresIntegrationTests extends PostgresIntegrationTest {
         assertThat(status(b)).isEqualTo("ACTIVE");
         sent();
 
-        clock.set(T0.plus(Duration.ofHours(65 + 65)));
+        // from the third touch on, never opened: base + 48 h, 88 h after the second
+        clock.set(T0.plus(Duration.ofHours(65 + 87)));
+        runTick();
+        assertThat(touches(b)).as("87 h after the follow-up").containsExactly("initial", "follow_up");
+        clock.set(T0.plus(Duration.ofHours(65 + 88)));
         runTick();
         assertThat(touches(b)).containsExactly("initial", "follow_up", "break_up");
         assertThat(status(b)).isEqualTo("CONTACTED");
@@ -165,6 +175,13 @@ class CampaignPlansPostgresIntegrationTests extends PostgresIntegrationTest {
         List<Long> domainLeads = Stream.of("d1", "d2", "d3", "d4", "d5", "d6").map(n -> enroll(lead(n), byDomain)).toList();
         List<Long> mailboxLeads = Stream.of("m1", "m2", "m3", "m4", "m5", "m6").map(n -> enroll(lead(n), byMailbox)).toList();
 
+        // the dry run spreads the touches as the dispatcher will: each campaign over its own senders
+        Map<String, Integer> planned = new java.util.HashMap<>();
+        SystemActor.call(() -> preview.preview(1000)).mailboxes().forEach(load -> planned.put(load.address(), load.planned()));
+        assertThat(planned.get("ann@a-" + run + ".example") + planned.get("amy@a-" + run + ".example")).isEqualTo(6);
+        assertThat(planned).containsEntry("ben@b-" + run + ".example", 6).containsEntry("bob@b-" + run + ".example", 0)
+                .containsEntry("cat@c-" + run + ".example", 0);
+
         runTick();
         SystemActor.run(dispatcher::dispatchBatch);
 
@@ -213,8 +230,12 @@ class CampaignPlansPostgresIntegrationTests extends PostgresIntegrationTest {
     }
 
     private long activeCampaign(String name, List<CampaignTouch> touches, CampaignSenders senders) {
+        return activeCampaign(name, touches, senders, schedule());
+    }
+
+    private long activeCampaign(String name, List<CampaignTouch> touches, CampaignSenders senders, CampaignSchedule schedule) {
         CampaignDetails created = SystemActor.call(() -> campaigns.create(new CampaignDraft(name + " " + UUID.randomUUID(),
-                null, touches, schedule(), senders, CampaignLimits.none(), new RecontactPolicy(1, 90))));
+                null, touches, schedule, senders, CampaignLimits.none(), new RecontactPolicy(1, 90))));
         jdbc.sql("update campaign set status = 'ACTIVE' where id = :id").param("id", created.id()).update();
         return created.id();
     }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.campaign.CampaignDetails;
 import dev.outreach.campaign.CampaignDraft;
+import dev.outreach.campaign.CampaignEnrollmentPolicies;
 import dev.outreach.campaign.CampaignLimits;
 import dev.outreach.campaign.CampaignSenders;
 import dev.outreach.campaign.CampaignService;
+import dev.outreach.campaign.CampaignStatus;
+import dev.outreach.campaign.EnrollmentPolicy;
 import dev.outreach.security.ApiKeyService;
 import dev.outreach.security.Role;
 import dev.outreach.security.SystemActor;
@@ -44,6 +47,8 @@ class CampaignApiIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    CampaignEnrollmentPolicies policies;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String operator;
@@ -114,13 +119,54 @@ class CampaignApiIntegrationTests {
     }
 
     @Test
+    void aCloneIsADraftWithThePlanScheduleSettingsAndEnrollmentPolicyOfItsSource() throws Exception {
+        CampaignDetails source = draftCampaign();
+        EnrollmentPolicy policy = new EnrollmentPolicy(true, EnrollmentPolicy.CompanyStop.EMAIL_DOMAIN);
+        SystemActor.run(() -> policies.updateEnrollmentPolicy(source.id(), policy));
+        String name = "Clone " + UUID.randomUUID();
+
+        HttpResponse<String> clone = send("POST", "/api/v1/campaigns/" + source.id() + "/clone", operator,
+                "{\"name\":\"" + name + "\"}");
+
+        assertThat(clone.statusCode()).as(clone.body()).isEqualTo(201);
+        long copyId = jdbc.sql("select id from campaign where name = :name").param("name", name).query(Long.class).single();
+        CampaignDetails copy = SystemActor.call(() -> campaigns.find(copyId)).orElseThrow();
+        assertThat(copy.status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(copy.toDraft()).isEqualTo(new CampaignDraft(name, source.description(), source.touches(), source.schedule(),
+                source.senders(), source.limits(), source.recontact()));
+        assertThat(policies.enrollmentPolicy(copyId)).isEqualTo(policy);
+    }
+
+    @Test
+    void aCampaignsStatsAreItsFiguresFunnelAndDays() throws Exception {
+        long campaign = jdbc.sql("""
+                select campaign_id from enrollment where campaign_id is not null
+                group by campaign_id order by count(*) desc fetch first 1 rows only
+                """).query(Long.class).single();
+        long enrolled = jdbc.sql("select count(*) from enrollment where campaign_id = :id").param("id", campaign)
+                .query(Long.class).single();
+
+        HttpResponse<String> stats = send("GET", "/api/v1/campaigns/" + campaign + "/stats?days=7", operator, null);
+
+        assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+        var body = json.readTree(stats.body());
+        assertThat(body.get("figures").get("leads").asLong()).isEqualTo(enrolled);
+        assertThat(body.get("overview").get("total").get("enrolled").asLong()).isEqualTo(enrolled);
+        assertThat(body.get("daily").size()).as("one entry per day").isEqualTo(7);
+        assertThat(send("GET", "/api/v1/campaigns/987654321/stats", operator, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/campaigns/" + campaign + "/stats?days=0", operator, null).body())
+                .contains("\"field\":\"days\"");
+    }
+
+    @Test
     void theOpenApiDescriptionHasTheCampaignEndpoints() throws Exception {
         HttpResponse<String> description = send("GET", "/api/v1/openapi", null, null);
 
         assertThat(description.statusCode()).isEqualTo(200);
         assertThat(description.body()).contains("\"/api/v1/campaigns\"", "\"/api/v1/campaigns/{id}\"",
                 "\"/api/v1/campaigns/{id}/start\"", "\"/api/v1/campaigns/{id}/pause\"", "\"/api/v1/campaigns/{id}/resume\"",
-                "\"/api/v1/campaigns/{id}/archive\"", "\"/api/v1/campaigns/{id}/clone\"");
+                "\"/api/v1/campaigns/{id}/archive\"", "\"/api/v1/campaigns/{id}/clone\"",
+                "\"/api/v1/campaigns/{id}/stats\"");
     }
 
     private CampaignDetails draftCampaign() {
