@@ -1,7 +1,9 @@
 package dev.outreach.cadence;
 
 import dev.outreach.shared.Wording;
+import dev.outreach.campaign.CampaignDetails;
 import dev.outreach.campaign.CampaignPlans;
+import dev.outreach.campaign.CampaignSenders;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
@@ -88,7 +90,8 @@ public class TickPreview {
         Instant now = clock.instant();
         EngineSettings settings = settingsService.settings();
         TickDecision.Times times = SequencerTick.times(now, settings, properties);
-        TickPlans plans = TickPlans.of(settings, store.sequences(), campaignPlans.active());
+        Map<Long, CampaignDetails> active = campaignPlans.active();
+        TickPlans plans = TickPlans.of(settings, store.sequences(), active);
         List<TickStore.Due> due = store.dueBatch(now, plans, limit, false);
         Map<String, Integer> stops = new TreeMap<>();
         Map<String, Integer> byChannel = new TreeMap<>();
@@ -128,7 +131,7 @@ public class TickPreview {
             }
         }
         List<String> binding = new ArrayList<>();
-        List<MailboxLoad> loads = spreadOverMailboxes(email, binding);
+        List<MailboxLoad> loads = spreadOverMailboxes(email, binding, active);
         if (gated > 0) {
             binding.add(Wording.count(gated, "final touch", "final touches") + " held by the engagement gate (no human open or click yet)");
         }
@@ -161,13 +164,14 @@ public class TickPreview {
         Instant now = clock.instant();
         EngineSettings settings = settingsService.settings();
         TickDecision.Times times = SequencerTick.times(now, settings, properties);
-        TickPlans plans = TickPlans.of(settings, store.sequences(), campaignPlans.active());
+        Map<Long, CampaignDetails> active = campaignPlans.active();
+        TickPlans plans = TickPlans.of(settings, store.sequences(), active);
         List<TickStore.Due> due = store.dueBatch(now, plans, limit, false, campaignId);
         Map<String, Long> reasons = new LinkedHashMap<>();
         if (due.isEmpty()) {
             return reasons;
         }
-        boolean noMailbox = mailboxes.preview().eligible().isEmpty();
+        boolean noMailbox = allowed(mailboxes.preview().eligible(), senders(active, campaignId)).isEmpty();
         for (TickStore.Due row : due) {
             TickDecision decision = TickDecision.decide(row, times, settings, plans.forRow(row.campaignId()).window());
             String words = words(decision);
@@ -196,19 +200,46 @@ public class TickPreview {
         };
     }
 
-    private List<MailboxLoad> spreadOverMailboxes(List<TickStore.Due> email, List<String> binding) {
+    /** The senders a campaign may use: its own when it ticks, every healthy mailbox without a campaign. */
+    private static CampaignSenders senders(Map<Long, CampaignDetails> active, Long campaignId) {
+        CampaignDetails campaign = campaignId == null ? null : active.get(campaignId);
+        return campaign == null ? CampaignSenders.all() : campaign.senders();
+    }
+
+    /** The healthy mailboxes the senders allow, in the directory's order (what the dispatcher rotates over). */
+    private static List<MailboxDirectory.EligibleMailbox> allowed(List<MailboxDirectory.EligibleMailbox> eligible,
+            CampaignSenders senders) {
+        return senders.allowsAll() ? eligible
+                : eligible.stream().filter(m -> senders.allows(m.mailbox().id(), m.domainId())).toList();
+    }
+
+    /**
+     * The email touches over the mailboxes as the dispatcher will pick them: each touch among its
+     * campaign's senders ({@link CampaignSenders}), in the rotation of its lead, touch and cycle,
+     * the first with room left today.
+     */
+    private List<MailboxLoad> spreadOverMailboxes(List<TickStore.Due> email, List<String> binding,
+            Map<Long, CampaignDetails> active) {
         MailboxDirectory.Selection selection = mailboxes.preview();
         List<MailboxDirectory.EligibleMailbox> eligible = selection.eligible();
+        Map<Long, List<MailboxDirectory.EligibleMailbox>> byCampaign = new HashMap<>();
         Map<Long, Integer> sentToday = rateLimits.mailboxSendsToday(eligible.stream().map(e -> e.mailbox().id()).toList());
         Map<Long, Integer> room = new HashMap<>();
         eligible.forEach(e -> room.put(e.mailbox().id(), Math.max(0, e.dailyCap() - sentToday.getOrDefault(e.mailbox().id(), 0))));
         Map<Long, Integer> planned = new LinkedHashMap<>();
         int full = 0;
+        int noSender = 0;
         for (TickStore.Due row : email) {
             if (eligible.isEmpty()) {
                 break;
             }
-            MailboxDirectory.EligibleMailbox chosen = MailboxDirectory.rotation(eligible, row.leadId(), row.step(), row.cycle())
+            List<MailboxDirectory.EligibleMailbox> allowed = row.campaignId() == null ? eligible
+                    : byCampaign.computeIfAbsent(row.campaignId(), id -> allowed(eligible, senders(active, id)));
+            if (allowed.isEmpty()) {
+                noSender++;
+                continue;
+            }
+            MailboxDirectory.EligibleMailbox chosen = MailboxDirectory.rotation(allowed, row.leadId(), row.step(), row.cycle())
                     .stream().filter(candidate -> room.get(candidate.mailbox().id()) > 0).findFirst().orElse(null);
             if (chosen == null) {
                 full++;
@@ -222,6 +253,10 @@ public class TickPreview {
                     + (selection.skipped().isEmpty() ? "no mailbox is set up" : String.join("; ",
                             selection.skipped().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()))
                     + ")");
+        }
+        if (noSender > 0) {
+            binding.add(Wording.count(noSender, "email touch waits", "email touches wait")
+                    + ": the campaign's senders include no healthy mailbox");
         }
         if (full > 0) {
             binding.add(Wording.count(full, "email touch waits", "email touches wait") + ": every healthy mailbox reached its daily cap");

@@ -5,6 +5,7 @@ import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.ChannelType;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,20 +39,22 @@ public class CampaignService {
     private final ObjectProvider<TemplateNames> templateNames;
     private final ObjectProvider<SenderAvailability> senderAvailability;
     private final ObjectProvider<CampaignEnrollmentCounts> enrollments;
+    private final CampaignEnrollmentPolicies enrollmentPolicies;
     private final ApplicationEventPublisher events;
     private final AuditLog auditLog;
     private final Clock clock;
 
     CampaignService(CampaignStore store, SequenceService sequences, EngineSettingsService engine,
             ObjectProvider<TemplateNames> templateNames, ObjectProvider<SenderAvailability> senderAvailability,
-            ObjectProvider<CampaignEnrollmentCounts> enrollments, ApplicationEventPublisher events, AuditLog auditLog,
-            Clock clock) {
+            ObjectProvider<CampaignEnrollmentCounts> enrollments, CampaignEnrollmentPolicies enrollmentPolicies,
+            ApplicationEventPublisher events, AuditLog auditLog, Clock clock) {
         this.store = store;
         this.sequences = sequences;
         this.engine = engine;
         this.templateNames = templateNames;
         this.senderAvailability = senderAvailability;
         this.enrollments = enrollments;
+        this.enrollmentPolicies = enrollmentPolicies;
         this.events = events;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -218,7 +221,10 @@ public class CampaignService {
         return archived;
     }
 
-    /** A DRAFT copy named {@code newName}: plan, schedule, senders, limits and policy; no leads. */
+    /**
+     * A DRAFT copy named {@code newName}: plan, schedule, senders, limits, re-contact policy and
+     * enrollment policy; no leads.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public CampaignDetails copy(long id, String newName) {
@@ -230,6 +236,7 @@ public class CampaignService {
         long copyId = store.insert(draft, CampaignStatus.DRAFT, AuditLog.currentActor(), clock.instant());
         CampaignDetails copied = store.find(copyId).orElseThrow();
         auditLog.record("campaign.clone", "campaign", copyId, "copy of " + id, describe(copied));
+        enrollmentPolicies.updateEnrollmentPolicy(copyId, enrollmentPolicies.enrollmentPolicy(id));
         return copied;
     }
 
@@ -265,7 +272,7 @@ public class CampaignService {
     }
 
     private CampaignDetails existing(long id) {
-        return store.find(id).orElseThrow(() -> new InvalidInputException("id", "No campaign with id " + id));
+        return store.find(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
     }
 
     /**

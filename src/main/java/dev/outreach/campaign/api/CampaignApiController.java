@@ -5,7 +5,7 @@ import dev.outreach.campaign.CampaignDraft;
 import dev.outreach.campaign.CampaignProblem;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
-import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.NotFoundException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,6 +90,6 @@ class CampaignApiController {
     }
 
     private CampaignDetails found(long id) {
-        return campaigns.find(id).orElseThrow(() -> new InvalidInputException("id", "No campaign with id " + id));
+        return campaigns.find(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
     }
 }
