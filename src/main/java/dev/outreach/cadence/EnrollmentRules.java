@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that decides which leads enter a campaign, set-based: for the leads a SQL
  * predicate over {@code lead l} selects (ids from the grid or an import, or the grid's whole
- * filter in id ranges), one statement counts each lead's verdict and one {@code INSERT ... SELECT}
- * enrolls those it admits. In order, a lead is: already in the campaign; unreachable (the lead's
+ * filter in id ranges), one {@code INSERT ... SELECT} enrolls those it admits and, only when some
+ * were not admitted, one statement counts the others' verdicts. In order, a lead is: already in the campaign; unreachable (the lead's
  * stop, {@link LeadStop}, or its address: none or suppressed, as the tick stops it); running in
  * another campaign (an enrollment there COLD or ACTIVE), skipped unless the campaign's policy
  * allows it; else added, at touch 0, COLD, due now. Runs in the caller's transaction.
@@ -42,32 +42,36 @@ class EnrollmentRules {
 
     /**
      * Enrolls what {@code source} (a predicate over {@code lead l}, with {@code params}) selects and
-     * the rules admit; the result counts every selected lead once.
+     * the rules admit; the result counts every selected lead once. {@code selected}: how many leads
+     * the source selects at most (a chunk's size); when all of them were added, the verdicts are
+     * not counted again, so the common case (new leads) costs one statement.
      */
     EnrollResult enroll(Long campaignId, boolean allowActiveElsewhere, String source, Map<String, Object> params,
-            Instant now) {
+            Instant now, int selected) {
         String verdict = verdict(campaignId, allowActiveElsewhere);
         Map<String, Object> all = new HashMap<>(params);
         all.put("campaign", campaignId);
         all.put("now", Timestamp.from(now));
-        Map<String, Integer> counts = new HashMap<>();
-        jdbc.sql("select v, count(*) from (select " + verdict + " as v from lead l where " + source + ") t group by v")
-                .params(all).query(rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                });
-        int admitted = counts.getOrDefault(ADD, 0);
-        int added = admitted == 0 ? 0 : jdbc.sql("""
+        // on conflict: enrolled meanwhile by someone else (the unique lead + campaign), counted as already in below
+        int added = jdbc.sql("""
                 insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, next_touch_due_at,
                     created_at, updated_at)
                 select l.id, cast(:campaign as bigint), 0, 'COLD', :now, :now, :now from lead l
                 where\s""" + source + " and " + verdict + " = '" + ADD + "'\non conflict do nothing")
                 .params(all).update();
+        if (added == selected) {
+            return new EnrollResult(added, 0, 0, 0);
+        }
+        // after the insert, in the same transaction: the leads just added read as already in
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("select v, count(*) from (select " + verdict + " as v from lead l where " + source + ") t group by v")
+                .params(all).query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        int in = counts.getOrDefault(IN, 0) + counts.getOrDefault(ADD, 0);
         int elsewhere = counts.getOrDefault(ELSEWHERE, 0);
-        // enrolled meanwhile by someone else (the unique lead + campaign): already in
-        int alreadyIn = counts.getOrDefault(IN, 0) + admitted - added;
-        int unreachable = counts.values().stream().mapToInt(Integer::intValue).sum() - admitted - elsewhere
-                - counts.getOrDefault(IN, 0);
-        return new EnrollResult(added, alreadyIn, elsewhere, unreachable);
+        int unreachable = counts.values().stream().mapToInt(Integer::intValue).sum() - in - elsewhere;
+        return new EnrollResult(added, in - added, elsewhere, unreachable);
     }
 
     /** The verdict of lead {@code l}: IN, a stop reason (unreachable), ELSEWHERE or ADD. */

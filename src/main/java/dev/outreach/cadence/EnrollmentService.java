@@ -131,7 +131,7 @@ public class EnrollmentService {
         // one statement pair per chunk, not per lead: an import enrolls thousands at a time
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            EnrollResult part = rules.enroll(campaignId, allow, "l.id in (:ids)", Map.of("ids", chunk), now);
+            EnrollResult part = rules.enroll(campaignId, allow, "l.id in (:ids)", Map.of("ids", chunk), now, chunk.size());
             int missing = chunk.size() - part.total();
             result = result.plus(part).plus(new EnrollResult(0, 0, 0, missing));
         }
