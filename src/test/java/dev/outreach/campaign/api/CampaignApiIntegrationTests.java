@@ -139,12 +139,13 @@ class CampaignApiIntegrationTests {
 
     @Test
     void aCampaignsStatsAreItsFiguresFunnelAndDays() throws Exception {
-        long campaign = jdbc.sql("""
-                select campaign_id from enrollment where campaign_id is not null
-                group by campaign_id order by count(*) desc fetch first 1 rows only
-                """).query(Long.class).single();
-        long enrolled = jdbc.sql("select count(*) from enrollment where campaign_id = :id").param("id", campaign)
-                .query(Long.class).single();
+        long campaign = draftCampaign().id();
+        jdbc.sql("""
+                insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, next_touch_due_at, created_at, updated_at)
+                select id, :campaign, 0, 'COLD', current_timestamp, current_timestamp, current_timestamp
+                from lead where email is not null order by id fetch first 3 rows only
+                """).param("campaign", campaign).update();
+        long enrolled = 3;
 
         HttpResponse<String> stats = send("GET", "/api/v1/campaigns/" + campaign + "/stats?days=7", operator, null);
 
