@@ -2,10 +2,13 @@ package dev.outreach.cadence;
 
 import dev.outreach.campaign.CampaignEnrollmentPolicies;
 import dev.outreach.lead.LeadStop;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +32,20 @@ class EnrollmentRules {
 
     private final JdbcClient jdbc;
     private final CampaignEnrollmentPolicies policies;
+    private final boolean postgres;
 
-    EnrollmentRules(JdbcClient jdbc, CampaignEnrollmentPolicies policies) {
+    EnrollmentRules(JdbcClient jdbc, CampaignEnrollmentPolicies policies, DataSource dataSource) {
         this.jdbc = jdbc;
         this.policies = policies;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     /** Whether the campaign takes leads running elsewhere; unbound enrollments (no campaign) never do. */
@@ -50,6 +63,10 @@ class EnrollmentRules {
             Instant now, int selected) {
         String verdict = verdict(campaignId, allowActiveElsewhere);
         Map<String, Object> all = new HashMap<>(params);
+        if (postgres) {
+            // planned for the whole table, a chunk's statement would pay tens of ms of JIT compilation each
+            jdbc.sql("set local jit = off").update();
+        }
         all.put("campaign", campaignId);
         all.put("now", Timestamp.from(now));
         // on conflict: enrolled meanwhile by someone else (the unique lead + campaign), counted as already in below
@@ -57,7 +74,7 @@ class EnrollmentRules {
                 insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, next_touch_due_at,
                     created_at, updated_at)
                 select l.id, cast(:campaign as bigint), 0, 'COLD', :now, :now, :now from lead l
-                where\s""" + source + " and " + verdict + " = '" + ADD + "'\non conflict do nothing")
+                where\s""" + source + " and " + admits(campaignId, allowActiveElsewhere) + "\non conflict do nothing")
                 .params(all).update();
         if (added == selected) {
             return new EnrollResult(added, 0, 0, 0);
@@ -74,12 +91,27 @@ class EnrollmentRules {
         return new EnrollResult(added, in - added, elsewhere, unreachable);
     }
 
+    /**
+     * The insert's condition: the verdict is ADD. In a campaign, "already in" is left to the unique
+     * (lead_id, campaign_id) and {@code on conflict do nothing}: as a subquery PostgreSQL plans it
+     * as a hash of the campaign's enrollments, rebuilt for every chunk while the campaign grows.
+     * Unbound enrollments (campaign null) have no such key and keep the check.
+     */
+    static String admits(Long campaignId, boolean allowActiveElsewhere) {
+        return verdict(campaignId, allowActiveElsewhere, campaignId == null) + " = '" + ADD + "'";
+    }
+
     /** The verdict of lead {@code l}: IN, a stop reason (unreachable), ELSEWHERE or ADD. */
     static String verdict(Long campaignId, boolean allowActiveElsewhere) {
+        return verdict(campaignId, allowActiveElsewhere, true);
+    }
+
+    private static String verdict(Long campaignId, boolean allowActiveElsewhere, boolean checkIn) {
         String inThis = campaignId == null ? "i.campaign_id is null" : "i.campaign_id = :campaign";
         String other = campaignId == null ? "o.campaign_id is not null" : "(o.campaign_id is null or o.campaign_id <> :campaign)";
-        return "(case when exists (select 1 from enrollment i where i.lead_id = l.id and " + inThis + ") then '" + IN + "'\n"
-                + "     " + LeadStop.sqlCase("l.status", Map.of()) + TickStore.ADDRESS_STOPS + "\n"
+        return "(case " + (checkIn ? "when exists (select 1 from enrollment i where i.lead_id = l.id and " + inThis
+                        + ") then '" + IN + "'\n" : "")
+                + LeadStop.sqlCase("l.status", Map.of()) + TickStore.ADDRESS_STOPS + "\n"
                 + (allowActiveElsewhere ? "" : "     when exists (select 1 from enrollment o where o.lead_id = l.id and "
                         + other + " and o.status in ('COLD', 'ACTIVE')) then '" + ELSEWHERE + "'\n")
                 + "     else '" + ADD + "' end)";
