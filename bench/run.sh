@@ -18,16 +18,21 @@
 #      (GreenMail, filing each accepted message in the sender's sent folder) while instances are killed with
 #      SIGKILL 24 times and restarted: duplicates, lost, in doubt before and after reconciliation. Settings
 #      through CHAOS_OPTS, e.g. CHAOS_OPTS="-Dchaos.kills=30 -Dchaos.seed=7" (see ChaosSettings)
+#  12. enroll: adding the 100k leads of a grid filter (among 300k) to a campaign with the background job vs
+#      the bare INSERT ... SELECT in psql on the same data
+#  13. campaign-overview: a campaign's overview (funnel, per touch and channel, waiting reasons) with 200k
+#      enrollments and 1M messages vs psql running the same SQL
+#  14. campaign-list: the Campaigns list's first page of 50 of 500 campaigns (the large one on it) vs its SQL in psql
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, postfix's smtp-sink/smtp-source and Dovecot's IMAP server (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|webhooks-out|tick|recontact|ratelimit|imap|chaos]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|webhooks-out|tick|recontact|ratelimit|imap|chaos|enroll|campaign-overview|campaign-list]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks tick recontact ratelimit imap chaos)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks webhooks-out tick recontact ratelimit imap chaos enroll campaign-overview campaign-list)
 if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -176,6 +181,10 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== Re-contact worker: 100k eligible among 1M enrollments vs the same UPDATE in psql"
             run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.RecontactBenchmark "$results"
             ;;
+        enroll)
+            echo "== Add by filter: 100k grade-A leads among 300k into a campaign, the job vs the bare INSERT ... SELECT in psql"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.EnrollBenchmark "$results"
+            ;;
         ratelimit)
             echo "== Rate limiter: one Lua script vs Bucket4j on Lettuce, 4 limits per acquisition, 16 threads"
             run_java -Xmx512m -cp "$classpath" dev.outreach.channel.ratelimit.RateLimitBenchmark "$results"
@@ -193,8 +202,12 @@ for benchmark in "${benchmarks[@]}"; do
             # shellcheck disable=SC2086  # CHAOS_OPTS is a list of -D options
             run_java -Xmx512m ${CHAOS_OPTS:-} -cp "$classpath" dev.outreach.chaos.ChaosBenchmark "$results"
             ;;
+        campaign-overview|campaign-list)
+            echo "== Campaign figures ($benchmark): 500 campaigns, one of 200k enrollments and 1M messages, vs the same SQL in psql"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.CampaignStatsBenchmark "$results" "$benchmark"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, tick, recontact, ratelimit, imap or chaos)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, webhooks-out, tick, recontact, ratelimit, imap, chaos, enroll, campaign-overview or campaign-list)" >&2
             exit 2
             ;;
     esac

@@ -42,6 +42,15 @@ class ArchitectureTests {
                     "outreach_message")),
             // enrolls thousands of imported leads with INSERT ... SELECT from lead, after checking the campaign
             Map.entry("EnrollmentService", Set.of("lead", "campaign")),
+            // the enrollment rules: one verdict per lead inside the counting SELECT and the INSERT ... SELECT
+            // (the lead's stop and address, as the tick reads them), by ids or by the grid's filter
+            Map.entry("EnrollmentRules", Set.of("lead", "suppression")),
+            // an add-by-filter job counts the filter's leads and finds each chunk's last lead id
+            Map.entry("EnrollmentJobs", Set.of("lead")),
+            // the company rule: the replied lead's domain or company, and its peers among the campaign's enrollments
+            Map.entry("CompanyStops", Set.of("lead")),
+            // a campaign's Leads tab: each enrollment's lead name, email and company in the page's one query
+            Map.entry("CampaignEnrollments", Set.of("lead")),
             // re-contact eligibility joins the lead's status in the batch statement that resets cycles
             Map.entry("RecontactWorker", Set.of("lead")),
             Map.entry("RecontactStats", Set.of("lead")),
@@ -64,7 +73,18 @@ class ArchitectureTests {
             Map.entry("EnrollmentPauses", Set.of("lead")),
             // a click taken back (a link scanner's): the enrollment's last click falls back to its messages'
             // latest remaining one, in the same UPDATE
-            Map.entry("EnrollmentEngagement", Set.of("outreach_message")));
+            Map.entry("EnrollmentEngagement", Set.of("outreach_message")),
+            // a campaign paused or resumed: its PENDING messages (up to all of a campaign's) held or released in
+            // one UPDATE through their enrollments, the lead's zone picking the next window on release
+            Map.entry("CampaignHolds", Set.of("enrollment", "lead")),
+            // the hourly completion check: ACTIVE campaigns and their cycle cap in the one NOT EXISTS over their
+            // enrollments
+            Map.entry("CampaignCompletion", Set.of("campaign")),
+            // campaign figures: one aggregate over a campaign's messages (up to millions: 1M in the
+            // benchmark) through its enrollments, with their unsubscribe events; the campaign's time zone
+            Map.entry("CampaignStatsQueries", Set.of("outreach_message", "email_event", "campaign")),
+            // one campaign's waiting messages: the message's enrollment, inside the grouping query
+            Map.entry("WaitingMessages", Set.of("enrollment")));
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -56,9 +56,11 @@ class EnrollmentEngagement {
             Kind.REPLIED, REPLIED, Kind.UNSUBSCRIBED, UNSUBSCRIBED, Kind.CLICK_RETRACTED, CLICK_RETRACTED);
 
     private final NamedParameterJdbcTemplate batch;
+    private final CompanyStops companyStops;
 
-    EnrollmentEngagement(NamedParameterJdbcTemplate batch) {
+    EnrollmentEngagement(NamedParameterJdbcTemplate batch, CompanyStops companyStops) {
         this.batch = batch;
+        this.companyStops = companyStops;
     }
 
     /** In the order of the entries within each kind; the kinds touch different columns. */
@@ -71,6 +73,12 @@ class EnrollmentEngagement {
             if (!params.isEmpty()) {
                 batch.batchUpdate(STATEMENTS.get(kind), params.toArray(SqlParameterSource[]::new));
             }
+        }
+        // the one place a reply stops enrollments: the company rule goes with it
+        List<Entry> replies = event.entries().stream().filter(e -> e.kind() == Kind.REPLIED).toList();
+        if (!replies.isEmpty()) {
+            companyStops.companyReplied(replies.stream().map(Entry::enrollmentId).distinct().toList(),
+                    replies.getLast().at());
         }
     }
 

@@ -29,8 +29,8 @@ final class PlaceholderTouchContent implements TouchContent {
     public Draft draft(DueTouch due) {
         int touch = due.touch();
         int cycle = due.cycle();
-        int last = maxSteps() - 1;
-        String type = touch == 0 ? "initial" : touch >= last ? "final" : "follow_up";
+        String type = due.messageType() != null ? due.messageType()
+                : touch == 0 ? "initial" : touch >= maxSteps() - 1 ? "final" : "follow_up";
         String subject = touch == 0 ? "A quick question" : "Following up";
         String body = "Hello,\n\nThis is touch " + (touch + 1) + (cycle > 0 ? " of re-contact cycle " + cycle : "")
                 + " from our outreach. (Placeholder text: the content module writes the real message.)\n";

@@ -1,5 +1,7 @@
 package dev.outreach.cadence;
 
+import dev.outreach.campaign.CampaignDetails;
+import dev.outreach.campaign.CampaignPlans;
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.shared.JobRuns;
@@ -8,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +52,17 @@ public class RecontactWorker {
     private static final Logger log = LoggerFactory.getLogger(RecontactWorker.class);
 
     private final JdbcClient jdbc;
+    private final CampaignPlans campaigns;
     private final EngineSettingsService settingsService;
     private final TransactionTemplate transaction;
     private final CadenceProperties properties;
     private final Clock clock;
     private final JobRuns jobs;
 
-    RecontactWorker(JdbcClient jdbc, EngineSettingsService settingsService, TransactionTemplate transaction,
+    RecontactWorker(JdbcClient jdbc, CampaignPlans campaigns, EngineSettingsService settingsService, TransactionTemplate transaction,
             CadenceProperties properties, Clock clock, JobRuns jobs) {
         this.jdbc = jdbc;
+        this.campaigns = campaigns;
         this.settingsService = settingsService;
         this.transaction = transaction;
         this.properties = properties;
@@ -69,24 +76,31 @@ public class RecontactWorker {
         jobs.call("recontact-worker", this::run);
     }
 
-    /** Resets every eligible enrollment; returns how many. */
+    /**
+     * Resets every eligible enrollment; returns how many. Each campaign follows its own re-contact
+     * policy (cycles, cooldown) and plan (its last touch and whether that one is gated); enrollments
+     * without a campaign follow the engine settings. Campaigns that share a policy are walked together.
+     */
     public int run() {
         EngineSettings settings = settingsService.settings();
         Instant now = clock.instant();
-        Instant cutoff = now.minus(Duration.ofDays(settings.recontactCooldownDays()));
         int total = 0;
-        for (RecontactEligibility.CycleOver over : RecontactEligibility.CycleOver.values()) {
-            if (!over.appliesTo(settings)) {
-                continue;
-            }
-            for (int cycle = 0; cycle < settings.maxRecontactCycles(); cycle++) {
-                Range range = new Range(over, cycle, cutoff, settings.maxSequenceSteps() - 1, now);
-                Batch batch = null;
-                do {
-                    Batch after = batch;
-                    batch = transaction.execute(status -> resetBatch(range, after, now));
-                    total += batch.reset();
-                } while (batch.scanned() == properties.recontactBatchSize());
+        for (var group : policies(settings).entrySet()) {
+            Policy policy = group.getKey();
+            Instant cutoff = now.minus(Duration.ofDays(policy.cooldownDays()));
+            for (RecontactEligibility.CycleOver over : RecontactEligibility.CycleOver.values()) {
+                if (over == RecontactEligibility.CycleOver.GATED_FINAL_TOUCH && !policy.finalGated()) {
+                    continue;
+                }
+                for (int cycle = 0; cycle < policy.maxCycles(); cycle++) {
+                    Range range = new Range(over, cycle, cutoff, policy.touches() - 1, now, group.getValue());
+                    Batch batch = null;
+                    do {
+                        Batch after = batch;
+                        batch = transaction.execute(status -> resetBatch(range, after, now));
+                        total += batch.reset();
+                    } while (batch.scanned() == properties.recontactBatchSize());
+                }
             }
         }
         if (total > 0) {
@@ -95,8 +109,41 @@ public class RecontactWorker {
         return total;
     }
 
-    /** One seek range of ix_outreach_recontact: a way the cycle is over (a status), a cycle. */
-    private record Range(RecontactEligibility.CycleOver over, int cycle, Instant cutoff, int finalStep, Instant now) {
+    /** A re-contact policy and the plan facts eligibility needs: touches per cycle and whether the last is gated. */
+    private record Policy(int maxCycles, int cooldownDays, int touches, boolean finalGated) {
+    }
+
+    /** Who follows which policy: campaign ids, and null for the enrollments without a campaign. */
+    private Map<Policy, List<Long>> policies(EngineSettings settings) {
+        Map<Policy, List<Long>> policies = new LinkedHashMap<>();
+        policies.computeIfAbsent(new Policy(settings.maxRecontactCycles(), settings.recontactCooldownDays(),
+                settings.maxSequenceSteps(), settings.requireEngagementForFinalStep()), k -> new ArrayList<>()).add(null);
+        for (CampaignDetails campaign : campaigns.active().values()) {
+            if (campaign.touches().isEmpty()) {
+                continue;
+            }
+            policies.computeIfAbsent(new Policy(campaign.recontact().maxCycles(), campaign.recontact().cooldownDays(),
+                    campaign.touches().size(), campaign.touches().getLast().engagementGate()), k -> new ArrayList<>())
+                    .add(campaign.id());
+        }
+        return policies;
+    }
+
+    /** One seek range of ix_outreach_recontact: a way the cycle is over (a status), a cycle, the campaigns of a policy. */
+    private record Range(RecontactEligibility.CycleOver over, int cycle, Instant cutoff, int finalStep, Instant now,
+            List<Long> campaigns) {
+
+        /** The campaigns as SQL: {@code :campaigns} bound to the ids; null in the list stands for "no campaign". */
+        String condition() {
+            boolean unbound = campaigns.contains(null);
+            boolean bound = campaigns.stream().anyMatch(java.util.Objects::nonNull);
+            return unbound && bound ? "(e.campaign_id is null or e.campaign_id in (:campaigns))"
+                    : unbound ? "e.campaign_id is null" : "e.campaign_id in (:campaigns)";
+        }
+
+        List<Long> ids() {
+            return campaigns.stream().filter(java.util.Objects::nonNull).toList();
+        }
     }
 
     /** An enrollment the index range offers, with its key there. */
@@ -115,7 +162,7 @@ public class RecontactWorker {
      */
     private Batch resetBatch(Range range, Batch after, Instant now) {
         String enrollmentChecks = range.over().condition + " and e.re_contact_cycle = :cycle and "
-                + RecontactEligibility.ENROLLMENT_READY;
+                + RecontactEligibility.ENROLLMENT_READY + " and " + range.condition();
         var candidates = jdbc.sql("""
                 select e.id, e.last_email_sent_at from enrollment e
                 where %s %s
@@ -154,6 +201,9 @@ public class RecontactWorker {
                 .param("now", Timestamp.from(range.now()));
         if (range.over() == RecontactEligibility.CycleOver.GATED_FINAL_TOUCH) {
             spec = spec.param("finalStep", range.finalStep());
+        }
+        if (!range.ids().isEmpty()) {
+            spec = spec.param("campaigns", range.ids());
         }
         return spec;
     }

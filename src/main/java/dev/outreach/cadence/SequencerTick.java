@@ -1,5 +1,6 @@
 package dev.outreach.cadence;
 
+import dev.outreach.campaign.CampaignPlans;
 import dev.outreach.campaign.EngineSettings;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.security.SystemActor;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +74,7 @@ public class SequencerTick {
     private static final Logger log = LoggerFactory.getLogger(SequencerTick.class);
 
     private final TickStore store;
+    private final CampaignPlans campaignPlans;
     private final EngineSettingsService settingsService;
     private final ObjectProvider<TouchContent> contents;
     private final TransactionTemplate transaction;
@@ -82,10 +85,11 @@ public class SequencerTick {
     private final Duration lockAtMostFor;
     private volatile Instant lastRun;
 
-    SequencerTick(TickStore store, EngineSettingsService settingsService, ObjectProvider<TouchContent> contents,
+    SequencerTick(TickStore store, CampaignPlans campaignPlans, EngineSettingsService settingsService, ObjectProvider<TouchContent> contents,
             TransactionTemplate transaction, CadenceProperties properties, LockProvider lockProvider, Clock clock,
             JobRuns jobs, SchedulingProperties scheduling) {
         this.store = store;
+        this.campaignPlans = campaignPlans;
         this.settingsService = settingsService;
         this.contents = contents;
         this.transaction = transaction;
@@ -138,10 +142,8 @@ public class SequencerTick {
         Instant now = clock.instant();
         lastRun = now;
         EngineSettings settings = settingsService.settings();
-        Plan plan = new Plan(now, settings, store.sequences(), content(), SendWindow.of(settings),
-                now.plus(Duration.ofHours(FollowupTiming.shortestDelayHours(settings.baseFollowupDelayHours(),
-                        settings.minFollowupDelayHours()))),
-                times(now, settings, properties));
+        TickPlans plans = TickPlans.of(settings, store.sequences(), campaignPlans.active());
+        Plan plan = new Plan(now, settings, plans, content(), times(now, settings, properties), new DailyUsage(store, now));
         int[] totals = new int[5];
         int selected;
         do {
@@ -168,8 +170,8 @@ public class SequencerTick {
     }
 
     /** What every batch of one tick shares. */
-    private record Plan(Instant now, EngineSettings settings, TickStore.Sequences sequences, TouchContent content,
-            SendWindow window, Instant earliestFollowup, TickDecision.Times times) {
+    private record Plan(Instant now, EngineSettings settings, TickPlans plans, TouchContent content,
+            TickDecision.Times times, DailyUsage usage) {
     }
 
     /**
@@ -179,20 +181,27 @@ public class SequencerTick {
     private int[] batch(Plan plan) {
         Instant now = plan.now();
         EngineSettings settings = plan.settings();
-        int maxSteps = settings.maxSequenceSteps();
-        List<TickStore.Due> due = store.dueBatch(now, settings, properties.batchSize());
+        List<TickStore.Due> due = store.dueBatch(now, plan.plans(), properties.batchSize());
+        java.util.Set<Long> running = store.lockActive(due.stream().map(TickStore.Due::campaignId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         Map<String, List<Long>> stops = new TreeMap<>();
         Map<Instant, List<Long>> deferred = new TreeMap<>();
         List<Long> completed = new ArrayList<>();
         List<TickStore.Touch> touches = new ArrayList<>(due.size());
-        List<Long> sent = new ArrayList<>(due.size());
-        List<Long> skipped = new ArrayList<>();
-        List<Long> drafting = new ArrayList<>();
+        Map<Advance, List<Long>> sent = new HashMap<>();
+        Map<Advance, List<Long>> skipped = new HashMap<>();
         List<TickStore.Due> released = new ArrayList<>();
         int waiting = 0;
         int outside = 0;
-        for (TickStore.Due row : due) {
-            switch (TickDecision.decide(row, plan.times(), settings, plan.window())) {
+        for (TickStore.Due dueRow : due) {
+            TickStore.Due row = dueRow.campaignId() == null || running.contains(dueRow.campaignId()) ? dueRow
+                    : dueRow.campaignStopped();
+            TickPlans.Plan rowPlan = plan.plans().forRow(row.campaignId());
+            TickDecision decision = TickDecision.decide(row, plan.times(), settings, rowPlan.window());
+            if (decision instanceof TickDecision.Write && !plan.usage().take(rowPlan, row.step() == 0)) {
+                decision = new TickDecision.Wait(TickDecision.Hold.DAILY_LIMIT, TickPlans.nextDay(rowPlan, now));
+            }
+            switch (decision) {
                 case TickDecision.Stop(String reason) ->
                         stops.computeIfAbsent(reason, k -> new ArrayList<>()).add(row.enrollmentId());
                 case TickDecision.Finish finish -> completed.add(row.enrollmentId());
@@ -217,26 +226,34 @@ public class SequencerTick {
         if (drafts.size() != released.size()) {
             throw new IllegalStateException(drafts.size() + " drafts for " + released.size() + " touches");
         }
+        int queued = 0;
+        int skippedCount = 0;
         for (int i = 0; i < released.size(); i++) {
             TickStore.Due row = released.get(i);
             TouchContent.Draft draft = drafts.get(i);
-            Long sequenceId = plan.sequences().idFor(row.sequenceId());
-            String firstChannel = sequenceId == null ? null : plan.sequences().firstChannels().get(sequenceId);
+            TickPlans.TouchPlan touch = row.touch();
+            Long sequenceId = touch == null ? null : touch.sequenceId();
+            String firstChannel = touch == null ? null : touch.firstChannel();
+            Advance advance = Advance.after(row, plan.plans(), now);
             if (draft.skipped()) {
                 touches.add(new TickStore.Touch(UUID.randomUUID(), row.leadId(), row.enrollmentId(), row.step(),
-                        row.step() == 0 ? "initial" : "follow_up", null, null, "SKIPPED",
+                        touch == null ? "follow_up" : touch.messageType(), null, null, "SKIPPED",
                         truncate(draft.skipReason(), 500), sequenceId, firstChannel));
-                skipped.add(row.enrollmentId());
+                skipped.computeIfAbsent(advance, k -> new ArrayList<>()).add(row.enrollmentId());
+                skippedCount++;
             } else if (draft.writtenLater()) {
-                // released without its text: the enrollment moves on now, the text is written after the batch
+                // released without its text: the enrollment moves on now, the text is written after the batch;
+                // a touch drafted later gets last_email_sent_at when its text is done and it is released (finishDrafts)
                 touches.add(new TickStore.Touch(UUID.randomUUID(), row.leadId(), row.enrollmentId(), row.step(),
                         draft.messageType(), null, null, "DRAFTING", null, sequenceId, firstChannel));
-                drafting.add(row.enrollmentId());
+                skipped.computeIfAbsent(advance, k -> new ArrayList<>()).add(row.enrollmentId());
+                queued++;
             } else {
                 touches.add(new TickStore.Touch(UUID.randomUUID(), row.leadId(), row.enrollmentId(), row.step(),
                         draft.messageType(), truncate(draft.subject(), 500), draft.body(), "PENDING", null, sequenceId,
                         firstChannel));
-                sent.add(row.enrollmentId());
+                sent.computeIfAbsent(advance, k -> new ArrayList<>()).add(row.enrollmentId());
+                queued++;
             }
         }
         int stopped = 0;
@@ -246,12 +263,72 @@ public class SequencerTick {
         store.close(completed, now);
         deferred.forEach((at, ids) -> store.deferTo(ids, at, now));
         store.insertTouches(touches, now);
-        store.advance(sent, true, now, plan.earliestFollowup(), maxSteps);
-        // a touch drafted later gets last_email_sent_at when its text is done and it is released (finishDrafts)
-        skipped.addAll(drafting);
-        store.advance(skipped, false, now, plan.earliestFollowup(), maxSteps);
-        return new int[] {due.size(), stopped + completed.size(), waiting, outside, sent.size() + drafting.size(),
-            skipped.size() - drafting.size()};
+        sent.forEach((advance, ids) -> store.advance(ids, true, now, advance.nextDue(), advance.touchCount()));
+        skipped.forEach((advance, ids) -> store.advance(ids, false, now, advance.nextDue(), advance.touchCount()));
+        plan.usage().save();
+        return new int[] {due.size(), stopped + completed.size(), waiting, outside, queued, skippedCount};
+    }
+
+    /**
+     * How a written touch advances its enrollment: the plan's touch count (the cycle is over after
+     * the last) and the earliest the next touch can be due. Enrollments that share both advance in
+     * one statement.
+     */
+    private record Advance(int touchCount, Instant nextDue) {
+
+        static Advance after(TickStore.Due row, TickPlans plans, Instant now) {
+            TickPlans.Plan plan = plans.forRow(row.campaignId());
+            TickPlans.TouchPlan next = plan.touch(row.step() + 1);
+            return new Advance(plan.touches().size(), next == null ? now : plans.earliest(next, now));
+        }
+    }
+
+    /**
+     * The campaigns' daily limits during one tick: what each used today, read on first need, taken
+     * touch by touch, and written back after each batch ({@code campaign_day_usage}).
+     */
+    private static final class DailyUsage {
+
+        private final TickStore store;
+        private final Instant now;
+        private final Map<Long, int[]> used = new HashMap<>();
+        private final Map<Long, int[]> added = new HashMap<>();
+        private final Map<Long, java.time.LocalDate> days = new HashMap<>();
+
+        DailyUsage(TickStore store, Instant now) {
+            this.store = store;
+            this.now = now;
+        }
+
+        /** Takes one touch (and one new lead when it is a first touch) from the plan's limits; false when one is reached. */
+        boolean take(TickPlans.Plan plan, boolean newLead) {
+            if (plan.campaignId() == null) {
+                return true;
+            }
+            Integer touchLimit = plan.limits().touchesPerDay();
+            Integer leadLimit = plan.limits().newLeadsPerDay();
+            if (touchLimit == null && leadLimit == null) {
+                return true;
+            }
+            long id = plan.campaignId();
+            int[] today = used.computeIfAbsent(id, k -> store.usage(k, days.computeIfAbsent(k, d -> TickPlans.day(plan, now))));
+            if ((touchLimit != null && today[0] >= touchLimit) || (newLead && leadLimit != null && today[1] >= leadLimit)) {
+                return false;
+            }
+            int[] delta = added.computeIfAbsent(id, k -> new int[2]);
+            today[0]++;
+            delta[0]++;
+            if (newLead) {
+                today[1]++;
+                delta[1]++;
+            }
+            return true;
+        }
+
+        void save() {
+            added.forEach((id, delta) -> store.addUsage(id, days.get(id), delta[0], delta[1]));
+            added.clear();
+        }
     }
 
     /** The primary writer, else the content module's (any but the placeholder), else the placeholder. */
@@ -269,7 +346,9 @@ public class SequencerTick {
     }
 
     private static TouchContent.DueTouch dueTouch(TickStore.Due row) {
-        return new TouchContent.DueTouch(row.enrollmentId(), row.leadId(), row.step(), row.cycle());
+        TickPlans.TouchPlan touch = row.touch();
+        return new TouchContent.DueTouch(row.enrollmentId(), row.leadId(), row.step(), row.cycle(),
+                touch == null ? null : touch.messageType(), touch == null ? null : touch.emailTemplate());
     }
 
     /**

@@ -43,7 +43,8 @@ sealed interface TickDecision {
 
     /** Why a due enrollment waits for the next tick. */
     enum Hold {
-        CAMPAIGN_PAUSED("its campaign is paused"),
+        CAMPAIGN_PAUSED("its campaign is not running"),
+        DAILY_LIMIT("its campaign reached a daily limit"),
         PREVIOUS_TOUCH_IN_OUTBOX("its previous touch is still in the outbox"),
         FOLLOWUP_DELAY("its adaptive follow-up delay has not passed");
 
@@ -64,8 +65,8 @@ sealed interface TickDecision {
 
     /**
      * The tick's rules for one due enrollment, first match wins: a stopped lead stops; an
-     * enrollment that made every touch finishes; the final touch without engagement is gated (when
-     * the engine requires engagement); a paused campaign, a previous touch still in the outbox or an
+     * enrollment that made every touch of its plan finishes (never one of a campaign that does not run); the final touch without engagement is gated (when
+     * the touch has the gate); a campaign that does not run (paused, draft, archived, completed), a previous touch still in the outbox or an
      * adaptive delay that has not passed waits for the next tick; outside the lead's send window
      * (the lead's time zone, else the campaign's, else the engine's) it moves to the next opening;
      * otherwise the touch is written, due now. The delay and the gate come from the row, where the
@@ -76,7 +77,8 @@ sealed interface TickDecision {
         if (row.stopReason() != null) {
             return new Stop(row.stopReason());
         }
-        if (row.step() >= settings.maxSequenceSteps()) {
+        // a campaign that does not run has no plan loaded: its enrollments never finish by another plan's count
+        if (row.campaignActive() && row.step() >= (row.touchCount() >= 0 ? row.touchCount() : settings.maxSequenceSteps())) {
             return new Finish(row.step());
         }
         if (!row.gatePassed()) {

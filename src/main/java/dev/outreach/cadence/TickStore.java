@@ -40,7 +40,21 @@ class TickStore {
     /** One due touch as the tick selects it. */
     record Due(long enrollmentId, long leadId, int step, int cycle, String leadTimeZone, String campaignTimeZone,
             Long sequenceId, boolean campaignActive, String stopReason, boolean delayPassed, boolean gatePassed,
-            boolean inFlight) {
+            boolean inFlight, Long campaignId, int touchCount, TickPlans.TouchPlan touch) {
+
+        /** A row without its campaign's plan: the engine settings' step count applies. */
+        Due(long enrollmentId, long leadId, int step, int cycle, String leadTimeZone, String campaignTimeZone,
+                Long sequenceId, boolean campaignActive, String stopReason, boolean delayPassed, boolean gatePassed,
+                boolean inFlight) {
+            this(enrollmentId, leadId, step, cycle, leadTimeZone, campaignTimeZone, sequenceId, campaignActive, stopReason,
+                    delayPassed, gatePassed, inFlight, null, -1, null);
+        }
+
+        /** The same row, its campaign found not running when the batch locked it. */
+        Due campaignStopped() {
+            return new Due(enrollmentId, leadId, step, cycle, leadTimeZone, campaignTimeZone, sequenceId, false, stopReason,
+                    delayPassed, gatePassed, inFlight, campaignId, touchCount, touch);
+        }
     }
 
     /** One row to write to the outbox. */
@@ -85,74 +99,101 @@ class TickStore {
                     and m.status in ('DRAFTING', 'PENDING', 'SENDING'))""";
 
     /**
-     * Why a lead must not be touched again, or null: the lead's stop ({@link LeadStop}, the one
-     * definition of it), which the enrollment's own reply or unsubscribe also triggers, then what
-     * keeps an email cadence from its address.
+     * The {@code when} branches for what keeps an email cadence from the address of lead {@code l}
+     * (none, or suppressed by address or domain); enrolling refuses the same leads
+     * ({@link EnrollmentRules}).
      */
-    private static final String STOP_REASON = "case " + LeadStop.sqlCase("l.status", Map.of(
-            LeadStop.REPLIED, "e.last_email_replied_at is not null", LeadStop.UNSUBSCRIBED, "e.email_unsubscribed")) + """
+    static final String ADDRESS_STOPS = """
 
                  when l.email_normalized is null then 'no email address'
                  when exists (select 1 from suppression s where s.kind = 'ADDRESS' and s.entry = l.email_normalized)
                    or exists (select 1 from suppression s where s.kind = 'DOMAIN'
                               and s.entry = substring(l.email_normalized from position('@' in l.email_normalized) + 1))
-                   then 'suppressed'
+                   then 'suppressed'""";
+
+    /**
+     * Why a lead must not be touched again, or null: the lead's stop ({@link LeadStop}, the one
+     * definition of it), which the enrollment's own reply or unsubscribe also triggers, then what
+     * keeps an email cadence from its address.
+     */
+    private static final String STOP_REASON = "case " + LeadStop.sqlCase("l.status", Map.of(
+            LeadStop.REPLIED, "e.last_email_replied_at is not null", LeadStop.UNSUBSCRIBED, "e.email_unsubscribed"))
+            + ADDRESS_STOPS + """
+
                  else null end""";
 
     /**
-     * The document's two cases in one pass: enrollments bound to a campaign (its sequence, time
-     * zone and status come along) and unbound ones (no campaign: the default sequence and the
-     * engine's time zone). At most {@code limit} due enrollments, COLD ones first, each status in
-     * due order straight from the index, locked for this
-     * transaction (rows others hold are skipped on PostgreSQL), each with what decides its fate:
-     * the stop reason, whether the adaptive delay has passed, the gate, a touch still in flight.
-     * Every row read leaves the due range in the same transaction (stopped, moved on or
-     * advanced), so batch after batch reads each due enrollment once.
+     * The document's two cases in one pass: enrollments bound to a campaign (its plan, schedule and
+     * status come from {@code plans}) and unbound ones (the engine settings' plan). At most
+     * {@code limit} due enrollments, COLD ones first, each status in due order straight from the
+     * index, locked for this transaction (rows others hold are skipped on PostgreSQL), each with
+     * what decides its fate: the stop reason, the engagement tier and the gate's engagement (from
+     * which the touch's own delay and gate are decided here), a touch still in flight. Every row
+     * read leaves the due range in the same transaction (stopped, moved on or advanced), so batch
+     * after batch reads each due enrollment once.
      */
-    List<Due> dueBatch(Instant now, EngineSettings settings, int limit) {
-        return dueBatch(now, settings, limit, true);
+    List<Due> dueBatch(Instant now, TickPlans plans, int limit) {
+        return dueBatch(now, plans, limit, true);
     }
 
     /** {@code lock} false reads without locking (the dry run), in a read-only transaction. */
-    List<Due> dueBatch(Instant now, EngineSettings settings, int limit, boolean lock) {
-        List<Due> due = new ArrayList<>(select("COLD", now, settings, limit, lock));
+    List<Due> dueBatch(Instant now, TickPlans plans, int limit, boolean lock) {
+        return dueBatch(now, plans, limit, lock, null);
+    }
+
+    /**
+     * The due enrollments of one campaign ({@code campaignId}; null: every campaign), the same
+     * rows the tick reads: a campaign's waiting reasons use it without locking.
+     */
+    List<Due> dueBatch(Instant now, TickPlans plans, int limit, boolean lock, Long campaignId) {
+        List<Due> due = new ArrayList<>(select("COLD", now, plans, limit, lock, campaignId));
         if (due.size() < limit) {
-            due.addAll(select("ACTIVE", now, settings, limit - due.size(), lock));
+            due.addAll(select("ACTIVE", now, plans, limit - due.size(), lock, campaignId));
         }
         return due;
     }
 
-    /** One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the due ones start. */
-    private List<Due> select(String status, Instant now, EngineSettings settings, int limit, boolean lock) {
+    /**
+     * One status at a time: an ordered range of ix_enrollment_due, so a batch starts where the due
+     * ones start; one campaign's through ix_enrollment_campaign_due (V6_9).
+     */
+    private List<Due> select(String status, Instant now, TickPlans plans, int limit, boolean lock, Long campaignId) {
         String sql = """
                 select e.id, e.lead_id, e.outreach_sequence_step, e.re_contact_cycle, l.time_zone,
-                    c.default_time_zone, c.sequence_id, coalesce(c.status, 'ACTIVE') = 'ACTIVE' as campaign_active,
+                    e.campaign_id, c.status as campaign_status,
                     %s as stop_reason,
-                    %s as delay_passed,
-                    %s as gate_passed,
+                    %s as tier,
+                    e.last_email_sent_at,
+                    %s as engaged,
                     %s as in_flight
                 from enrollment e join lead l on l.id = e.lead_id left join campaign c on c.id = e.campaign_id
-                where e.status = :status and e.next_touch_due_at <= :now
+                where e.status = :status and e.next_touch_due_at <= :now%s
                 order by e.next_touch_due_at
                 fetch first :limit rows only
-                """.formatted(STOP_REASON, followupDue(), GATE_PASSED, IN_FLIGHT)
+                """.formatted(STOP_REASON, FollowupTiming.tierCase(String::valueOf), HumanEngagement.ENGAGED, IN_FLIGHT,
+                        campaignId == null ? "" : " and e.campaign_id = :campaignId")
                 + (!lock ? "" : postgres ? " for update of e skip locked" : " for update");
-        return timing(jdbc.sql(sql), now, settings).param("status", status).param("limit", limit)
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8), rs.getString(9), rs.getBoolean(10),
-                        rs.getBoolean(11), rs.getBoolean(12)))
-                .list();
+        var statement = jdbc.sql(sql).param("now", ts(now)).param("status", status).param("limit", limit);
+        if (campaignId != null) {
+            statement = statement.param("campaignId", campaignId);
+        }
+        return statement.query((rs, n) -> due(rs, now, plans)).list();
     }
 
-    /** Binds what due, ready and the gate need: now, the step count, the gate flag and each tier's cutoff. */
-    private static JdbcClient.StatementSpec timing(JdbcClient.StatementSpec spec, Instant now, EngineSettings settings) {
-        int[] hours = FollowupTiming.tierHours(settings.baseFollowupDelayHours(), settings.minFollowupDelayHours());
-        spec = spec.param("now", ts(now)).param("maxSteps", settings.maxSequenceSteps())
-                .param("gate", settings.requireEngagementForFinalStep());
-        for (int tier = 0; tier < hours.length; tier++) {
-            spec = spec.param("cut" + tier, ts(now.minus(Duration.ofHours(hours[tier]))));
-        }
-        return spec;
+    /** The row with its touch's delay and gate decided from its campaign's plan. */
+    private static Due due(java.sql.ResultSet rs, Instant now, TickPlans plans) throws SQLException {
+        int step = rs.getInt(3);
+        Long campaignId = rs.getObject(6, Long.class);
+        boolean active = campaignId == null || "ACTIVE".equals(rs.getString(7));
+        TickPlans.Plan plan = plans.forRow(campaignId);
+        TickPlans.TouchPlan touch = plan.touch(step);
+        Timestamp lastSent = rs.getTimestamp(10);
+        boolean delayPassed = step == 0 || lastSent == null || touch == null
+                || !lastSent.toInstant().plus(Duration.ofHours(plans.delayHours(touch, rs.getInt(9)))).isAfter(now);
+        boolean gatePassed = touch == null || !touch.gate() || rs.getBoolean(11);
+        return new Due(rs.getLong(1), rs.getLong(2), step, rs.getInt(4), rs.getString(5), plan.timeZone(),
+                touch == null ? null : touch.sequenceId(), active, rs.getString(8), delayPassed, gatePassed,
+                rs.getBoolean(12), campaignId, plan.touches().size(), touch);
     }
 
     /** The sequences: which one is the default, and each one's first channel. */
@@ -238,6 +279,37 @@ class TickStore {
                     else cast(:next as timestamp with time zone) end,
                 """ + (sent ? "last_email_sent_at = :now," : ""),
                 Map.of("maxSteps", maxSteps, "next", ts(earliestFollowup)), now);
+    }
+
+    /** Touches and new leads the campaign started on {@code day} so far ({@code campaign_day_usage}). */
+    int[] usage(long campaignId, java.time.LocalDate day) {
+        return jdbc.sql("select touches, new_leads from campaign_day_usage where campaign_id = :id and usage_day = :day")
+                .param("id", campaignId).param("day", day).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .optional().orElseGet(() -> new int[2]);
+    }
+
+    /** Counts touches and new leads a batch started for a campaign on its day; one tick at a time writes them. */
+    void addUsage(long campaignId, java.time.LocalDate day, int touches, int newLeads) {
+        int updated = jdbc.sql("""
+                update campaign_day_usage set touches = touches + :touches, new_leads = new_leads + :newLeads
+                where campaign_id = :id and usage_day = :day
+                """).param("touches", touches).param("newLeads", newLeads).param("id", campaignId).param("day", day).update();
+        if (updated == 0) {
+            jdbc.sql("insert into campaign_day_usage (campaign_id, usage_day, touches, new_leads) values (:id, :day, :touches, :newLeads)")
+                    .param("touches", touches).param("newLeads", newLeads).param("id", campaignId).param("day", day).update();
+        }
+    }
+
+    /**
+     * Which of these campaigns are ACTIVE, with their rows share-locked until the batch commits: a
+     * pause waits for the batch, then holds the touches it wrote; a batch after a pause sees it.
+     */
+    java.util.Set<Long> lockActive(java.util.Collection<Long> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select id from campaign where id in (:ids) and status = 'ACTIVE' "
+                + (postgres ? "for share" : "for update")).param("ids", List.copyOf(campaignIds)).query(Long.class).list());
     }
 
     /** Stops enrollments for good: STOPPED with the reason, no due time. */

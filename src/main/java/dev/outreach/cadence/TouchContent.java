@@ -21,8 +21,15 @@ public interface TouchContent {
      *
      * @param touch 0 for the first touch of a cycle, 1 for the first follow-up, and so on
      * @param cycle the enrollment's {@code re_contact_cycle} (0 before any re-contact)
+     * @param messageType the plan's message type ({@code initial}, {@code follow_up}, {@code final} or a
+     *        custom one), null when the writer decides
+     * @param emailTemplate the message template the plan names for email, null when none
      */
-    record DueTouch(long enrollmentId, long leadId, int touch, int cycle) {
+    record DueTouch(long enrollmentId, long leadId, int touch, int cycle, String messageType, String emailTemplate) {
+
+        public DueTouch(long enrollmentId, long leadId, int touch, int cycle) {
+            this(enrollmentId, leadId, touch, cycle, null, null);
+        }
     }
 
     /**

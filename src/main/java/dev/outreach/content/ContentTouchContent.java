@@ -27,8 +27,10 @@ class ContentTouchContent implements TouchContent {
     private final ContentService content;
     private final LeadService leads;
     private final EngineSettingsService engine;
+    private final TemplateStore templates;
 
-    ContentTouchContent(ContentService content, LeadService leads, EngineSettingsService engine) {
+    ContentTouchContent(ContentService content, LeadService leads, EngineSettingsService engine, TemplateStore templates) {
+        this.templates = templates;
         this.content = content;
         this.leads = leads;
         this.engine = engine;
@@ -38,7 +40,7 @@ class ContentTouchContent implements TouchContent {
     public Draft draft(DueTouch touch) {
         String type = messageType(touch, engine.settings().maxSequenceSteps());
         return leads.find(touch.leadId())
-                .map(lead -> draft(content.draft(request(touch, lead, type)), type))
+                .map(lead -> draft(content.draft(request(touch, lead, templateType(touch, engine.settings().maxSequenceSteps()))), type))
                 .orElseGet(() -> gone(touch));
     }
 
@@ -53,7 +55,7 @@ class ContentTouchContent implements TouchContent {
         for (DueTouch touch : touches) {
             LeadDetails lead = found.get(touch.leadId());
             if (lead != null) {
-                requests.add(request(touch, lead, messageType(touch, maxSteps)));
+                requests.add(request(touch, lead, templateType(touch, maxSteps)));
             }
         }
         var results = content.draftFromTemplates(requests).iterator();
@@ -68,8 +70,26 @@ class ContentTouchContent implements TouchContent {
         return new DraftRequest(touch.enrollmentId(), lead, ChannelType.EMAIL, type, touch.touch() + 1, touch.cycle());
     }
 
+    /** The campaign plan's type; without a plan, by position among {@code max_sequence_steps} touches. */
     private static String messageType(DueTouch touch, int maxSteps) {
+        if (touch.messageType() != null) {
+            return touch.messageType();
+        }
         return touch.touch() == 0 ? "initial" : touch.touch() >= maxSteps - 1 ? "final" : "follow_up";
+    }
+
+    /**
+     * The type whose template is written: the plan's email template's own type when it names one
+     * (so a custom touch type can use any email template), else the touch's message type.
+     */
+    private String templateType(DueTouch touch, int maxSteps) {
+        if (touch.emailTemplate() != null) {
+            var named = templates.findByName(touch.emailTemplate().strip());
+            if (named.isPresent() && named.get().channel() == ChannelType.EMAIL) {
+                return named.get().messageType();
+            }
+        }
+        return messageType(touch, maxSteps);
     }
 
     private static Draft draft(DraftResult result, String type) {

@@ -174,26 +174,34 @@ class LeadQueries {
     }
 
     static Where where(LeadFilter filter) {
+        LeadFilterSql predicate = predicate(filter, "");
+        return new Where(predicate.params().isEmpty() ? "" : " where " + predicate.predicate(), predicate.params());
+    }
+
+    /**
+     * The filter's conditions on {@code lead} columns qualified with {@code alias} ("" or "l."),
+     * parameters prefixed {@code lf_}; the one definition of what the filter matches.
+     */
+    static LeadFilterSql predicate(LeadFilter filter, String alias) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.text() != null && !filter.text().isBlank()) {
-            clauses.add("search_text like :text escape '\\'");
-            params.put("text", "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            clauses.add(alias + "search_text like :lf_text escape '\\'");
+            params.put("lf_text", "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (filter.status() != null) {
-            clauses.add("status = :status");
-            params.put("status", filter.status().name());
+            clauses.add(alias + "status = :lf_status");
+            params.put("lf_status", filter.status().name());
         }
         if (filter.grade() != null) {
-            clauses.add("grade = :grade");
-            params.put("grade", filter.grade().name());
+            clauses.add(alias + "grade = :lf_grade");
+            params.put("lf_grade", filter.grade().name());
         }
         if (filter.campaignId() != null) {
-            clauses.add("id in (select e.lead_id from enrollment e where e.campaign_id = :campaignId)");
-            params.put("campaignId", filter.campaignId());
+            clauses.add(alias + "id in (select lf_e.lead_id from enrollment lf_e where lf_e.campaign_id = :lf_campaignId)");
+            params.put("lf_campaignId", filter.campaignId());
         }
-        String sql = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        return new Where(sql, params);
+        return new LeadFilterSql(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), params);
     }
 
     private static String escapeLike(String text) {

@@ -239,6 +239,14 @@ public class LeadService {
         counts.invalidate();
     }
 
+    /**
+     * The filter as a SQL predicate over {@code lead} aliased {@code alias} (e.g. "l."), for
+     * another module's set-based statement over every matching lead (cadence's enroll-by-filter).
+     */
+    public LeadFilterSql filterSql(LeadFilter filter, String alias) {
+        return LeadQueries.predicate(filter, alias);
+    }
+
     /** The ids of a bulk selection; "all matching the filter" is resolved now, in one query. */
     @Transactional(readOnly = true)
     public List<Long> ids(LeadSelection selection) {

@@ -1,5 +1,7 @@
 package dev.outreach.outreach;
 
+import dev.outreach.campaign.CampaignPlans;
+import dev.outreach.campaign.CampaignSenders;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.campaign.SequenceService;
@@ -65,6 +67,7 @@ public class ChannelSequencer {
     private static final Logger log = LoggerFactory.getLogger(ChannelSequencer.class);
 
     private final SequenceService sequences;
+    private final CampaignPlans campaignPlans;
     private final ChannelConfigService channelConfigs;
     private final ChannelRateLimits rateLimits;
     private final RateLimiterAvailability counters;
@@ -77,12 +80,13 @@ public class ChannelSequencer {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChannelSequencer(SequenceService sequences, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
+    ChannelSequencer(SequenceService sequences, CampaignPlans campaignPlans, ChannelConfigService channelConfigs, ChannelRateLimits rateLimits,
             LeadService leads, SuppressionList suppressions, MailboxDirectory mailboxes,
             EngineSettingsService engine, OutreachStore store, TransactionTemplate transaction,
             ApplicationEventPublisher events, Clock clock, RateLimiterAvailability counters) {
         this.counters = counters;
         this.sequences = sequences;
+        this.campaignPlans = campaignPlans;
         this.channelConfigs = channelConfigs;
         this.rateLimits = rateLimits;
         this.leads = leads;
@@ -219,7 +223,8 @@ public class ChannelSequencer {
         }
         var session = sessions.session(channel);
         // outside the rate limiter's try: a mailbox that cannot be read is a preparation error, not a limiter outage
-        MailboxDirectory.Selection selection = channel == ChannelType.EMAIL ? sessions.mailboxes(mailboxes::select) : null;
+        MailboxDirectory.Selection selection = channel == ChannelType.EMAIL
+                ? allowed(sessions.mailboxes(mailboxes::select), message, sessions) : null;
         if (selection != null) {
             Optional<Defer> noMailbox = SendRules.noMailbox(selection, now);
             if (noMailbox.isPresent()) {
@@ -259,10 +264,34 @@ public class ChannelSequencer {
                 candidate.domainDailyCap()));
     }
 
+    private SenderSessions.EnrollmentRef enrollment(OutreachMessage message, SenderSessions sessions) {
+        return message.enrollmentId() == null ? SenderSessions.EnrollmentRef.NONE
+                : sessions.enrollment(message.enrollmentId(), store::enrollmentRef);
+    }
+
+    /**
+     * The healthy mailboxes the message's campaign may send from (its senders: domains or single
+     * mailboxes); the others are skipped with that reason, so that a campaign whose senders are all
+     * unhealthy waits like any email without a healthy mailbox.
+     */
+    private MailboxDirectory.Selection allowed(MailboxDirectory.Selection selection, OutreachMessage message,
+            SenderSessions sessions) {
+        CampaignSenders senders = sessions.senders(enrollment(message, sessions).campaignId(), campaignPlans::senders);
+        if (senders.allowsAll()) {
+            return selection;
+        }
+        List<MailboxDirectory.EligibleMailbox> eligible = selection.eligible().stream()
+                .filter(m -> senders.allows(m.mailbox().id(), m.domainId())).toList();
+        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>(selection.skipped());
+        selection.eligible().stream().filter(m -> !eligible.contains(m))
+                .forEach(m -> skipped.put(m.mailbox().address(), "not one of the campaign's senders"));
+        return new MailboxDirectory.Selection(eligible, skipped);
+    }
+
     /** The touch's mailboxes in order; a re-contact cycle starts elsewhere (see {@link MailboxDirectory#rotation}). */
     private List<MailboxDirectory.EligibleMailbox> rotation(OutreachMessage message, LeadDetails lead,
             MailboxDirectory.Selection selection, SenderSessions sessions) {
-        int cycle = message.enrollmentId() == null ? 0 : sessions.cycle(message.enrollmentId(), store::recontactCycle);
+        int cycle = enrollment(message, sessions).cycle();
         return MailboxDirectory.rotation(selection.eligible(), lead.id(), message.touch(), cycle);
     }
 

@@ -345,12 +345,14 @@ class OutreachStore {
 
     /** Attempts on one channel that count against its retries (skips do not). */
     /** The re-contact cycle of a message's enrollment (0 without one): it picks the cycle's mailbox. */
-    int recontactCycle(Long enrollmentId) {
+    /** The enrollment's re-contact cycle and campaign, in one read (cycle 0, no campaign when it is gone). */
+    SenderSessions.EnrollmentRef enrollmentRef(Long enrollmentId) {
         if (enrollmentId == null) {
-            return 0;
+            return SenderSessions.EnrollmentRef.NONE;
         }
-        return jdbc.sql("select re_contact_cycle from enrollment where id = :id").param("id", enrollmentId)
-                .query(Integer.class).optional().orElse(0);
+        return jdbc.sql("select re_contact_cycle, campaign_id from enrollment where id = :id").param("id", enrollmentId)
+                .query((rs, n) -> new SenderSessions.EnrollmentRef(rs.getInt(1), rs.getObject(2, Long.class)))
+                .optional().orElse(SenderSessions.EnrollmentRef.NONE);
     }
 
     int triesOn(UUID messageId, ChannelType channel) {

@@ -1,5 +1,6 @@
 package dev.outreach.outreach;
 
+import dev.outreach.campaign.CampaignSenders;
 import dev.outreach.campaign.SequenceConfig;
 import dev.outreach.channel.ChannelSender;
 import dev.outreach.channel.ChannelSender.SenderSession;
@@ -37,7 +38,8 @@ public final class SenderSessions implements AutoCloseable {
     private final Map<String, Optional<String>> suppressions;
     private final Map<ChannelTries, Integer> tries;
     private final Map<ChannelType, ChannelSettings> channels = new EnumMap<>(ChannelType.class);
-    private final Map<Long, Integer> cycles = new HashMap<>();
+    private final Map<Long, EnrollmentRef> enrollments = new HashMap<>();
+    private final Map<Long, CampaignSenders> campaignSenders = new HashMap<>();
     private DeliveryMode deliveryMode;
     private MailboxDirectory.Selection mailboxes;
 
@@ -103,9 +105,18 @@ public final class SenderSessions implements AutoCloseable {
         return channels.computeIfAbsent(channel, load);
     }
 
-    /** The re-contact cycle of an enrollment. */
-    int cycle(long enrollmentId, Function<Long, Integer> load) {
-        return cycles.computeIfAbsent(enrollmentId, load);
+    /** What the sender needs of a message's enrollment: its re-contact cycle and its campaign. */
+    record EnrollmentRef(int cycle, Long campaignId) {
+        static final EnrollmentRef NONE = new EnrollmentRef(0, null);
+    }
+
+    EnrollmentRef enrollment(long enrollmentId, Function<Long, EnrollmentRef> load) {
+        return enrollments.computeIfAbsent(enrollmentId, load);
+    }
+
+    /** The senders a campaign may use (every healthy one without a campaign). */
+    CampaignSenders senders(Long campaignId, Function<Long, CampaignSenders> load) {
+        return campaignId == null ? CampaignSenders.all() : campaignSenders.computeIfAbsent(campaignId, load);
     }
 
     DeliveryMode deliveryMode(Supplier<DeliveryMode> load) {

@@ -38,17 +38,35 @@ public class WaitingMessages {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<Reason> reasons() {
+        return reasons(null);
+    }
+
+    /**
+     * The same for one campaign's messages (those of its enrollments, through
+     * ix_enrollment_campaign_lead and ix_outreach_message_enrollment); null: every message.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<Reason> reasons(Long campaignId) {
         Instant now = clock.instant();
         Map<String, Long> grouped = new LinkedHashMap<>();
-        jdbc.sql("""
+        String campaign = campaignId == null ? ""
+                : " and enrollment_id in (select e.id from enrollment e where e.campaign_id = :campaignId)";
+        var statement = jdbc.sql("""
                 select status_reason, drafting, task, due, count(*) as messages
                 from (select status_reason, case when status = 'DRAFTING' then 1 else 0 end as drafting,
-                             case when waiting_for is not null then 1 else 0 end as task,
+                             case when waiting_for = 'campaign-paused' then 2
+                                  when waiting_for is not null then 1 else 0 end as task,
                              case when due_at <= :now then 1 else 0 end as due
-                      from outreach_message where status in ('PENDING', 'DRAFTING')) waiting
+                      from outreach_message where status in ('PENDING', 'DRAFTING')%s) waiting
                 group by status_reason, drafting, task, due
-                """).param("now", Timestamp.from(now)).query((rs, n) -> {
+                """.formatted(campaign)).param("now", Timestamp.from(now));
+        if (campaignId != null) {
+            statement = statement.param("campaignId", campaignId);
+        }
+        statement.query((rs, n) -> {
                     String reason = rs.getInt("drafting") == 1 ? DRAFTING
+                            : rs.getInt("task") == 2 ? "Held: its campaign is paused"
                             : rs.getInt("task") == 1 ? "Waiting for an operator task"
                             : rs.getString("status_reason") != null ? group(rs.getString("status_reason"))
                             : rs.getInt("due") == 1 ? "Due: the dispatcher picks it up at its next poll"

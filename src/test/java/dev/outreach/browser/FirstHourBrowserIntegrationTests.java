@@ -153,10 +153,10 @@ class FirstHourBrowserIntegrationTests {
             walk.search("hour two plumbing", 1);
             assertThat(walk.cell("Kofi Mensah").isDisplayed()).isTrue();
         });
-        walk.stepLeavingDialogOpen("select the lead and press Enroll in campaign", () -> {
+        walk.stepLeavingDialogOpen("select the lead and press Add to campaign", () -> {
             console.click(walk.rowCheckbox());
-            console.waitFor("Enroll in campaign to be enabled", d -> walk.button("Enroll in campaign").isEnabled());
-            console.click(walk.button("Enroll in campaign"));
+            console.waitFor("Add to campaign to be enabled", d -> walk.button("Add to campaign").isEnabled());
+            console.click(walk.button("Add to campaign"));
             walk.waitForOpenDialogs(1);
         });
         walk.step("enroll it in the campaign", () -> {

@@ -71,14 +71,18 @@ public final class MutableClock extends Clock {
             };
         }
 
-        /** Plain drafts naming touch and cycle, so that the cadence tests do not depend on the content module's templates. */
+        /**
+         * Plain drafts naming touch and cycle, so that the cadence tests do not depend on the content module's
+         * templates. A campaign's touch (its plan names a template) keeps its plan's message type.
+         */
         @Bean
         @Primary
         TouchContent testTouchContent() {
             return due -> TouchContent.Draft.of("Touch " + (due.touch() + 1),
                     "Hello, this is touch " + (due.touch() + 1) + (due.cycle() > 0 ? " of re-contact cycle " + due.cycle() : "")
                             + ".",
-                    due.touch() == 0 ? "initial" : due.touch() == 3 ? "final" : "follow_up");
+                    due.emailTemplate() != null && due.messageType() != null ? due.messageType()
+                            : due.touch() == 0 ? "initial" : due.touch() == 3 ? "final" : "follow_up");
         }
 
         @Bean

@@ -23,9 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PostgresIntegrationTest {
 
     public static final String SCHEMA = "outreach_it";
-    static final String URL = env("OUTREACH_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = env("OUTREACH_TEST_DB_USER", "postgres");
-    static final String PASSWORD = env("OUTREACH_TEST_DB_PASSWORD", "");
+    public static final String URL = env("OUTREACH_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = env("OUTREACH_TEST_DB_USER", "postgres");
+    public static final String PASSWORD = env("OUTREACH_TEST_DB_PASSWORD", "");
     /**
      * The counters' Redis database, emptied with the schema: per-lead and per-mailbox counts name
      * leads and mailboxes by id, and a new schema numbers them from 1 again, so counts a previous

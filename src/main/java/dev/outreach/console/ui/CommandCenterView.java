@@ -62,6 +62,10 @@ public class CommandCenterView extends VerticalLayout {
     final Div warning = new Div();
     /** The count of messages in doubt, linking to the review screen. */
     final Anchor review = new Anchor("review", "");
+    /** The dry run's figures per campaign. */
+    final Div nextTickByCampaign = new Div();
+    /** To the Campaigns list, where each campaign's own figures are. */
+    final Anchor campaigns = new Anchor("campaigns", "Campaigns");
 
     private final transient SequencerTick tick;
 
@@ -83,6 +87,9 @@ public class CommandCenterView extends VerticalLayout {
         cards.addClassName("cards");
         review.getElement().setAttribute("router-link", true);
         review.addClassName("review-link");
+        campaigns.getElement().setAttribute("router-link", true);
+        campaigns.addClassName("campaigns-link");
+        header.add(campaigns);
         add(header, warning, review, dueToday, cards);
         refresh();
     }
@@ -171,7 +178,40 @@ public class CommandCenterView extends VerticalLayout {
             line.addClassName("binding");
             nextTick.add(line);
         });
-        nextTick.add(runTick);
+        nextTickByCampaign.removeAll();
+        plan.campaigns().forEach(line -> nextTickByCampaign.add(campaignLine(line)));
+        nextTick.add(nextTickByCampaign, runTick);
+    }
+
+    /** One campaign's share of the dry run. */
+    private static Div campaignLine(TickPreview.CampaignLine line) {
+        Component name = new Span(line.campaign());
+        if (line.campaignId() != null) {
+            Anchor link = new Anchor("campaigns/" + line.campaignId(), line.campaign());
+            link.getElement().setAttribute("router-link", true);
+            name = link;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(line.wouldQueue() + " would be queued");
+        if (line.gated() > 0) {
+            parts.add(line.gated() + " gated");
+        }
+        if (line.waiting() > 0) {
+            parts.add(line.waiting() + " waiting");
+        }
+        if (line.outsideWindow() > 0) {
+            parts.add(line.outsideWindow() + " outside the send window");
+        }
+        if (line.completed() > 0) {
+            parts.add(line.completed() + " finishing");
+        }
+        if (line.stopped() > 0) {
+            parts.add(line.stopped() + " to stop");
+        }
+        Div div = new Div(name, new Span(": " + String.join(", ", parts) + " (" + Wording.count(line.examined(), "due enrollment")
+                + ")"));
+        div.addClassName("tick-campaign");
+        return div;
     }
 
     private void runTick() {

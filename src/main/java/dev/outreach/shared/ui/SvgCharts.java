@@ -90,7 +90,8 @@ public final class SvgCharts {
                 index * barWidth + 0.5, height - barHeight, Math.max(0.5, barWidth - 1), barHeight, fill));
     }
 
-    static String escape(String text) {
+    /** Text made safe for SVG (and HTML) markup: every label that comes from data goes through it. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -2,6 +2,7 @@ package dev.outreach.cadence.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The leads grid's "Enroll in campaign" action, as an operator uses it. */
+/** The leads grid's "Add to campaign" action, as an operator uses it. */
 class EnrollLeadsActionTests extends KaribuTest {
 
     @Autowired
@@ -37,11 +38,21 @@ class EnrollLeadsActionTests extends KaribuTest {
     @Test
     void enrollsTheSelectedLeadsInTheChosenCampaign() {
         login("olivia", Role.OPERATOR);
+        String token = "sel" + UUID.randomUUID().toString().substring(0, 8);
+        for (String name : List.of("Ada", "Bo")) {
+            LeadDraft draft = new LeadDraft();
+            draft.setFirstName(name);
+            draft.setLastName(token);
+            draft.setEmail(name.toLowerCase() + "." + token + "@example.com");
+            leads.create(draft);
+        }
         UI.getCurrent().navigate(LeadsView.class);
+        LeadsView view = _get(LeadsView.class);
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withPlaceholder("Search name, company, email")), token);
         @SuppressWarnings("unchecked")
-        Grid<LeadRow> grid = _get(LeadsView.class).getChildren().filter(Grid.class::isInstance).map(Grid.class::cast)
+        Grid<LeadRow> grid = view.getChildren().filter(Grid.class::isInstance).map(Grid.class::cast)
                 .findFirst().orElseThrow();
-        Button action = _get(Button.class, spec -> spec.withText("Enroll in campaign"));
+        Button action = _get(Button.class, spec -> spec.withText("Add to campaign"));
         assertThat(action.isEnabled()).isFalse();
         LeadRow first = GridKt._get(grid, 0);
         LeadRow second = GridKt._get(grid, 1);
@@ -60,7 +71,6 @@ class EnrollLeadsActionTests extends KaribuTest {
         List<Long> enrolled = jdbc.sql("select lead_id from enrollment where campaign_id = :c and lead_id in (:ids) order by lead_id")
                 .param("c", chosen.id()).param("ids", List.of(first.id(), second.id())).query(Long.class).list();
         assertThat(enrolled).containsExactlyInAnyOrder(first.id(), second.id());
-        // other tests in the same context may have enrolled these leads elsewhere: count this campaign's
         assertThat(jdbc.sql("select count(*) from enrollment where lead_id in (:ids) and campaign_id = :c and status = 'COLD'")
                 .param("ids", List.of(first.id(), second.id())).param("c", chosen.id()).query(Integer.class).single())
                 .isEqualTo(2);
@@ -79,7 +89,7 @@ class EnrollLeadsActionTests extends KaribuTest {
         UI.getCurrent().navigate(LeadDetailView.class, leadId);
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("Not enrolled in any campaign.")).isVisible()).isTrue();
 
-        _click(_get(Button.class, spec -> spec.withText("Enroll in campaign")));
+        _click(_get(Button.class, spec -> spec.withText("Add to campaign")));
         @SuppressWarnings("unchecked")
         ComboBox<CampaignSummary> campaign = _get(ComboBox.class, spec -> spec.withId("enroll-campaign"));
         CampaignSummary chosen = campaign.getListDataView().getItems()

@@ -55,6 +55,7 @@ class CommandCenterViewTests extends KaribuTest {
         assertThat(view.warning.isVisible()).isFalse();
         assertThat(view.nextTick.getElement().getTextRecursively()).contains("would be queued now").doesNotContain("(es)");
         assertThat(view.runTick.isVisible()).as("operators do not run the tick").isFalse();
+        assertThat(view.campaigns.getHref()).as("the global view links to the campaigns").isEqualTo("campaigns");
     }
 
     @Test

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -51,10 +54,10 @@ class LeadsBulkSelectionTests extends KaribuTest {
     }
 
     @Test
-    void anOperatorEnrollsEveryLeadMatchingTheFilter() {
+    void anOperatorAddsEveryLeadMatchingTheFilterAndSeesTheJobFinish() throws InterruptedException {
         login("olivia", Role.OPERATOR);
         LeadsView view = openFiltered();
-        Button enroll = _get(Button.class, spec -> spec.withText("Enroll in campaign"));
+        Button enroll = _get(Button.class, spec -> spec.withText("Add to campaign"));
         assertThat(enroll.isEnabled()).isFalse();
         assertThat(view.allMatching.getLabel()).isEqualTo("Select all " + MATCHING + " matching");
 
@@ -62,19 +65,38 @@ class LeadsBulkSelectionTests extends KaribuTest {
         assertThat(enroll.isEnabled()).isTrue();
         _click(enroll);
 
-        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Enroll all " + MATCHING + " leads matching the filter");
+        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Add all " + MATCHING + " leads matching the filter to a campaign");
         @SuppressWarnings("unchecked")
         ComboBox<CampaignSummary> campaign = _get(ComboBox.class, spec -> spec.withId("enroll-campaign"));
-        CampaignSummary chosen = campaign.getListDataView().getItems().filter(c -> c.id() != null).findFirst().orElseThrow();
+        assertThat(campaign.getListDataView().getItems()).as("a job adds to a campaign, never unbound")
+                .allMatch(c -> c.id() != null);
+        CampaignSummary chosen = campaign.getListDataView().getItems().findFirst().orElseThrow();
         campaign.setValue(chosen);
         _click(_get(Button.class, spec -> spec.withId("enroll-confirm")));
 
-        assertThat(jdbc.sql("select count(*) from enrollment e join lead l on l.id = e.lead_id"
-                        + " where e.campaign_id = :c and l.company = :company")
-                .param("c", chosen.id()).param("company", "Tally " + token).query(Integer.class).single())
-                .isEqualTo(MATCHING);
-        assertThat(Notifications.texts()).contains(MATCHING + " leads enrolled");
+        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Adding leads to " + chosen.name());
+        assertThat(UI.getCurrent().getPollInterval()).as("the dialog polls the job").isPositive();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (enrolled(chosen.id()) < MATCHING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(enrolled(chosen.id())).isEqualTo(MATCHING);
+        String status = "";
+        while (!status.startsWith("Done") && System.nanoTime() < deadline) {
+            ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+            status = _get(Paragraph.class, spec -> spec.withId("enroll-job-status")).getText();
+            Thread.sleep(50);
+        }
+        assertThat(status).isEqualTo("Done: " + MATCHING + " leads added");
+        assertThat(Notifications.texts()).contains(MATCHING + " leads added");
+        assertThat(UI.getCurrent().getPollInterval()).as("polling stops with the job").isNegative();
         assertThat(view.allMatching.getValue()).isFalse();
+    }
+
+    private int enrolled(long campaignId) {
+        return jdbc.sql("select count(*) from enrollment e join lead l on l.id = e.lead_id"
+                        + " where e.campaign_id = :c and l.company = :company")
+                .param("c", campaignId).param("company", "Tally " + token).query(Integer.class).single();
     }
 
     @Test
