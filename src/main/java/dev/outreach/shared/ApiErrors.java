@@ -61,11 +61,6 @@ class ApiErrors {
         return path.toString();
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(new ErrorBody("Invalid input",
