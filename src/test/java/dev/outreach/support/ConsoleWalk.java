@@ -35,7 +35,7 @@ public final class ConsoleWalk {
                 {"Channels", "Channels"}, {"Sequences", "Sequences"}, {"Sandbox outbox", "Sandbox outbox"},
                 {"Templates", "Message templates"}, {"Suppression list", "Suppression list"},
                 {"Sending domains", "Sending domains"}, {"Mailboxes", "Mailboxes"},
-                {"Engine settings", "Engine settings"}, {"Users", "Users"}, {"API keys", "API keys"}}) {
+                {"Engine settings", "Engine settings"}, {"Users", "Users"}, {"API keys", "API keys"}, {"Webhooks", "Webhooks"}}) {
             SCREENS.put(screen[0], heading(screen[1]));
         }
         // the leads grid has no heading: its lead count is what a user reads first
