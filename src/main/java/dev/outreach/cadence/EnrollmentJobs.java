@@ -159,7 +159,7 @@ public class EnrollmentJobs {
         params.put("upto", ((Number) bound.get("upto")).longValue());
         Instant now = clock.instant();
         EnrollResult r = rules.enroll(campaignId, allow, filter.predicate() + " and l.id > :after and l.id <= :upto",
-                params, now, (int) count, after + 1, (long) params.get("upto"));
+                params, now, (int) count);
         jdbc.sql("""
                 update enrollment_job set done = done + :done, added = added + :added, already_in = already_in + :in,
                     skipped_active_elsewhere = skipped_active_elsewhere + :elsewhere,

@@ -21,10 +21,7 @@ import org.springframework.stereotype.Component;
  * another campaign (an enrollment there COLD or ACTIVE), skipped unless the campaign's policy
  * allows it; else added, at touch 0, COLD, due now. Runs in the caller's transaction.
  * Indexes: uq_enrollment_lead_campaign (lead_id first) for both enrollment probes,
- * uq_suppression_entry for the address checks. The caller names the range of lead ids its source
- * lies in, and the probes read only the enrollments of that range: PostgreSQL runs an
- * {@code exists} inside the verdict's {@code case} as a hash of every enrollment it may match,
- * which without the range is the whole table once per chunk.
+ * uq_suppression_entry for the address checks.
  */
 @Component
 class EnrollmentRules {
@@ -60,15 +57,12 @@ class EnrollmentRules {
      * Enrolls what {@code source} (a predicate over {@code lead l}, with {@code params}) selects and
      * the rules admit; the result counts every selected lead once. {@code selected}: how many leads
      * the source selects at most (a chunk's size); when all of them were added, the verdicts are
-     * not counted again, so the common case (new leads) costs one statement. {@code firstLeadId} and
-     * {@code lastLeadId}: the range (inclusive) the selected leads' ids lie in.
+     * not counted again, so the common case (new leads) costs one statement.
      */
     EnrollResult enroll(Long campaignId, boolean allowActiveElsewhere, String source, Map<String, Object> params,
-            Instant now, int selected, long firstLeadId, long lastLeadId) {
-        String verdict = verdict(campaignId, allowActiveElsewhere, true, true);
+            Instant now, int selected) {
+        String verdict = verdict(campaignId, allowActiveElsewhere);
         Map<String, Object> all = new HashMap<>(params);
-        all.put("firstLeadId", firstLeadId);
-        all.put("lastLeadId", lastLeadId);
         if (postgres) {
             // planned for the whole table, a chunk's statement would pay tens of ms of JIT compilation each
             jdbc.sql("set local jit = off").update();
@@ -103,21 +97,18 @@ class EnrollmentRules {
      * as a hash of the campaign's enrollments, rebuilt for every chunk while the campaign grows.
      * Unbound enrollments (campaign null) have no such key and keep the check.
      */
-    private static String admits(Long campaignId, boolean allowActiveElsewhere) {
-        return verdict(campaignId, allowActiveElsewhere, campaignId == null, true) + " = '" + ADD + "'";
+    static String admits(Long campaignId, boolean allowActiveElsewhere) {
+        return verdict(campaignId, allowActiveElsewhere, campaignId == null) + " = '" + ADD + "'";
     }
 
     /** The verdict of lead {@code l}: IN, a stop reason (unreachable), ELSEWHERE or ADD. */
     static String verdict(Long campaignId, boolean allowActiveElsewhere) {
-        return verdict(campaignId, allowActiveElsewhere, true, false);
+        return verdict(campaignId, allowActiveElsewhere, true);
     }
 
-    /** {@code inRange}: the enrollment probes also bound to {@code :firstLeadId .. :lastLeadId}. */
-    private static String verdict(Long campaignId, boolean allowActiveElsewhere, boolean checkIn, boolean inRange) {
-        String range = inRange ? " and %s.lead_id between :firstLeadId and :lastLeadId" : "";
-        String inThis = (campaignId == null ? "i.campaign_id is null" : "i.campaign_id = :campaign") + range.formatted("i");
-        String other = (campaignId == null ? "o.campaign_id is not null" : "(o.campaign_id is null or o.campaign_id <> :campaign)")
-                + range.formatted("o");
+    private static String verdict(Long campaignId, boolean allowActiveElsewhere, boolean checkIn) {
+        String inThis = campaignId == null ? "i.campaign_id is null" : "i.campaign_id = :campaign";
+        String other = campaignId == null ? "o.campaign_id is not null" : "(o.campaign_id is null or o.campaign_id <> :campaign)";
         return "(case " + (checkIn ? "when exists (select 1 from enrollment i where i.lead_id = l.id and " + inThis
                         + ") then '" + IN + "'\n" : "")
                 + LeadStop.sqlCase("l.status", Map.of()) + TickStore.ADDRESS_STOPS + "\n"
