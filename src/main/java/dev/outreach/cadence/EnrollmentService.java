@@ -1,6 +1,7 @@
 package dev.outreach.cadence;
 
 import dev.outreach.shared.Wording;
+import dev.outreach.outreach.OutboxWithdrawal;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.InvalidInputException;
 import java.sql.Timestamp;
@@ -53,8 +54,10 @@ public class EnrollmentService {
     private final EnrollmentRules rules;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final OutboxWithdrawal outbox;
 
-    EnrollmentService(JdbcClient jdbc, EnrollmentRules rules, AuditLog auditLog, Clock clock) {
+    EnrollmentService(JdbcClient jdbc, EnrollmentRules rules, AuditLog auditLog, Clock clock, OutboxWithdrawal outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.rules = rules;
         this.auditLog = auditLog;
@@ -167,8 +170,9 @@ public class EnrollmentService {
     }
 
     /**
-     * Takes the leads out of the campaign: their enrollments go (the messages already sent keep
-     * their history, unlinked from it); returns how many were removed. Adding them again later
+     * Takes the leads out of the campaign: their enrollments go, with the touches still waiting in
+     * the outbox (SKIPPED; the messages already sent keep their history, unlinked from it); returns
+     * how many were removed. Adding them again later
      * starts them at the first touch.
      */
     @Transactional
@@ -177,9 +181,13 @@ public class EnrollmentService {
         List<Long> ids = requireIds(leadIds);
         int removed = 0;
         for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<Long> enrollments = jdbc.sql("select id from enrollment where campaign_id = :campaign and lead_id in (:ids)")
+                    .param("campaign", campaignId).param("ids", chunk).query(Long.class).list();
+            // a touch the tick already wrote would still go out: it leaves the outbox with them
+            outbox.withdraw(enrollments, "Not sent: the lead was removed from the campaign");
             removed += jdbc.sql("delete from enrollment where campaign_id = :campaign and lead_id in (:ids)")
-                    .param("campaign", campaignId).param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                    .update();
+                    .param("campaign", campaignId).param("ids", chunk).update();
         }
         if (removed > 0) {
             auditLog.record("enrollment.remove", "campaign", campaignId, null,

@@ -266,6 +266,18 @@ class OutreachStore {
                 .param("task", task).param("now", ts(now)).update();
     }
 
+    /**
+     * The enrollments' messages still waiting in the outbox (PENDING, held or not) end SKIPPED with
+     * the reason; one claimed or in flight is left to its sender. Returns how many.
+     */
+    int skipWaiting(Collection<Long> enrollmentIds, String reason, Instant now) {
+        return enrollmentIds.isEmpty() ? 0 : jdbc.sql("""
+                update outreach_message set status = 'SKIPPED', status_reason = :reason, waiting_for = null,
+                    updated_at = :now
+                where enrollment_id in (:ids) and status = 'PENDING'
+                """).param("ids", enrollmentIds).param("reason", truncate(reason, 500)).param("now", ts(now)).update();
+    }
+
     /** The message ends with {@code status} (SKIPPED, FAILED) and the reason. */
     void finish(UUID id, int stepIndex, MessageStatus status, String reason, Instant now) {
         jdbc.sql("""

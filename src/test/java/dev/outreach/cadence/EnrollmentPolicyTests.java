@@ -180,7 +180,15 @@ class EnrollmentPolicyTests {
         assertThat(SystemActor.call(() -> enrollments.resumeLeads(campaign, List.of(ann)))).isEqualTo(1);
         assertThat(jdbc.sql("select next_touch_due_at from enrollment where lead_id = :l").param("l", ann)
                 .query(Timestamp.class).single()).isNotNull();
+        // a touch the tick already wrote for bob, waiting in the outbox, and one of his already sent
+        long bobsEnrollment = jdbc.sql("select id from enrollment where lead_id = :l").param("l", bob).query(Long.class).single();
+        java.util.UUID waiting = outboxMessage(bob, bobsEnrollment, "PENDING");
+        java.util.UUID sent = outboxMessage(bob, bobsEnrollment, "SENT");
         assertThat(SystemActor.call(() -> enrollments.remove(campaign, List.of(bob)))).isEqualTo(1);
+        assertThat(jdbc.sql("select status || ': ' || status_reason from outreach_message where id = :id").param("id", waiting)
+                .query(String.class).single()).isEqualTo("SKIPPED: Not sent: the lead was removed from the campaign");
+        assertThat(jdbc.sql("select status from outreach_message where id = :id").param("id", sent)
+                .query(String.class).single()).as("history stays").isEqualTo("SENT");
 
         EnrollmentPage page = SystemActor.call(() -> campaignEnrollments.page(campaign, EnrollmentQuery.all(), null, 1));
         assertThat(page.rows()).extracting(CampaignEnrollmentRow::leadId, CampaignEnrollmentRow::status, CampaignEnrollmentRow::touch)
@@ -192,6 +200,17 @@ class EnrollmentPolicyTests {
         assertThat(first.rows()).extracting(CampaignEnrollmentRow::leadId).containsExactly(ann);
         assertThat(SystemActor.call(() -> campaignEnrollments.page(campaign, EnrollmentQuery.all(), first.nextCursor(), 1))
                 .rows()).extracting(CampaignEnrollmentRow::leadId).containsExactly(cy);
+    }
+
+    private java.util.UUID outboxMessage(long leadId, long enrollmentId, String status) {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                insert into outreach_message (id, lead_id, enrollment_id, touch, message_type, status, due_at, created_at, updated_at)
+                values (:id, :lead, :enrollment, 1, 'initial', :status, :now, :now, :now)
+                """).param("id", id).param("lead", leadId).param("enrollment", enrollmentId).param("status", status)
+                .param("now", now).update();
+        return id;
     }
 
     private void reply(long enrollmentId) {
