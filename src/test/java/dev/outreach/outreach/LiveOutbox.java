@@ -5,6 +5,8 @@ import dev.outreach.lead.LeadService;
 import dev.outreach.security.SystemActor;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -39,21 +41,27 @@ final class LiveOutbox {
         jdbc.sql("update sales_engine_config set delivery_mode = 'LIVE'").update();
     }
 
-    /** {@code count} new leads, each with one email due now (the first the most overdue); their message ids. */
+    /**
+     * {@code count} new leads, each with one email due now (the first the most overdue); their
+     * message ids. The messages are written in one statement, so a running dispatcher claims all
+     * of them or none, never the first few while the rest are still being written.
+     */
     static List<UUID> dueEmails(JdbcClient jdbc, LeadService leads, int count) {
+        List<Long> leadIds = IntStream.range(0, count).mapToObj(i -> SystemActor.call(() -> leads.create(lead(i)))).toList();
+        List<UUID> ids = leadIds.stream().map(lead -> UUID.randomUUID()).toList();
         Instant now = Instant.now();
-        return IntStream.range(0, count).mapToObj(i -> {
-            long lead = SystemActor.call(() -> leads.create(lead(i)));
-            UUID id = UUID.randomUUID();
-            jdbc.sql("""
-                    insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, created_at,
-                        updated_at, step_index, first_channel)
-                    values (?, ?, 0, 'cold_outreach', 'Spring tune-ups', 'Hi, a quick note about your spring tune-ups.',
-                        'PENDING', ?, ?, ?, 0, 'EMAIL')
-                    """).params(id, lead, Timestamp.from(now.minusSeconds(60 - i)), Timestamp.from(now),
-                    Timestamp.from(now)).update();
-            return id;
-        }).toList();
+        String rows = String.join(",", Collections.nCopies(count, "(?, ?, 0, 'cold_outreach', 'Spring tune-ups', "
+                + "'Hi, a quick note about your spring tune-ups.', 'PENDING', ?, ?, ?, 0, 'EMAIL')"));
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            params.addAll(List.of(ids.get(i), leadIds.get(i), Timestamp.from(now.minusSeconds(60 - i)), Timestamp.from(now),
+                    Timestamp.from(now)));
+        }
+        jdbc.sql("""
+                insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, created_at,
+                    updated_at, step_index, first_channel)
+                values\s""" + rows).params(params).update();
+        return ids;
     }
 
     private static LeadDraft lead(int i) {
