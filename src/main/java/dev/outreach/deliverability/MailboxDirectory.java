@@ -120,6 +120,23 @@ public class MailboxDirectory {
         return new Selection(List.copyOf(eligible), skipped);
     }
 
+    /**
+     * {@code selection} narrowed to one mailbox, for mail that may go from that one only (an
+     * answer in a thread the mailbox sent): eligible when it may send, else skipped with its reason.
+     */
+    @Transactional(readOnly = true)
+    public Selection only(Selection selection, long mailboxId) {
+        Optional<EligibleMailbox> eligible = selection.eligible().stream().filter(m -> m.mailbox().id() == mailboxId)
+                .findFirst();
+        if (eligible.isPresent()) {
+            return new Selection(List.of(eligible.get()), Map.of());
+        }
+        Optional<String> address = jdbc.sql("select address from mailbox where id = :id").param("id", mailboxId)
+                .query(String.class).optional();
+        return new Selection(List.of(), address.map(a -> Map.of(a, selection.skipped().getOrDefault(a, "may not send")))
+                .orElseGet(() -> Map.of("mailbox " + mailboxId, "was removed")));
+    }
+
     static Optional<String> skipReason(Row row, EmailScore domainScore, EmailScore mailboxScore, int threshold) {
         if (!row.domainActive()) {
             return Optional.of("domain " + row.domain() + " is paused" + because(row.domainPausedReason()));

@@ -1,5 +1,6 @@
 package dev.outreach.events;
 
+import dev.outreach.outreach.RepliesToAnswer;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,9 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the replies and automatic answers the IMAP poller recorded, for the modules that act on them (the inbox). */
+/**
+ * Reads the replies and automatic answers the IMAP poller recorded, for the modules that act on
+ * them: the inbox, and the outreach module's replies from the console ({@link RepliesToAnswer}).
+ */
 @Service
-public class InboundReplies {
+public class InboundReplies implements RepliesToAnswer {
 
     /** The reason an automatic answer was recognised, as {@link InboundMailRecorder} ends its note: "... (reason)". */
     private static final Pattern NOTE_REASON = Pattern.compile("\\(([^()]*)\\)\\s*$");
@@ -26,7 +30,8 @@ public class InboundReplies {
     @Transactional(readOnly = true)
     public List<InboundReply> ofLead(long leadId) {
         return jdbc.sql("""
-                select id, lead_id, message_id, mailbox_id, from_address, subject, excerpt, kind, note, received_at, written_at
+                select id, lead_id, message_id, mailbox_id, header_message_id, from_address, subject, excerpt, kind, note,
+                    received_at, written_at
                 from email_reply where lead_id = :leadId and kind in ('REPLY', 'AUTO_REPLY')
                 order by received_at, id
                 """).param("leadId", leadId).query((rs, n) -> reply(rs)).list();
@@ -35,9 +40,39 @@ public class InboundReplies {
     @Transactional(readOnly = true)
     public Optional<InboundReply> find(long replyId) {
         return jdbc.sql("""
-                select id, lead_id, message_id, mailbox_id, from_address, subject, excerpt, kind, note, received_at, written_at
+                select id, lead_id, message_id, mailbox_id, header_message_id, from_address, subject, excerpt, kind, note,
+                    received_at, written_at
                 from email_reply where id = :id
                 """).param("id", replyId).query((rs, n) -> reply(rs)).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ReplyToAnswer> reply(long replyId) {
+        return find(replyId).map(InboundReplies::toAnswer);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ReplyToAnswer> latestOf(long leadId) {
+        List<InboundReply> replies = ofLead(leadId);
+        return replies.reversed().stream().filter(reply -> reply.automatic().isEmpty()).findFirst()
+                .or(() -> replies.isEmpty() ? Optional.empty() : Optional.of(replies.getLast()))
+                .map(InboundReplies::toAnswer);
+    }
+
+    private static ReplyToAnswer toAnswer(InboundReply reply) {
+        return new ReplyToAnswer(reply.id(), reply.leadId(), reply.messageId(), reply.mailboxId(), reply.headerMessageId(),
+                reply.subject());
+    }
+
+    /**
+     * The stored Message-ID when it is one: the recorder keeps a key instead when the mail had none
+     * (its mailbox and UID) or one too long for the column (its hash), see {@link MessageIds#key}.
+     */
+    private static Optional<String> ownMessageId(String stored) {
+        List<String> ids = MessageIds.all(stored);
+        return ids.size() == 1 && ids.getFirst().equals(stored) ? Optional.of(stored) : Optional.empty();
     }
 
     private static InboundReply reply(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -53,6 +88,6 @@ public class InboundReplies {
                 rs.getString("from_address"), rs.getString("subject"), rs.getString("excerpt") == null ? ""
                         : rs.getString("excerpt"), automatic, rs.getTimestamp("received_at").toInstant(),
                 rs.getTimestamp("written_at") == null ? rs.getTimestamp("received_at").toInstant()
-                        : rs.getTimestamp("written_at").toInstant());
+                        : rs.getTimestamp("written_at").toInstant(), ownMessageId(rs.getString("header_message_id")));
     }
 }

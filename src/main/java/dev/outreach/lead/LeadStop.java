@@ -50,6 +50,15 @@ public enum LeadStop {
         return everyChannel;
     }
 
+    /**
+     * Whether the stop also holds back a person's answer to the lead's own mail (a reply from the
+     * console): a reply stops the sequence, not the conversation it opens; the other stops of every
+     * channel hold answers too (a bounce stops email by its own rule).
+     */
+    public boolean stopsAnswers() {
+        return everyChannel && this != REPLIED;
+    }
+
     /** The stopping statuses as a SQL list ({@code 'REPLIED', 'UNSUBSCRIBED', ...}), for {@code status not in (...)}. */
     public static String sqlStatuses() {
         return Arrays.stream(values()).map(stop -> "'" + stop.status.name() + "'").collect(Collectors.joining(", "));

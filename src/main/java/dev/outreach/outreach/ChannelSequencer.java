@@ -113,21 +113,26 @@ public class ChannelSequencer {
         SequenceConfig plan;
         Optional<LeadDetails> lead;
         DeliveryMode mode;
+        Optional<ThreadedAnswer> answer;
         try {
-            plan = sessions.plan(message.sequenceId(), id -> id == null ? sequences.defaultSequence()
-                    : sequences.find(id).orElseGet(sequences::defaultSequence));
+            // an answer in the lead's thread follows its own plan: email from the thread's mailbox, nothing else
+            answer = ThreadedAnswer.isOne(message) ? store.answer(message.id()) : Optional.empty();
+            plan = answer.isPresent() ? ThreadedAnswer.PLAN : sessions.plan(message.sequenceId(),
+                    id -> id == null ? sequences.defaultSequence() : sequences.find(id).orElseGet(sequences::defaultSequence));
             lead = sessions.lead(message.leadId(), leads::find);
             mode = sessions.deliveryMode(engine::deliveryMode);
         } catch (RuntimeException e) {
             return settle(message, message.stepIndex(), notPrepared(message, e), sessions).orElseThrow();
         }
-        Optional<Finish> stop = SendRules.stop(lead);
+        Optional<Finish> stop = SendRules.stop(lead, answer.isPresent())
+                .or(() -> answer.filter(a -> a.mailboxId().isEmpty()).map(a -> SendRules.answerWithoutItsMailbox()));
         if (stop.isPresent()) {
             return settle(message, message.stepIndex(), stop.get(), sessions).orElseThrow();
         }
         List<SequenceConfig.Step> steps = plan.steps();
         for (int index = message.stepIndex(); index < steps.size(); index++) {
-            Optional<SequenceResult> settled = tryStep(message, lead.get(), steps.get(index), index, mode, sessions);
+            Optional<SequenceResult> settled = tryStep(message, lead.get(), steps.get(index), index, mode, answer,
+                    sessions);
             if (settled.isPresent()) {
                 return settled.get();
             }
@@ -142,10 +147,10 @@ public class ChannelSequencer {
      * Only the delivery itself may leave it SENDING.
      */
     private Optional<SequenceResult> tryStep(OutreachMessage message, LeadDetails lead, SequenceConfig.Step step,
-            int index, DeliveryMode mode, SenderSessions sessions) {
+            int index, DeliveryMode mode, Optional<ThreadedAnswer> answer, SenderSessions sessions) {
         StepDecision decision;
         try {
-            decision = prepare(message, lead, step, index, mode, sessions);
+            decision = prepare(message, lead, step, mode, answer, sessions);
         } catch (RuntimeException e) {
             decision = notPrepared(message, e);
         }
@@ -153,7 +158,7 @@ public class ChannelSequencer {
             return settle(message, index, held, sessions);
         }
         Deliver deliver = (Deliver) decision;
-        Optional<BeforeSend> suppressed = suppressedSinceClaim(message, step, deliver);
+        Optional<BeforeSend> suppressed = suppressedSinceClaim(message, step, deliver, answer.isPresent());
         if (suppressed.isPresent()) {
             return settle(message, index, suppressed.get(), sessions);
         }
@@ -206,8 +211,8 @@ public class ChannelSequencer {
     }
 
     /** The rules before the call, in order; each reads only what it needs, and units are taken last. */
-    private StepDecision prepare(OutreachMessage message, LeadDetails lead, SequenceConfig.Step step, int index,
-            DeliveryMode mode, SenderSessions sessions) {
+    private StepDecision prepare(OutreachMessage message, LeadDetails lead, SequenceConfig.Step step,
+            DeliveryMode mode, Optional<ThreadedAnswer> answer, SenderSessions sessions) {
         ChannelType channel = step.channel();
         Instant now = clock.instant();
         ChannelSettings settings = sessions.channel(channel, channelConfigs::get);
@@ -223,24 +228,28 @@ public class ChannelSequencer {
         }
         var session = sessions.session(channel);
         // outside the rate limiter's try: a mailbox that cannot be read is a preparation error, not a limiter outage
-        MailboxDirectory.Selection selection = channel == ChannelType.EMAIL
-                ? allowed(sessions.mailboxes(mailboxes::select), message, sessions) : null;
+        MailboxDirectory.Selection selection = channel != ChannelType.EMAIL ? null : answer.isPresent()
+                ? mailboxes.only(sessions.mailboxes(mailboxes::select), answer.get().mailboxId().orElseThrow())
+                : allowed(sessions.mailboxes(mailboxes::select), message, sessions);
         if (selection != null) {
-            Optional<Defer> noMailbox = SendRules.noMailbox(selection, now);
+            Optional<Defer> noMailbox = answer.isPresent() ? SendRules.answerWaitsForItsMailbox(selection, now)
+                    : SendRules.noMailbox(selection, now);
             if (noMailbox.isPresent()) {
                 return noMailbox.get();
             }
         }
         SendRules.MailboxPick pick;
         try {
-            pick = takeUnits(message, lead, settings, selection, sessions);
+            pick = answer.isPresent() ? takeAnswerUnits(settings, selection.eligible().getFirst())
+                    : takeUnits(message, lead, settings, selection, sessions);
         } catch (RuntimeException storeDown) {
             if (counters.recheck()) { // the counters answer: not an outage, so worth its stack trace
                 log.warn("Rate limiter failed for outreach message {}; retrying in 5 minutes", message.id(), storeDown);
             }
             return SendRules.limiterDown(now);
         }
-        Optional<Defer> limited = SendRules.rateLimited(pick.rate(), channel, now);
+        Optional<Defer> limited = SendRules.rateLimited(pick.rate(), channel, now, answer.isPresent()
+                ? Optional.of(selection.eligible().getFirst().mailbox().address()) : Optional.empty());
         if (limited.isPresent()) {
             return limited.get();
         }
@@ -249,7 +258,8 @@ public class ChannelSequencer {
         String messageType = step.messageTemplate() == null ? message.messageType()
                 : step.messageTemplate().replace('-', '_');
         Delivery delivery = new Delivery(message.id(), messageType, attemptNumber, recipient(lead),
-                new Delivery.Content(message.subject(), message.body(), null), pick.mailbox().orElse(null), mode);
+                new Delivery.Content(message.subject(), message.body(), null), pick.mailbox().orElse(null), mode,
+                answer.map(ThreadedAnswer::conversation));
         return new Deliver(session, delivery, settings, pick.rate());
     }
 
@@ -262,6 +272,13 @@ public class ChannelSequencer {
         return SendRules.pickMailbox(rotation(message, lead, selection, sessions), candidate -> rateLimits.tryAcquire(
                 settings, lead.id(), candidate.mailbox().id(), candidate.dailyCap(), candidate.domainId(),
                 candidate.domainDailyCap()));
+    }
+
+    /** An answer's units: from the thread's mailbox, and not from the lead's allowance (see {@link ThreadedAnswer}). */
+    private SendRules.MailboxPick takeAnswerUnits(ChannelSettings settings, MailboxDirectory.EligibleMailbox mailbox) {
+        RateDecision rate = rateLimits.tryAcquireAnswer(settings, mailbox.mailbox().id(), mailbox.dailyCap(),
+                mailbox.domainId(), mailbox.domainDailyCap());
+        return new SendRules.MailboxPick(Optional.of(mailbox.mailbox()), rate);
     }
 
     private SenderSessions.EnrollmentRef enrollment(OutreachMessage message, SenderSessions sessions) {
@@ -304,7 +321,8 @@ public class ChannelSequencer {
      * SKIPPED on every channel; otherwise only the address is unusable and the email step is
      * SKIPPED like any unreachable channel.
      */
-    private Optional<BeforeSend> suppressedSinceClaim(OutreachMessage message, SequenceConfig.Step step, Deliver deliver) {
+    private Optional<BeforeSend> suppressedSinceClaim(OutreachMessage message, SequenceConfig.Step step, Deliver deliver,
+            boolean answer) {
         if (step.channel() != ChannelType.EMAIL) {
             return Optional.empty();
         }
@@ -319,7 +337,7 @@ public class ChannelSequencer {
             return Optional.empty();
         }
         giveBack(deliver.rate());
-        return Optional.of(SendRules.suppressedSinceClaim(reason.get(), leads.find(message.leadId())));
+        return Optional.of(SendRules.suppressedSinceClaim(reason.get(), leads.find(message.leadId()), answer));
     }
 
     /** A failed, bounced or skipped try does not use up the lead's or the channel's allowance. */

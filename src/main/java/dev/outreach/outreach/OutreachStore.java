@@ -59,6 +59,36 @@ class OutreachStore {
                 .update();
     }
 
+    /** Makes a message just inserted an answer in the lead's thread ({@link ThreadedAnswer}). */
+    void recordAnswer(UUID id, long mailboxId, Optional<String> inReplyTo, List<String> references) {
+        jdbc.sql("""
+                update outreach_message set pinned_mailbox_id = :mailboxId, in_reply_to = :inReplyTo,
+                    reference_ids = :references
+                where id = :id
+                """).param("id", id).param("mailboxId", mailboxId).param("inReplyTo", inReplyTo.orElse(null))
+                .param("references", references.isEmpty() ? null : String.join(" ", references)).update();
+    }
+
+    /** The mailbox and threading headers of an answer ({@link ThreadedAnswer#isOne}); empty for any other message. */
+    Optional<ThreadedAnswer> answer(UUID id) {
+        return jdbc.sql("""
+                select pinned_mailbox_id, in_reply_to, reference_ids from outreach_message
+                where id = :id and message_type = :type
+                """).param("id", id).param("type", ThreadedAnswer.MESSAGE_TYPE)
+                .query((rs, n) -> new ThreadedAnswer(Optional.ofNullable(rs.getObject("pinned_mailbox_id", Long.class)),
+                        Optional.ofNullable(rs.getString("in_reply_to")), rs.getString("reference_ids") == null ? List.of()
+                                : List.of(rs.getString("reference_ids").split(" "))))
+                .optional();
+    }
+
+    /** The lead's answers from the console, newest first (ix_outreach_message_lead, then the type). */
+    List<OutreachMessage> answersTo(long leadId, int limit) {
+        return jdbc.sql("select " + MESSAGE_COLUMNS + """
+                 from outreach_message where lead_id = :leadId and message_type = :type
+                order by created_at desc, id fetch first :limit rows only""").param("leadId", leadId)
+                .param("type", ThreadedAnswer.MESSAGE_TYPE).param("limit", limit).query(OutreachStore::message).list();
+    }
+
     Optional<OutreachMessage> find(UUID id) {
         return jdbc.sql("select " + MESSAGE_COLUMNS + " from outreach_message where id = :id").param("id", id)
                 .query(OutreachStore::message).optional();

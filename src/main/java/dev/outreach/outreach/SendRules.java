@@ -51,11 +51,38 @@ final class SendRules {
 
     /** A deleted lead, or one under a stop of every channel ({@link LeadStop}), ends the message SKIPPED. */
     static Optional<Finish> stop(Optional<LeadDetails> lead) {
+        return stop(lead, false);
+    }
+
+    /** {@link #stop(Optional)}, for an answer in the lead's thread ({@code answer}) by {@link LeadStop#stopsAnswers}. */
+    static Optional<Finish> stop(Optional<LeadDetails> lead, boolean answer) {
         if (lead.isEmpty()) {
             return Optional.of(skipped("The lead was deleted"));
         }
-        return LeadStop.of(lead.get().fields().getStatus()).filter(LeadStop::stopsEveryChannel)
+        return LeadStop.of(lead.get().fields().getStatus())
+                .filter(stop -> answer ? stop.stopsAnswers() : stop.stopsEveryChannel())
                 .map(stop -> skipped(stop.sentence()));
+    }
+
+    /** An answer whose mailbox was removed cannot go from the mailbox that sent the thread, nor from another. */
+    static Finish answerWithoutItsMailbox() {
+        return new Finish(MessageStatus.FAILED,
+                "The mailbox that sent the thread was removed, and a reply goes from no other: write it again");
+    }
+
+    /**
+     * An answer goes only from the mailbox that sent the thread ({@code only}, see
+     * {@link MailboxDirectory#only}); while that one may not send, it waits like any email without
+     * a mailbox (and goes as soon as the mailbox resumes), saying which mailbox and why.
+     */
+    static Optional<Defer> answerWaitsForItsMailbox(MailboxDirectory.Selection only, Instant now) {
+        if (!only.noneEligible()) {
+            return Optional.empty();
+        }
+        String why = only.skipped().entrySet().stream().findFirst()
+                .map(skipped -> skipped.getKey() + " (" + skipped.getValue() + ")")
+                .orElse("the mailbox that sent the thread");
+        return Optional.of(new Defer(now.plus(NO_WINDOW_KNOWN), NO_HEALTHY_MAILBOX + ": this reply goes only from " + why));
     }
 
     /**
@@ -127,12 +154,19 @@ final class SendRules {
 
     /** Our own limit defers the message to the end of the binding window; this is no failure and uses no retry. */
     static Optional<Defer> rateLimited(RateDecision rate, ChannelType channel, Instant now) {
+        return rateLimited(rate, channel, now, Optional.empty());
+    }
+
+    /** {@link #rateLimited(RateDecision, ChannelType, Instant)} for mail that may go {@code onlyFrom} one mailbox. */
+    static Optional<Defer> rateLimited(RateDecision rate, ChannelType channel, Instant now, Optional<String> onlyFrom) {
         if (rate.allowed()) {
             return Optional.empty();
         }
         RateLimit binding = rate.exceeded().orElseThrow();
+        String senderFull = EVERY_MAILBOX_FULL + onlyFrom.map(address -> ": this reply goes only from " + address + " ("
+                + binding.description() + ")").orElse("");
         return Optional.of(new Defer(rate.retryAt().orElse(now.plus(NO_WINDOW_KNOWN)),
-                ChannelRateLimits.isSenderCap(binding) ? EVERY_MAILBOX_FULL
+                ChannelRateLimits.isSenderCap(binding) ? senderFull
                         : "Waiting for the " + channel.label() + " rate limit: " + binding.description()));
     }
 
@@ -154,7 +188,11 @@ final class SendRules {
 
     /** An address suppressed after the batch was read: the lead's stop if it stopped meanwhile, else the step is skipped. */
     static StepDecision.BeforeSend suppressedSinceClaim(String reason, Optional<LeadDetails> leadNow) {
-        Optional<Finish> stopped = stop(leadNow);
+        return suppressedSinceClaim(reason, leadNow, false);
+    }
+
+    static StepDecision.BeforeSend suppressedSinceClaim(String reason, Optional<LeadDetails> leadNow, boolean answer) {
+        Optional<Finish> stopped = stop(leadNow, answer);
         if (stopped.isPresent()) {
             return stopped.get();
         }

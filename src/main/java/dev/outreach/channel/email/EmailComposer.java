@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -16,9 +17,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.util.FastByteArrayOutputStream;
 
 /**
@@ -28,6 +32,9 @@ import org.springframework.util.FastByteArrayOutputStream;
 final class EmailComposer {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    /** One {@code <id>}: printable ASCII without angle brackets, as long as a header line allows. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[!-;=?-~]{1,900}>");
 
     private final Session session = Session.getInstance(new Properties());
 
@@ -72,11 +79,34 @@ final class EmailComposer {
         // the mailto goes to the sending mailbox, whose inbox the IMAP poller reads for this subject
         message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <" + unsubscribeMailto + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (delivery.conversation().isPresent()) {
+            thread(message, delivery.conversation().get());
+        }
         for (java.util.Map.Entry<String, String> header : relayHeaders.entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * In-Reply-To and References (RFC 5322 3.6.4), so that the lead's mail client shows the answer
+     * in its thread. The ids come from mail the lead sent, so anything that is not one
+     * {@code <id>} of printable ASCII is left out rather than let into a header.
+     */
+    private static void thread(MimeMessage message, Delivery.Conversation conversation) throws MessagingException {
+        Optional<String> inReplyTo = conversation.inReplyTo().filter(EmailComposer::isMessageId);
+        if (inReplyTo.isPresent()) {
+            message.setHeader("In-Reply-To", inReplyTo.get());
+        }
+        List<String> references = conversation.references().stream().filter(EmailComposer::isMessageId).toList();
+        if (!references.isEmpty()) {
+            message.setHeader("References", MimeUtility.fold("References: ".length(), String.join(" ", references)));
+        }
+    }
+
+    static boolean isMessageId(String value) {
+        return value != null && MESSAGE_ID.matcher(value).matches();
     }
 
     private static void setBody(MimeMessage message, Delivery.Content content) throws MessagingException {

@@ -115,8 +115,7 @@ public class EmailOutreachService implements ChannelSender {
         private DeliveryResult send(Delivery delivery, EmailComposer.Envelope envelope, SmtpTarget target) {
             EmailComposer.Encoded message;
             try {
-                message = composer.encode(composer.compose(delivery,
-                        TrackedBody.of(delivery.content(), delivery.messageId(), links), envelope,
+                message = composer.encode(composer.compose(delivery, body(delivery), envelope,
                         links.oneClick(delivery.messageId()),
                         links.unsubscribeMailto(envelope.from().getAddress(), delivery.messageId()),
                         target.sandboxed() ? java.util.Map.of() : relayHeaders.forHost(target.host(), delivery.messageId()),
@@ -156,6 +155,15 @@ public class EmailOutreachService implements ChannelSender {
         public void close() {
             connections.close();
         }
+    }
+
+    /** A touch goes out tracked ({@link TrackedBody}); a person's answer in a thread as written, text only. */
+    private Delivery.Content body(Delivery delivery) {
+        if (delivery.conversation().isPresent()) {
+            Delivery.Content written = delivery.content();
+            return new Delivery.Content(written.subject(), written.textBody(), null);
+        }
+        return TrackedBody.of(delivery.content(), delivery.messageId(), links);
     }
 
     /** Anything but an explicit LIVE goes to the sandbox: no real person is reached by accident. */

@@ -44,6 +44,22 @@ public class ChannelRateLimits {
     /** {@link #tryAcquire(ChannelSettings, long, Long, Integer)} with the sending domain's daily cap as well. */
     public RateDecision tryAcquire(ChannelSettings channel, long leadId, Long mailboxId, Integer mailboxDailyCap,
             Long domainId, Integer domainDailyCap) {
+        return acquire(channel, leadId, mailboxId, mailboxDailyCap, domainId, domainDailyCap);
+    }
+
+    /**
+     * For a person's answer to the lead's own mail (a reply from the console): the channel's hour
+     * and day and the sender's daily caps, but not the per-lead cap, which spaces out the touches
+     * we start, not a conversation the lead started (with the default of 3 per 30 days, a reply to
+     * a lead who had three touches would wait a month).
+     */
+    public RateDecision tryAcquireAnswer(ChannelSettings channel, long mailboxId, int mailboxDailyCap, long domainId,
+            int domainDailyCap) {
+        return acquire(channel, null, mailboxId, mailboxDailyCap, domainId, domainDailyCap);
+    }
+
+    private RateDecision acquire(ChannelSettings channel, Long leadId, Long mailboxId, Integer mailboxDailyCap,
+            Long domainId, Integer domainDailyCap) {
         Instant now = clock.instant();
         ChannelType type = channel.channel();
         Instant hourEnd = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
@@ -56,8 +72,10 @@ public class ChannelRateLimits {
                 "at most " + channel.maxPerHour() + " per hour"));
         limits.add(new RateLimit("rate:" + type + ":day:" + DAY.format(now), channel.maxPerDay(), dayEnd,
                 "at most " + channel.maxPerDay() + " per day (UTC)"));
-        limits.add(new RateLimit("rate:" + type + ":lead:" + leadId + ":" + leadWindow, channel.maxPerLead(), leadWindowEnd,
-                "at most " + channel.maxPerLead() + " to the same lead every " + spoken(perLeadWindow)));
+        if (leadId != null) {
+            limits.add(new RateLimit("rate:" + type + ":lead:" + leadId + ":" + leadWindow, channel.maxPerLead(),
+                    leadWindowEnd, "at most " + channel.maxPerLead() + " to the same lead every " + spoken(perLeadWindow)));
+        }
         if (mailboxId != null && mailboxDailyCap != null) {
             limits.add(new RateLimit("rate:mailbox:" + mailboxId + ":day:" + DAY.format(now), mailboxDailyCap, dayEnd,
                     "at most " + mailboxDailyCap + " per day from this mailbox"));
