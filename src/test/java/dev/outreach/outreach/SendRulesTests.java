@@ -412,7 +412,42 @@ class SendRulesTests {
         assertThat(SendRules.backoff(backoffStep, settings, 1, Optional.of(Duration.ofMinutes(10)))).isEqualTo(Duration.ofHours(1));
     }
 
+    // answers in the lead's thread (replies from the console)
+
+    @Test
+    void aLeadThatRepliedStillGetsTheAnswerButNotATouchAndAnUnsubscribeStopsBoth() {
+        Optional<LeadDetails> replied = Optional.of(reachableEverywhere(LeadStatus.REPLIED));
+        Optional<LeadDetails> unsubscribed = Optional.of(reachableEverywhere(LeadStatus.UNSUBSCRIBED));
+
+        assertThat(SendRules.stop(replied, true)).isEmpty();
+        assertThat(SendRules.stop(replied, false)).contains(new Finish(MessageStatus.SKIPPED,
+                "The lead replied; the sequence stops"));
+        assertThat(SendRules.stop(unsubscribed, true)).contains(new Finish(MessageStatus.SKIPPED, "The lead unsubscribed"));
+    }
+
+    @Test
+    void anAnswerWaitsForTheThreadsMailboxNamingItAndWhy() {
+        Selection paused = new Selection(List.of(),
+                java.util.Map.of("sam@example.com", "mailbox is paused: too many bounces"));
+
+        assertThat(SendRules.answerWaitsForItsMailbox(paused, NOW)).contains(new Defer(NOW.plus(Duration.ofHours(1)),
+                "No healthy mailbox to send from: this reply goes only from sam@example.com (mailbox is paused: too many bounces)"));
+        assertThat(SendRules.answerWaitsForItsMailbox(new Selection(List.of(mailbox(2)),
+                java.util.Map.of()), NOW)).isEmpty();
+    }
+
+    @Test
+    void anAnswerWhoseMailboxIsFullSaysWhichMailboxItWaitsFor() {
+        Instant midnight = Instant.parse("2026-03-11T00:00:00Z");
+
+        assertThat(SendRules.rateLimited(RateDecision.deny(limit("rate:mailbox:3:day", "at most 50 per day from this mailbox",
+                midnight)), ChannelType.EMAIL, NOW, Optional.of("sam@example.com"))).contains(new Defer(midnight,
+                        "Every healthy mailbox reached its daily cap: this reply goes only from sam@example.com"
+                                + " (at most 50 per day from this mailbox)"));
+    }
+
     static EligibleMailbox mailbox(long id) {
+
         return new EligibleMailbox(new SendingMailbox(id, "m" + id + "@example.com", "M" + id, null), 50);
     }
 }
