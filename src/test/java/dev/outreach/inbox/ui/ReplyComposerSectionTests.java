@@ -24,17 +24,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * The reply composer under an open inbox thread, on its own, against the real services (H2). The
- * dispatcher is off so that a queued reply stays in the outbox to be looked at.
+ * The reply composer under an open inbox thread, on its own, against the real services (H2, the
+ * context every Karibu test shares: what a test adds, it removes).
  */
-@TestPropertySource(properties = "outreach.dispatch.enabled=false")
 class ReplyComposerSectionTests extends KaribuTest {
 
     private static final String MAILBOX = "sam@composer.test";
@@ -54,6 +53,22 @@ class ReplyComposerSectionTests extends KaribuTest {
     private InboxThread thread;
     private long leadId;
 
+    @AfterEach
+    void removeTheThreadAndTheMailbox() {
+        jdbc.sql("delete from email_reply where lead_id = ?").param(leadId).update();
+        jdbc.sql("delete from outreach_attempt where message_id in (select id from outreach_message where lead_id = ?)")
+                .param(leadId).update();
+        jdbc.sql("delete from outreach_message where lead_id = ?").param(leadId).update();
+        jdbc.sql("delete from suppression where entry like 'pat-%@lee-heating.com'").update();
+        jdbc.sql("delete from lead where id = ?").param(leadId).update();
+        jdbc.sql("delete from mailbox where address = ?").param(MAILBOX).update();
+        jdbc.sql("delete from sending_domain where domain = 'composer.test'").update();
+    }
+
+    /**
+     * The thread's mailbox is paused: no other message of the shared context is sent from it, and
+     * the dispatcher running in this context leaves the reply in the outbox to be looked at.
+     */
     @BeforeEach
     void aLeadWhoAnsweredOurEmail() {
         Timestamp now = Timestamp.from(Instant.now());
@@ -62,8 +77,9 @@ class ReplyComposerSectionTests extends KaribuTest {
                     .params(now, now).update();
             jdbc.sql("""
                     insert into mailbox (address, display_name, domain_id, smtp_host, smtp_port, smtp_security, daily_cap,
-                                         active, created_at, updated_at)
-                    select ?, 'Sam Sender', id, '127.0.0.1', 2525, 'NONE', 1000, true, ?, ? from sending_domain
+                                         active, paused_reason, created_at, updated_at)
+                    select ?, 'Sam Sender', id, '127.0.0.1', 2525, 'NONE', 1000, false, 'Warming down', ?, ?
+                    from sending_domain
                     where domain = 'composer.test'
                     """).params(MAILBOX, now, now).update();
         }
@@ -91,7 +107,7 @@ class ReplyComposerSectionTests extends KaribuTest {
     }
 
     @Test
-    void anOperatorStartsFromASnippetSendsTheReplyAndSeesWhereItGoesOutFrom() {
+    void anOperatorStartsFromASnippetSendsTheReplyAndSeesWhereItGoesOutFromAndWhyItWaits() {
         login("olivia", Role.OPERATOR);
         UI.getCurrent().add(section.create(thread, threadChanges::incrementAndGet));
         MessageTemplate meeting = snippets.list().stream().filter(s -> s.name().equals("email-reply-meeting")).findFirst()
@@ -102,14 +118,15 @@ class ReplyComposerSectionTests extends KaribuTest {
         _setValue(body(), "Hi Pat,\n\nTuesday at 10 works.\n\nSam");
         _click(_get(Button.class, spec -> spec.withText("Send reply")));
 
-        assertThat(status().getText()).startsWith("Queued: \"Re: Spring tune-ups\" goes out from " + MAILBOX);
+        assertThat(status().getText()).isEqualTo("Queued: \"Re: Spring tune-ups\" goes out from " + MAILBOX
+                + ". It waits until " + MAILBOX + " may send again: mailbox is paused: Warming down");
         assertThat(threadChanges).hasValue(1);
         assertThat(body().getValue()).isEmpty();
         assertThat(jdbc.sql("select subject, body, status from outreach_message where lead_id = ? and message_type = 'console_reply'")
                 .param(leadId).query().listOfRows()).containsExactly(Map.of("subject", "Re: Spring tune-ups",
                         "body", "Hi Pat,\n\nTuesday at 10 works.\n\nSam", "status", "PENDING"));
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("reply-composer-earlier"))
-                .getElement().getTextRecursively()).contains("Re: Spring tune-ups (waiting to be sent)");
+                .getElement().getTextRecursively()).contains("Re: Spring tune-ups (waiting");
     }
 
     @Test
