@@ -22,9 +22,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replies written in the console to a lead's email thread. A reply is an outreach message of its
@@ -40,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ConsoleReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleReplies.class);
 
     static final int MAX_BODY = 20_000;
     static final int MAX_SUBJECT = 300;
@@ -59,11 +64,12 @@ public class ConsoleReplies {
     private final MailboxService mailboxes;
     private final MailboxDirectory mailboxDirectory;
     private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     ConsoleReplies(OutreachStore store, RepliesToAnswer replies, LeadService leads, SuppressionList suppressions,
             ChannelConfigService channels, MailboxService mailboxes, MailboxDirectory mailboxDirectory,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, TransactionTemplate transaction, Clock clock) {
         this.store = store;
         this.replies = replies;
         this.leads = leads;
@@ -72,6 +78,7 @@ public class ConsoleReplies {
         this.mailboxes = mailboxes;
         this.mailboxDirectory = mailboxDirectory;
         this.auditLog = auditLog;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -80,9 +87,14 @@ public class ConsoleReplies {
      * Bad input (an empty body, a lead that may not be emailed, a lead with no email thread) is an
      * {@link InvalidInputException} naming the field, and nothing is queued.
      */
-    @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public QueuedReply queue(ConsoleReplyDraft draft) {
+        QueuedReply queued = transaction.execute(status -> write(draft));
+        return new QueuedReply(queued.messageId(), queued.from(), queued.subject(), waits(queued.from()));
+    }
+
+    /** The checks, the outbox row and its audit entry, in one transaction. */
+    private QueuedReply write(ConsoleReplyDraft draft) {
         String body = draft.body() == null ? "" : draft.body().strip();
         if (body.isEmpty()) {
             throw new InvalidInputException("body", "Write the reply");
@@ -106,7 +118,7 @@ public class ConsoleReplies {
         store.recordAnswer(message.id(), mailbox.id(), thread.inReplyTo(), thread.references());
         auditLog.record("outreach.console-reply", "outreach_message", message.id(), null, "To lead " + lead.id()
                 + " from " + mailbox.address() + ", subject \"" + subject + "\", " + body.length() + " characters");
-        return new QueuedReply(message.id(), mailbox.address(), subject, waits(mailbox));
+        return new QueuedReply(message.id(), mailbox.address(), subject, Optional.empty());
     }
 
     /** The lead's replies from the console, newest first, with their status and why one waits. */
@@ -200,10 +212,22 @@ public class ConsoleReplies {
         return value != null && MESSAGE_ID.matcher(value).matches();
     }
 
-    /** Why the mailbox cannot send right now, in the dispatcher's words, when it cannot. */
-    private Optional<String> waits(Mailbox mailbox) {
-        MailboxDirectory.Selection only = mailboxDirectory.only(mailboxDirectory.preview(), mailbox.id());
-        return only.noneEligible() ? Optional.of("It waits until " + mailbox.address() + " may send again: "
-                + only.skipped().values().stream().findFirst().orElse("it may not send now")) : Optional.empty();
+    /**
+     * Why the mailbox cannot send right now, in the dispatcher's words, when it cannot. After the
+     * commit and never failing it: the reply is queued whatever this look finds (the reputation
+     * counters may be out of reach), and the dispatcher decides again when it sends.
+     */
+    private Optional<String> waits(String address) {
+        try {
+            MailboxDirectory.Selection preview = mailboxDirectory.preview();
+            if (preview.eligible().stream().anyMatch(m -> m.mailbox().address().equals(address))) {
+                return Optional.empty();
+            }
+            return Optional.of("It waits until " + address + " may send again: "
+                    + preview.skipped().getOrDefault(address, "it may not send now"));
+        } catch (RuntimeException e) {
+            log.warn("Could not tell whether mailbox {} may send now; the reply is queued", address, e);
+            return Optional.empty();
+        }
     }
 }
