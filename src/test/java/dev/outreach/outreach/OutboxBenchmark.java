@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class OutboxBenchmark {
 
-    static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
+    public static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
     static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 4);
     static final int CLAIM_ROWS = Integer.getInteger("bench.claim-rows", 200_000);
     /** Which parts to run: {@code smtp}, {@code claims} or both (the default). */
