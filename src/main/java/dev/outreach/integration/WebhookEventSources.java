@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,9 +85,8 @@ class WebhookEventSources {
         ReplyIntent intent = labelled.intent();
         record(WebhookEventType.REPLY_RECEIVED, labelled.receivedAt(), () -> {
             Map<String, Object> data = data("message_id", labelled.messageId(), "lead_id", labelled.leadId(),
-                    "enrollment_id", messages.byIds(List.of(labelled.messageId())).values().stream().findFirst()
-                            .map(MessageEngagement.Target::enrollmentId).orElse(null), "source", "mailbox", "reply_id", labelled.replyId(), "subject",
-                    labelled.subject(), "label", intent.label().name().toLowerCase(Locale.ROOT),
+                    "enrollment_id", enrollmentOf(labelled.messageId()), "source", "mailbox", "reply_id", labelled.replyId(),
+                    "subject", labelled.subject(), "label", intent.label().name().toLowerCase(Locale.ROOT),
                     "label_source", intent.source().name().toLowerCase(Locale.ROOT),
                     "label_date", intent.date().map(Object::toString).orElse(null),
                     "referral_email", intent.referralEmail().orElse(null));
@@ -113,6 +113,11 @@ class WebhookEventSources {
         record(WebhookEventType.LEAD_STATUS_CHANGED, changed.at(), () -> data("lead_id", changed.leadId(),
                 "from", changed.from() == null ? null : changed.from().name(), "to", changed.to().name(),
                 "cause", changed.cause()));
+    }
+
+    private Long enrollmentOf(UUID messageId) {
+        MessageEngagement.Target message = messages.byIds(List.of(messageId)).get(messageId);
+        return message == null ? null : message.enrollmentId();
     }
 
     private Map<String, Object> emailEvent(WebhookEventType type, EmailEventsApplied.Applied event) {

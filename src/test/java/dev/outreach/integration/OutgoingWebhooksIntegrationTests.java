@@ -239,6 +239,25 @@ class OutgoingWebhooksIntegrationTests {
     }
 
     @Test
+    void anEndpointWhoseAddressTurnedLoopbackIsRefusedAtDeliveryAndNothingReachesIt() {
+        try (WebhookReceiver elsewhere = new WebhookReceiver(SECRET)) {
+            // the saved URL now names another address (as a name that resolves elsewhere later would)
+            jdbc.sql("update webhook_endpoint set url = :url where not deleted").param("url", elsewhere.url()).update();
+            sendMessage();
+
+            worker.deliverDue();
+
+            assertThat(elsewhere.received).isEmpty();
+            assertThat(receiver.received).isEmpty();
+            WebhookDelivery refused = onlyDelivery();
+            assertThat(refused.status()).as("tried again later, in case the address changes back").isEqualTo(Status.PENDING);
+            assertThat(refused.lastError()).startsWith("URL refused").contains("loopback");
+            assertThat(SystemActor.call(() -> webhooks.attempts(refused.id()))).singleElement()
+                    .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(Outcome.FAILED));
+        }
+    }
+
+    @Test
     void theReceiversOwnUrlIsRefusedWithoutTheTestAllowance() {
         WebhookUrls guard = new WebhookUrls(new OutgoingWebhookProperties(true, Duration.ofSeconds(2), 200, 16,
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofSeconds(30),
