@@ -5,6 +5,8 @@
 #   2. CSV import of 20k and 100k leads: rows/s vs PostgreSQL COPY, and the peak live heap
 #   3. ./mvnw spring-boot:run on a built project until the login page answers
 #   4. the outbox: dispatcher -> Jakarta Mail -> smtp-sink vs smtp-source; claim rate vs pgbench
+#   4b. outbox-webhooks: the same send path with 3 webhook endpoints on loopback subscribed to the send path's
+#      events vs without, alternating rounds in one run (target >= 0.9x)
 #   5. scoped reputation recording in Redis vs redis-benchmark -P 16 running the same EVALSHA
 #   6. webhooks: signed event batches over HTTP (each sent 3 times) vs pgbench INSERT ... ON CONFLICT DO NOTHING
 #   6b. webhooks-out: 10k message.sent events to 3 endpoints on loopback (no loss, throughput, p99) vs a bare
@@ -25,15 +27,15 @@
 #  14. campaign-list: the Campaigns list's first page of 50 of 500 campaigns (the large one on it) vs its SQL in psql
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, postfix's smtp-sink/smtp-source and Dovecot's IMAP server (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|reputation|webhooks|webhooks-out|tick|recontact|ratelimit|imap|chaos|enroll|campaign-overview|campaign-list]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|outbox-webhooks|reputation|webhooks|webhooks-out|tick|recontact|ratelimit|imap|chaos|enroll|campaign-overview|campaign-list]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox reputation webhooks webhooks-out tick recontact ratelimit imap chaos enroll campaign-overview campaign-list)
-if [[ " ${benchmarks[*]} " == *" outbox "* ]] && ! command -v smtp-sink > /dev/null; then
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox outbox-webhooks reputation webhooks webhooks-out tick recontact ratelimit imap chaos enroll campaign-overview campaign-list)
+if [[ " ${benchmarks[*]} " == *" outbox"* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
 if [[ " ${benchmarks[*]} " == *" imap "* ]] && ! PATH="$PATH:/usr/sbin" command -v dovecot > /dev/null; then
@@ -161,6 +163,10 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== Outbox: SMTP send path vs smtp-source, claim rate vs pgbench"
             PATH="$PATH:/usr/sbin" run_java -Xmx1g -cp "$classpath" dev.outreach.outreach.OutboxBenchmark "$results"
             ;;
+        outbox-webhooks)
+            echo "== Outbox with webhooks: SMTP send path with 3 loopback endpoints vs without, alternating rounds"
+            PATH="$PATH:/usr/sbin" run_java -Xmx1g -cp "$classpath" dev.outreach.integration.OutboxWebhooksBenchmark "$results"
+            ;;
         reputation)
             echo "== Scoped reputation recording (app, 50 threads on one Lettuce connection) vs redis-benchmark -P 16"
             run_java -Xmx512m -cp "$classpath" dev.outreach.deliverability.ReputationBenchmark "$results"
@@ -207,7 +213,7 @@ for benchmark in "${benchmarks[@]}"; do
             run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.CampaignStatsBenchmark "$results" "$benchmark"
             ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, reputation, webhooks, webhooks-out, tick, recontact, ratelimit, imap, chaos, enroll, campaign-overview or campaign-list)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, outbox-webhooks, reputation, webhooks, webhooks-out, tick, recontact, ratelimit, imap, chaos, enroll, campaign-overview or campaign-list)" >&2
             exit 2
             ;;
     esac

@@ -242,7 +242,8 @@ public class CampaignService {
 
     /**
      * ACTIVE campaigns among {@code ids} become COMPLETED (the cadence module decides which: every
-     * enrollment finished, no re-contact due). Returns how many did.
+     * enrollment finished, no re-contact due), each publishing {@link CampaignCompleted}. Returns
+     * how many did.
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
@@ -252,6 +253,7 @@ public class CampaignService {
             Optional<CampaignDetails> campaign = store.find(id);
             if (campaign.isPresent() && campaign.get().status() == CampaignStatus.ACTIVE) {
                 move(campaign.get(), CampaignStatus.COMPLETED, "campaign.complete");
+                events.publishEvent(new CampaignCompleted(id, campaign.get().name(), clock.instant()));
                 completed++;
             }
         }

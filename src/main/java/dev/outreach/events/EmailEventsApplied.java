@@ -22,5 +22,13 @@ public record EmailEventsApplied(List<Applied> events) {
     public record Applied(EmailEventKind kind, UUID messageId, long leadId, Long enrollmentId, boolean hardBounce,
             boolean machine,
             String provider, String detail, Instant occurredAt) {
+
+        /**
+         * A reply read from one of our mailboxes: its text is on the lead's timeline ({@link InboundReplies}),
+         * where the inbox labels it. A reply a provider reports has no text and gets no label.
+         */
+        public boolean readFromMailbox() {
+            return kind == EmailEventKind.REPLIED && InboundMailRecorder.PROVIDER.equals(provider);
+        }
     }
 }

@@ -99,6 +99,20 @@ class ReplyIntentStore {
                 .update() == 1;
     }
 
+    /** Marks the reply's label announced; false when it was already (by this call's race or earlier). */
+    boolean markAnnounced(long replyId, Instant now) {
+        return jdbc.sql("update reply_intent set announced_at = :now where reply_id = :replyId and announced_at is null")
+                .param("replyId", replyId).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    /** Replies labelled before {@code before} whose label is not announced yet, oldest first (ix_reply_intent_unannounced). */
+    List<Long> unannounced(Instant before, int limit) {
+        return jdbc.sql("""
+                select reply_id from reply_intent where announced_at is null and classified_at < :before
+                order by classified_at, reply_id fetch first :limit rows only
+                """).param("before", Timestamp.from(before)).param("limit", limit).query(Long.class).list();
+    }
+
     long labelled() {
         return jdbc.sql("select count(*) from reply_intent").query(Long.class).single();
     }

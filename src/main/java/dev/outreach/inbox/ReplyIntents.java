@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,10 +38,12 @@ public class ReplyIntents {
     private final Clock clock;
     private final InboxProperties properties;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     ReplyIntents(ReplyIntentStore store, ReplyIntentModel model, InboundReplies replies, AuditLog auditLog, Clock clock,
-            InboxProperties properties, TransactionTemplate transactions) {
+            InboxProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.transactions = transactions;
+        this.events = events;
         this.store = store;
         this.model = model;
         this.replies = replies;
@@ -52,7 +55,8 @@ public class ReplyIntents {
     /**
      * Labels {@code reply} by the rules and stores the label; what they leave open is stored open
      * (AUTO_REPLY_OTHER, low confidence) and, with a model configured, left for it. A reply that has
-     * a label keeps it: returns the stored label.
+     * a label keeps it: returns the stored label. A label not left for the model is announced
+     * ({@link ReplyLabelled}) in the same transaction.
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     @Transactional
@@ -64,8 +68,12 @@ public class ReplyIntents {
         Optional<ReplyIntent> decided = ReplyIntentRules.classify(incoming(reply));
         ReplyIntent intent = decided.orElseGet(() -> ReplyIntent.open("left open by the rules"
                 + (model.enabled() ? "; the model is asked next" : "; no model configured"), IntentSource.RULE));
-        if (store.insert(reply.id(), reply.leadId(), intent, decided.isEmpty() && model.enabled(), clock.instant())) {
+        boolean forModel = decided.isEmpty() && model.enabled();
+        if (store.insert(reply.id(), reply.leadId(), intent, forModel, clock.instant())) {
             auditLog.record("reply.intent", "email_reply", reply.id(), null, describe(intent));
+            if (!forModel) {
+                announce(reply);
+            }
         }
         return store.find(reply.id()).orElseThrow();
     }
@@ -99,6 +107,7 @@ public class ReplyIntents {
         store.storePersonLabel(replyId, intent, now);
         store.recordRelabel(replyId, before, intent.label(), by, now);
         auditLog.record("reply.relabel", "email_reply", replyId, describe(before.intent()), describe(intent));
+        replies.find(replyId).ifPresent(this::announce); // a person labelling it before the model did
         return store.find(replyId).orElseThrow();
     }
 
@@ -140,12 +149,42 @@ public class ReplyIntents {
                 boolean done = store.storeModelLabel(replyId, intent, clock.instant());
                 if (done) {
                     auditLog.record("reply.intent", "email_reply", replyId, null, describe(intent));
+                    announce(reply.get());
                 }
                 return done;
             }));
             labelled += stored ? 1 : 0;
         }
         return labelled;
+    }
+
+    /**
+     * Announces the label in force of the replies the model has not answered within
+     * {@code outreach.inbox.announce-within} (or never will: the endpoint was removed meanwhile),
+     * each in a transaction of its own; returns how many. The model may still label them later;
+     * that label is not announced again.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
+    public int announceOverdue() {
+        int announced = 0;
+        for (long replyId : store.unannounced(clock.instant().minus(properties.announceWithin()), properties.modelBatch() * 10)) {
+            Optional<InboundReply> reply = replies.find(replyId);
+            if (reply.isPresent() && Boolean.TRUE.equals(transactions.execute(tx -> announce(reply.get())))) {
+                announced++;
+            }
+        }
+        return announced;
+    }
+
+    /** {@link ReplyLabelled} with the label in force, once per reply, in the caller's transaction; false when done before. */
+    private boolean announce(InboundReply reply) {
+        if (!store.markAnnounced(reply.id(), clock.instant())) {
+            return false;
+        }
+        ReplyIntent intent = store.find(reply.id()).orElseThrow().intent();
+        events.publishEvent(new ReplyLabelled(reply.id(), reply.leadId(), reply.messageId(), reply.automatic().isPresent(),
+                reply.subject(), intent, reply.receivedAt()));
+        return true;
     }
 
     /** What the rules and the model read of a stored reply; dates count from the day it was written, as the poller reads them. */

@@ -79,28 +79,49 @@ class WebhookDeliveryStore {
     }
 
     /**
-     * Stores a try's outcome and its attempt row: DELIVERED, PENDING again at {@code retryAt}, or
-     * FAILED when {@code retryAt} is empty after a failure.
+     * A try's outcome: DELIVERED, PENDING again at {@code retryAt}, or FAILED when {@code retryAt}
+     * is empty after a failure.
+     */
+    record Tried(UUID id, int attempt, Outcome outcome, Integer responseCode, long latencyMillis, String error,
+            Instant at, Optional<Instant> retryAt) {
+
+        Tried {
+            error = error == null || error.length() <= 500 ? error : error.substring(0, 500);
+        }
+
+        Status status() {
+            return outcome == Outcome.DELIVERED ? Status.DELIVERED : retryAt.isPresent() ? Status.PENDING : Status.FAILED;
+        }
+    }
+
+    /**
+     * Stores the outcomes of a batch of tries and their attempt rows in one transaction, each
+     * statement once as a JDBC batch: one commit per claimed batch rather than one per try, so the
+     * worker's writes stay small beside the sends it runs next to.
      */
     @Transactional
-    void outcome(UUID id, int attempt, Outcome outcome, Integer responseCode, long latencyMillis, String error,
-            Instant at, Optional<Instant> retryAt) {
-        Status status = outcome == Outcome.DELIVERED ? Status.DELIVERED : retryAt.isPresent() ? Status.PENDING : Status.FAILED;
-        String shortError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
-        jdbc.sql("""
-                update webhook_delivery set status = :status, attempts = :attempt, last_response_code = :code,
-                    last_error = :error, next_attempt_at = :next, delivered_at = :deliveredAt
-                where id = :id
-                """).param("id", id).param("status", status.name()).param("attempt", attempt)
-                .param("code", responseCode).param("error", shortError)
-                .param("next", Timestamp.from(retryAt.orElse(at)))
-                .param("deliveredAt", outcome == Outcome.DELIVERED ? Timestamp.from(at) : null).update();
-        jdbc.sql("""
+    void outcomes(List<Tried> tries) {
+        if (tries.isEmpty()) {
+            return;
+        }
+        List<Object[]> updates = new ArrayList<>(tries.size());
+        List<Object[]> attempts = new ArrayList<>(tries.size());
+        for (Tried t : tries) {
+            Timestamp at = Timestamp.from(t.at());
+            updates.add(new Object[] {t.status().name(), t.attempt(), t.responseCode(), t.error(),
+                    Timestamp.from(t.retryAt().orElse(t.at())), t.outcome() == Outcome.DELIVERED ? at : null, t.id()});
+            attempts.add(new Object[] {t.id(), t.attempt(), at, t.outcome().name(), t.responseCode(), t.latencyMillis(),
+                    t.error()});
+        }
+        template.batchUpdate("""
+                update webhook_delivery set status = ?, attempts = ?, last_response_code = ?, last_error = ?,
+                    next_attempt_at = ?, delivered_at = ?
+                where id = ?
+                """, updates);
+        template.batchUpdate("""
                 insert into webhook_attempt (delivery_id, attempt, attempted_at, outcome, response_code, latency_ms, error)
-                values (:id, :attempt, :at, :outcome, :code, :latency, :error)
-                """).param("id", id).param("attempt", attempt).param("at", Timestamp.from(at))
-                .param("outcome", outcome.name()).param("code", responseCode).param("latency", latencyMillis)
-                .param("error", shortError).update();
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, attempts);
     }
 
     /** A delivery due again now, with a fresh retry window; its id stays, so the receiver can tell it is the same. */

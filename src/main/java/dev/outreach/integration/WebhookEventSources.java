@@ -1,14 +1,20 @@
 package dev.outreach.integration;
 
+import dev.outreach.campaign.CampaignCompleted;
 import dev.outreach.events.EmailEventsApplied;
+import dev.outreach.inbox.ReplyIntent;
+import dev.outreach.inbox.ReplyLabelled;
 import dev.outreach.lead.LeadStatusChanged;
+import dev.outreach.outreach.MessageEngagement;
 import dev.outreach.shared.LeadUnsubscribed;
 import dev.outreach.shared.MessageSent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +33,11 @@ class WebhookEventSources {
     private final OutgoingWebhookProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final MessageEngagement messages;
 
     WebhookEventSources(WebhookSubscriptions subscriptions, WebhookDeliveryStore deliveries,
-            OutgoingWebhookProperties properties, JsonMapper json, Clock clock) {
+            OutgoingWebhookProperties properties, JsonMapper json, Clock clock, MessageEngagement messages) {
+        this.messages = messages;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.properties = properties;
@@ -45,7 +53,11 @@ class WebhookEventSources {
                 "sent_at", sent.sentAt().toString()));
     }
 
-    /** Deliveries, a person's opens and clicks (a machine's are left out), bounces and replies. */
+    /**
+     * Deliveries, a person's opens and clicks (a machine's are left out), bounces, and the replies a
+     * provider reports (they have no text, so no label); a reply read from a mailbox is announced
+     * with its label ({@link ReplyLabelled}).
+     */
     @EventListener
     void on(EmailEventsApplied applied) {
         for (EmailEventsApplied.Applied event : applied.events()) {
@@ -54,13 +66,34 @@ class WebhookEventSources {
                 case OPENED -> event.machine() ? null : WebhookEventType.MESSAGE_OPENED;
                 case CLICKED -> event.machine() ? null : WebhookEventType.MESSAGE_CLICKED;
                 case BOUNCED, DROPPED -> WebhookEventType.MESSAGE_BOUNCED;
-                case REPLIED -> WebhookEventType.REPLY_RECEIVED;
+                case REPLIED -> event.readFromMailbox() ? null : WebhookEventType.REPLY_RECEIVED;
                 default -> null;
             };
             if (type != null) {
                 record(type, event.occurredAt(), () -> emailEvent(type, event));
             }
         }
+    }
+
+    /**
+     * A reply or automatic answer read from a mailbox, once its label is settled: the rules', the
+     * model's or a person's, or the rules' when the model took longer than
+     * {@code outreach.inbox.announce-within}.
+     */
+    @EventListener
+    void on(ReplyLabelled labelled) {
+        ReplyIntent intent = labelled.intent();
+        record(WebhookEventType.REPLY_RECEIVED, labelled.receivedAt(), () -> {
+            Map<String, Object> data = data("message_id", labelled.messageId(), "lead_id", labelled.leadId(),
+                    "enrollment_id", enrollmentOf(labelled.messageId()), "source", "mailbox", "reply_id", labelled.replyId(),
+                    "subject", labelled.subject(), "label", intent.label().name().toLowerCase(Locale.ROOT),
+                    "label_source", intent.source().name().toLowerCase(Locale.ROOT),
+                    "label_date", intent.date().map(Object::toString).orElse(null),
+                    "referral_email", intent.referralEmail().orElse(null));
+            data.put("automatic", labelled.automatic());
+            data.put("confidence", intent.confidence());
+            return data;
+        });
     }
 
     @EventListener
@@ -70,10 +103,21 @@ class WebhookEventSources {
     }
 
     @EventListener
+    void on(CampaignCompleted completed) {
+        record(WebhookEventType.CAMPAIGN_COMPLETED, completed.completedAt(), () -> data("campaign_id",
+                completed.campaignId(), "name", completed.name(), "completed_at", completed.completedAt().toString()));
+    }
+
+    @EventListener
     void on(LeadStatusChanged changed) {
         record(WebhookEventType.LEAD_STATUS_CHANGED, changed.at(), () -> data("lead_id", changed.leadId(),
                 "from", changed.from() == null ? null : changed.from().name(), "to", changed.to().name(),
                 "cause", changed.cause()));
+    }
+
+    private Long enrollmentOf(UUID messageId) {
+        MessageEngagement.Target message = messages.byIds(List.of(messageId)).get(messageId);
+        return message == null ? null : message.enrollmentId();
     }
 
     private Map<String, Object> emailEvent(WebhookEventType type, EmailEventsApplied.Applied event) {
@@ -87,7 +131,8 @@ class WebhookEventSources {
             case MESSAGE_CLICKED -> data.put("url", event.detail());
             case REPLY_RECEIVED -> {
                 data.put("subject", event.detail());
-                data.put("label", null); // reply intent labels come with the inbox
+                data.put("automatic", false);
+                data.put("label", null); // no text to label
             }
             default -> { }
         }

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /**
  * What an endpoint can subscribe to, with its name on the wire. {@code produced} is false for the
- * types whose source does not exist in the engine yet (reply intent and campaign completion come
- * with the inbox and campaign work): they cannot be chosen until it does.
+ * types whose source does not exist in the engine yet: they cannot be chosen until it does.
  */
 public enum WebhookEventType {
     MESSAGE_SENT("message.sent", true),
@@ -18,7 +17,7 @@ public enum WebhookEventType {
     LEAD_INTERESTED("lead.interested", false),
     LEAD_UNSUBSCRIBED("lead.unsubscribed", true),
     LEAD_STATUS_CHANGED("lead.status_changed", true),
-    CAMPAIGN_COMPLETED("campaign.completed", false);
+    CAMPAIGN_COMPLETED("campaign.completed", true);
 
     private final String wireName;
     private final boolean produced;

@@ -2,12 +2,14 @@ package dev.outreach.integration;
 
 import dev.outreach.integration.WebhookAttempt.Outcome;
 import dev.outreach.integration.WebhookDeliveryStore.Due;
+import dev.outreach.integration.WebhookDeliveryStore.Tried;
 import dev.outreach.integration.WebhookEndpointStore.Target;
 import dev.outreach.shared.JobRuns;
 import dev.outreach.shared.SecretCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers due webhooks: claims them in batches, sends up to {@code parallelism} at once, and
- * stores each try's outcome: delivered, due again after an exponential backoff (30 s doubled up to
+ * stores the batch's outcomes together (one transaction per batch, not per try, so the worker's
+ * writes cost the sends beside it little): delivered, due again after an exponential backoff (30 s doubled up to
  * an hour), or FAILED once the next try would fall after the delivery's 24 hours. One instance at
- * a time (ShedLock); a delivery whose worker died is due again when its claim's lease ends, so
- * a receiver may see a delivery twice and dedupes by its id.
+ * a time (ShedLock); a delivery whose worker died is due again when its claim's lease ends (with
+ * the rest of its batch, delivered or not), so a receiver may see a delivery twice and dedupes by
+ * its id.
  */
 @Component
 class WebhookWorker {
@@ -76,13 +80,15 @@ class WebhookWorker {
         return deliveries.claim(now, properties.batchSize(), now.plus(properties.lease()));
     }
 
+    /** Sends the batch, up to {@code parallelism} at once, then stores every outcome in one transaction. */
     private void deliver(List<Due> batch) {
         Map<Long, Target> targets = endpoints.targets(batch.stream().map(Due::endpointId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Target::id, target -> target));
         Map<Long, byte[]> keys = new HashMap<>();
         Semaphore inFlight = new Semaphore(properties.parallelism());
+        List<Tried> tried = new ArrayList<>(batch.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = batch.stream().<Future<?>>map(due -> {
+            List<Future<Tried>> running = batch.stream().map(due -> {
                 Target target = targets.get(due.endpointId());
                 byte[] key = target == null || !target.enabled() ? null
                         : keys.computeIfAbsent(target.id(), id -> secrets.decrypt(target.secretEncrypted())
@@ -90,39 +96,39 @@ class WebhookWorker {
                 inFlight.acquireUninterruptibly();
                 return executor.submit(() -> {
                     try {
-                        deliverOne(due, target, key);
+                        return deliverOne(due, target, key);
                     } finally {
                         inFlight.release();
                     }
                 });
             }).toList();
-            for (Future<?> future : running) {
+            for (Future<Tried> future : running) {
                 try {
-                    future.get();
+                    tried.add(future.get());
                 } catch (Exception e) {
                     log.warn("A webhook delivery failed unexpectedly; it is tried again when its claim ends", e);
                 }
             }
         }
+        deliveries.outcomes(tried);
     }
 
-    private void deliverOne(Due due, Target target, byte[] key) {
+    /** One try; what to store of it. */
+    private Tried deliverOne(Due due, Target target, byte[] key) {
         int attempt = due.attempts() + 1;
         if (target == null || key == null) {
-            deliveries.outcome(due.id(), attempt, Outcome.FAILED, null, 0, "endpoint disabled or deleted",
-                    clock.instant(), Optional.empty());
-            return;
+            return new Tried(due.id(), attempt, Outcome.FAILED, null, 0, "endpoint disabled or deleted", clock.instant(),
+                    Optional.empty());
         }
         WebhookSender.Result result = sender.send(target.url(), key, due.id(), due.type(),
                 WebhookSender.body(due.id(), due.type(), due.occurredAt(), due.payload()));
         Instant now = clock.instant();
         if (result.delivered()) {
-            deliveries.outcome(due.id(), attempt, Outcome.DELIVERED, result.status(), result.latencyMillis(), null, now,
+            return new Tried(due.id(), attempt, Outcome.DELIVERED, result.status(), result.latencyMillis(), null, now,
                     Optional.empty());
-            return;
         }
         Instant next = now.plus(properties.retryDelay(attempt));
-        deliveries.outcome(due.id(), attempt, Outcome.FAILED, result.status(), result.latencyMillis(), result.error(),
-                now, next.isAfter(due.giveUpAt()) ? Optional.empty() : Optional.of(next));
+        return new Tried(due.id(), attempt, Outcome.FAILED, result.status(), result.latencyMillis(), result.error(), now,
+                next.isAfter(due.giveUpAt()) ? Optional.empty() : Optional.of(next));
     }
 }

@@ -78,8 +78,12 @@ class ReplyIntentsTests {
 
     /** The service as it runs with {@code outreach.llm.base-url} set: its model is the stub. */
     private ReplyIntents withModel() {
+        return withModel(clock, events);
+    }
+
+    private ReplyIntents withModel(Clock at, ApplicationEventPublisher publisher) {
         ReplyIntentModel model = new ReplyIntentModel(new LlmProperties(MODEL.baseUrl(), "", "stub-model", Duration.ofSeconds(10), 0, 0.7));
-        return new ReplyIntents(store, model, replies, auditLog, clock, properties, transaction);
+        return new ReplyIntents(store, model, replies, auditLog, at, properties, transaction, publisher);
     }
 
     @AfterEach
@@ -185,6 +189,67 @@ class ReplyIntentsTests {
         assertThat(label.intent().source()).isEqualTo(IntentSource.RULE);
         assertThat(jdbc.sql("select count(*) from reply_intent_relabel where reply_id = ?").param(replyId).query(Long.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void aLabelIsAnnouncedOnceWhenItIsSettledTheModelsWhenItAnswersInTime() {
+        List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ReplyIntents withModel = withModel(Clock.systemUTC(), published::add);
+        long decided = reply(lead(), "REPLY", null, "Not interested, thanks.");
+        long open = reply(lead(), "REPLY", null, "Hm. What would this look like for a team of our size?");
+
+        transaction.executeWithoutResult(tx -> {
+            withModel.classify(replies.find(decided).orElseThrow());
+            withModel.classify(replies.find(open).orElseThrow());
+        });
+        assertThat(announced(published, decided)).singleElement().satisfies(event -> {
+            assertThat(event.intent().label()).isEqualTo(IntentLabel.NOT_INTERESTED);
+            assertThat(event.intent().source()).isEqualTo(IntentSource.RULE);
+            assertThat(event.automatic()).isFalse();
+            assertThat(event.subject()).isEqualTo("Re: Hello");
+        });
+        assertThat(announced(published, open)).as("left for the model: not announced yet").isEmpty();
+
+        MODEL.answer("""
+                {"label":"INTERESTED","confidence":0.8,"reason":"asks how it fits","date":"","referral_name":"","referral_email":""}""");
+        withModel.labelOpenRepliesWithModel();
+        signedIn("OPERATOR", () -> intents.relabel(open, ReplyIntents.Relabel.to(IntentLabel.MEETING_REQUEST)));
+
+        assertThat(announced(published, open)).as("the model's label, once; a later relabel is not announced")
+                .singleElement().satisfies(event -> {
+                    assertThat(event.intent().label()).isEqualTo(IntentLabel.INTERESTED);
+                    assertThat(event.intent().source()).isEqualTo(IntentSource.MODEL);
+                });
+    }
+
+    @Test
+    void aReplyTheModelHasNotLabelledWithinTheWaitIsAnnouncedWithTheRulesOpenLabel() {
+        List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long open = reply(lead(), "REPLY", null, "Hm. And what about our other office?");
+        transaction.executeWithoutResult(tx -> withModel(Clock.systemUTC(), published::add)
+                .classify(replies.find(open).orElseThrow()));
+        ReplyIntents tooEarly = withModel(Clock.offset(Clock.systemUTC(), properties.announceWithin().minusMinutes(1)),
+                published::add);
+        ReplyIntents later = withModel(Clock.offset(Clock.systemUTC(), properties.announceWithin().plusMinutes(1)),
+                published::add);
+
+        tooEarly.announceOverdue();
+        assertThat(announced(published, open)).isEmpty();
+        later.announceOverdue();
+        later.announceOverdue();
+
+        assertThat(announced(published, open)).singleElement().satisfies(event -> {
+            assertThat(event.intent().label()).isEqualTo(IntentLabel.AUTO_REPLY_OTHER);
+            assertThat(event.intent().source()).isEqualTo(IntentSource.RULE);
+            assertThat(event.intent().confidence()).isEqualTo(ReplyIntent.LOW_CONFIDENCE);
+        });
+        assertThat(signedIn("OPERATOR", () -> intents.labelOf(open)).orElseThrow().awaitingModel())
+                .as("the model may still label it").isTrue();
+    }
+
+    private static List<ReplyLabelled> announced(List<Object> published, long replyId) {
+        return published.stream().filter(ReplyLabelled.class::isInstance).map(ReplyLabelled.class::cast)
+                .filter(event -> event.replyId() == replyId).toList();
     }
 
     private long labelled(String text) {

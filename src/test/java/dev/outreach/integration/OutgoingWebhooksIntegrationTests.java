@@ -3,6 +3,10 @@ package dev.outreach.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outreach.cadence.CampaignCompletion;
+import dev.outreach.events.EmailEvent;
+import dev.outreach.events.EmailEventIngestion;
+import dev.outreach.events.EmailEventKind;
 import dev.outreach.integration.WebhookAttempt.Outcome;
 import dev.outreach.integration.WebhookDelivery.Status;
 import dev.outreach.security.Role;
@@ -13,6 +17,7 @@ import dev.outreach.shared.LeadUnsubscribed;
 import dev.outreach.shared.MessageSent;
 import dev.outreach.support.Eventually;
 import dev.outreach.support.MovableClock;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +72,10 @@ class OutgoingWebhooksIntegrationTests {
     MovableClock clock;
     @Autowired
     JsonMapper json;
+    @Autowired
+    EmailEventIngestion ingestion;
+    @Autowired
+    CampaignCompletion completion;
 
     @DynamicPropertySource
     static void allowTheReceiver(DynamicPropertyRegistry registry) {
@@ -230,6 +239,25 @@ class OutgoingWebhooksIntegrationTests {
     }
 
     @Test
+    void anEndpointWhoseAddressTurnedLoopbackIsRefusedAtDeliveryAndNothingReachesIt() {
+        try (WebhookReceiver elsewhere = new WebhookReceiver(SECRET)) {
+            // the saved URL now names another address (as a name that resolves elsewhere later would)
+            jdbc.sql("update webhook_endpoint set url = :url where not deleted").param("url", elsewhere.url()).update();
+            sendMessage();
+
+            worker.deliverDue();
+
+            assertThat(elsewhere.received).isEmpty();
+            assertThat(receiver.received).isEmpty();
+            WebhookDelivery refused = onlyDelivery();
+            assertThat(refused.status()).as("tried again later, in case the address changes back").isEqualTo(Status.PENDING);
+            assertThat(refused.lastError()).startsWith("URL refused").contains("loopback");
+            assertThat(SystemActor.call(() -> webhooks.attempts(refused.id()))).singleElement()
+                    .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(Outcome.FAILED));
+        }
+    }
+
+    @Test
     void theReceiversOwnUrlIsRefusedWithoutTheTestAllowance() {
         WebhookUrls guard = new WebhookUrls(new OutgoingWebhookProperties(true, Duration.ofSeconds(2), 200, 16,
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofSeconds(30),
@@ -256,6 +284,113 @@ class OutgoingWebhooksIntegrationTests {
     void theSecretIsStoredEncrypted() {
         assertThat(jdbc.sql("select secret_encrypted from webhook_endpoint where not deleted").query(String.class)
                 .single()).startsWith("v1:").doesNotContain(SECRET);
+    }
+
+    @Test
+    void aReplyReadFromAMailboxIsDeliveredOnceWithTheLabelTheRulesGaveItAndAProvidersReplyWithoutOne() {
+        subscribe(WebhookEventType.REPLY_RECEIVED);
+        long lead = lead("replier");
+        UUID answered = message(lead, 0);
+        UUID reported = message(lead, 1);
+
+        long replyId = replyFromMailbox(answered, lead, "Sounds interesting, tell me more about pricing.");
+        assertThat(ingestion.ingest(new EmailEvent("generic", "reply-" + UUID.randomUUID(), EmailEventKind.REPLIED, reported,
+                null, clock.instant(), false, false, "reply", null))).isEqualTo(EmailEventIngestion.Outcome.APPLIED);
+        worker.deliverDue();
+
+        assertThat(receiver.received).hasSize(2).allSatisfy(request -> {
+            assertThat(request.signatureValid()).isTrue();
+            assertThat(request.event()).isEqualTo("reply.received");
+        });
+        JsonNode labelled = data(receiver.received.stream().filter(r -> r.body().contains(answered.toString())).findFirst()
+                .orElseThrow());
+        assertThat(labelled.get("reply_id").asLong()).isEqualTo(replyId);
+        assertThat(labelled.get("lead_id").asLong()).isEqualTo(lead);
+        assertThat(labelled.get("label").asString()).isEqualTo("interested");
+        assertThat(labelled.get("label_source").asString()).isEqualTo("rule");
+        assertThat(labelled.get("automatic").asBoolean()).isFalse();
+        assertThat(labelled.get("subject").asString()).isEqualTo("Re: Roof check");
+        JsonNode unlabelled = data(receiver.received.stream().filter(r -> r.body().contains(reported.toString())).findFirst()
+                .orElseThrow());
+        assertThat(unlabelled.get("label").isNull()).as("a provider's reply event has no text to label").isTrue();
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'REPLY_RECEIVED'").query(Integer.class)
+                .single()).as("the mailbox's REPLIED event is not delivered a second time, unlabelled").isEqualTo(2);
+    }
+
+    @Test
+    void aCompletedCampaignIsDeliveredSigned() {
+        subscribe(WebhookEventType.CAMPAIGN_COMPLETED);
+        jdbc.sql("insert into campaign (name, status, default_time_zone, created_at, updated_at)"
+                + " values ('Gutters <b>fall</b>', 'ACTIVE', 'UTC', :now, :now)").param("now", Timestamp.from(clock.instant()))
+                .update();
+        long campaign = jdbc.sql("select id from campaign where name = 'Gutters <b>fall</b>'").query(Long.class).single();
+        long lead = lead("finished");
+        jdbc.sql("""
+                insert into enrollment (lead_id, campaign_id, outreach_sequence_step, status, created_at, updated_at)
+                values (:lead, :campaign, 3, 'REPLIED', :now, :now)
+                """).param("lead", lead).param("campaign", campaign).param("now", Timestamp.from(clock.instant())).update();
+
+        Instant before = clock.instant();
+        assertThat(completion.run()).isEqualTo(1);
+        Instant after = clock.instant();
+        worker.deliverDue();
+
+        assertThat(jdbc.sql("select status from campaign where id = :id").param("id", campaign).query(String.class).single())
+                .isEqualTo("COMPLETED");
+        WebhookReceiver.Received request = receiver.received.getFirst();
+        assertThat(receiver.received).hasSize(1);
+        assertThat(request.signatureValid()).isTrue();
+        assertThat(request.event()).isEqualTo("campaign.completed");
+        JsonNode data = data(request);
+        assertThat(data.get("campaign_id").asLong()).isEqualTo(campaign);
+        assertThat(data.get("name").asString()).isEqualTo("Gutters <b>fall</b>");
+        assertThat(Instant.parse(data.get("completed_at").asString())).isBetween(before, after);
+    }
+
+    private void subscribe(WebhookEventType type) {
+        SystemActor.run(() -> webhooks.endpoints().forEach(endpoint -> webhooks.delete(endpoint.id())));
+        SystemActor.call(() -> webhooks.create(new WebhookEndpointDraft("CRM", receiver.url(), Set.of(type), SECRET, true)));
+    }
+
+    private JsonNode data(WebhookReceiver.Received request) {
+        return json.readTree(request.body()).get("data");
+    }
+
+    private long lead(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@hooks.example";
+        jdbc.sql("""
+                insert into lead (first_name, email, email_normalized, status, created_at, updated_at)
+                values (:name, :email, :email, 'CONTACTED', :now, :now)
+                """).param("name", name).param("email", email).param("now", Timestamp.from(clock.instant())).update();
+        return jdbc.sql("select id from lead where email = :email").param("email", email).query(Long.class).single();
+    }
+
+    private UUID message(long lead, int touch) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, sent_at,
+                    channel_used, first_channel, step_index, created_at, updated_at)
+                values (:id, :lead, :touch, 'cold_outreach', 'Roof check', 'Hello', 'SENT', :at, :at, 'EMAIL', 'EMAIL', 0, :at, :at)
+                """).param("id", id).param("lead", lead).param("touch", touch).param("at", Timestamp.from(clock.instant()))
+                .update();
+        return id;
+    }
+
+    /** The lead's reply as the IMAP poller records it: on the timeline, and its REPLIED event, in one transaction. */
+    private long replyFromMailbox(UUID message, long lead, String text) {
+        String header = "<" + UUID.randomUUID() + "@mail.example>";
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    insert into email_reply (message_id, lead_id, header_message_id, from_address, subject, excerpt,
+                        received_at, written_at, kind)
+                    values (:message, :lead, :header, 'lead@hooks.example', 'Re: Roof check', :text, :at, :at, 'REPLY')
+                    """).param("message", message).param("lead", lead).param("header", header).param("text", text)
+                    .param("at", Timestamp.from(clock.instant())).update();
+            ingestion.ingest(new EmailEvent("imap", "reply:" + header, EmailEventKind.REPLIED, message, null, clock.instant(),
+                    false, false, "Reply from lead@hooks.example: Re: Roof check", null));
+        });
+        return jdbc.sql("select id from email_reply where header_message_id = :header").param("header", header)
+                .query(Long.class).single();
     }
 
     private UUID sendMessage() {

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class OutboxBenchmark {
 
-    static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
+    public static final int MESSAGES = Integer.getInteger("bench.messages", 5_000);
     static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 4);
     static final int CLAIM_ROWS = Integer.getInteger("bench.claim-rows", 200_000);
     /** Which parts to run: {@code smtp}, {@code claims} or both (the default). */
@@ -71,7 +71,8 @@ public final class OutboxBenchmark {
         System.exit(0);
     }
 
-    private static void prepare(JdbcClient jdbc, int port) throws IOException {
+    /** The leads, {@code MAILBOXES} mailboxes on the sink's port, limits out of the way, LIVE delivery. */
+    public static void prepare(JdbcClient jdbc, int port) throws IOException {
         String sql = new ClassPathResource("db/generate-leads.sql").getContentAsString(StandardCharsets.UTF_8)
                 .replace("${count}", Integer.toString(MESSAGES));
         for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
@@ -140,7 +141,7 @@ public final class OutboxBenchmark {
     static final String BODY = ("Hi there, a quick note about scheduling your spring tune-ups this year..\n").repeat(26);
 
     /** One 5 KB message per lead, touch {@code touch}, due now. */
-    private static void enqueue(JdbcClient jdbc, int touch) {
+    public static void enqueue(JdbcClient jdbc, int touch) {
         jdbc.sql("""
                 insert into outreach_message (id, lead_id, touch, message_type, subject, body, status, due_at, created_at,
                     updated_at, step_index, first_channel)
@@ -150,7 +151,8 @@ public final class OutboxBenchmark {
                 """).param("touch", touch).param("body", BODY).update();
     }
 
-    private static int drain(OutboxDispatcher dispatcher) {
+    /** Dispatches batches until none is due; returns how many were claimed. */
+    public static int drain(OutboxDispatcher dispatcher) {
         int total = 0;
         int claimed;
         do {
@@ -232,7 +234,7 @@ public final class OutboxBenchmark {
         return Double.parseDouble(tps.group(1));
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -24,6 +24,10 @@ import dev.outreach.cadence.SequencerTick;
 import dev.outreach.cadence.TickPreview;
 import dev.outreach.console.CommandCenter;
 import dev.outreach.deliverability.EmailMetrics;
+import dev.outreach.inbox.Agreement;
+import dev.outreach.inbox.IntentSource;
+import dev.outreach.inbox.ReplyMetrics;
+import dev.outreach.inbox.ReplyRates;
 import dev.outreach.outreach.ChannelMetrics;
 import dev.outreach.security.Role;
 import dev.outreach.shared.ChannelType;
@@ -57,6 +61,8 @@ public class CommandCenterView extends VerticalLayout {
     final Div recontact = new Div();
     final Div waiting = new Div();
     final Div nextTick = new Div();
+    /** The running campaigns' reply, positive-reply and meeting rates, and the classifier's agreement with people. */
+    final Div replies = new Div();
     final Button runTick = new Button("Run the tick now", new Icon(VaadinIcon.PLAY), click -> runTick());
     final Span dueToday = new Span();
     final Div warning = new Div();
@@ -81,7 +87,7 @@ public class CommandCenterView extends VerticalLayout {
         warning.addClassName("health-warning");
         FlexLayout cards = new FlexLayout(card("Last 24 hours", today), card("Last 7 days", week),
                 card("Channel distribution, 7 days", distribution), card("Domain health", domains),
-                card("Re-contact", recontact), card("Waiting messages", waiting),
+                card("Re-contact", recontact), card("Replies", replies), card("Waiting messages", waiting),
                 card("Next tick (dry run)", nextTick));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("cards");
@@ -160,7 +166,56 @@ public class CommandCenterView extends VerticalLayout {
         }
         snapshot.waiting().forEach(reason -> waiting.add(new Div(new Span(reason.messages() + " "), new Span(reason.reason()))));
 
+        fillReplies(snapshot.replies());
         fillNextTick(snapshot.nextTick());
+    }
+
+    /** At most this many campaigns are listed, the most contacted first; the Campaigns list has them all. */
+    static final int REPLY_CAMPAIGNS = 8;
+
+    private void fillReplies(ReplyMetrics.Summary summary) {
+        replies.removeAll();
+        if (summary.campaigns().isEmpty()) {
+            replies.add(new Paragraph("No campaign is running."));
+        } else {
+            replies.add(new Paragraph("All running campaigns: " + CampaignOverviewPanel.describe(summary.all())));
+            summary.campaigns().stream().limit(REPLY_CAMPAIGNS).forEach(line -> {
+                Anchor link = new Anchor("campaigns/" + line.campaignId(), line.name());
+                link.getElement().setAttribute("router-link", true);
+                ReplyRates rates = line.rates();
+                Div div = new Div(link, new Span(String.format(Locale.US, ": reply %s, positive %s, meetings %s of %,d contacted",
+                        CampaignOverviewPanel.percent(rates.replyRate()), CampaignOverviewPanel.percent(rates.positiveRate()),
+                        CampaignOverviewPanel.percent(rates.meetingRate()), rates.contacted())));
+                div.addClassName("reply-campaign");
+                replies.add(div);
+            });
+            if (summary.campaigns().size() > REPLY_CAMPAIGNS) {
+                replies.add(new Paragraph("And " + Wording.count(summary.campaigns().size() - REPLY_CAMPAIGNS, "more campaign")
+                        + " on the Campaigns list."));
+            }
+        }
+        Paragraph agreement = new Paragraph(agreement(summary.agreement()));
+        agreement.addClassName("classifier-agreement");
+        replies.add(agreement);
+    }
+
+    /** How far people keep the classifier's labels, overall and for the rules and the model apart. */
+    static String agreement(Agreement agreement) {
+        Agreement.Reviewed overall = agreement.overall();
+        if (overall.share().isEmpty()) {
+            return "Classifier: " + Wording.count(agreement.labelled(), "reply", "replies")
+                    + " labelled; no label reviewed by a person yet.";
+        }
+        List<String> sources = new ArrayList<>();
+        for (IntentSource source : List.of(IntentSource.RULE, IntentSource.MODEL)) {
+            Agreement.Reviewed reviewed = agreement.bySource().get(source);
+            if (reviewed != null && reviewed.share().isPresent()) {
+                sources.add((source == IntentSource.RULE ? "rules " : "model ") + reviewed.kept() + " of " + reviewed.reviewed());
+            }
+        }
+        return String.format(Locale.US, "Classifier: people kept the machine's label on %d of %d reviewed %s (%s agreement; %s).",
+                overall.kept(), overall.reviewed(), overall.reviewed() == 1 ? "reply" : "replies",
+                CampaignOverviewPanel.percent(100 * overall.share().getAsDouble()), String.join(", ", sources));
     }
 
     private void fillNextTick(TickPreview.Preview plan) {

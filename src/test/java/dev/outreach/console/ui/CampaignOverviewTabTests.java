@@ -13,6 +13,7 @@ import dev.outreach.campaign.CampaignDetails;
 import dev.outreach.campaign.CampaignSchedule;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.ui.CampaignView;
+import dev.outreach.events.EmailEventIngestion;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
 import dev.outreach.security.Role;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The campaign page's Overview tab, drawn by this module from the campaign statistics. */
 class CampaignOverviewTabTests extends KaribuTest {
@@ -36,6 +39,12 @@ class CampaignOverviewTabTests extends KaribuTest {
     LeadService leads;
     @Autowired
     SequencerTick tick;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    EmailEventIngestion ingestion;
 
     @Test
     void theOverviewShowsTheFunnelTheTouchesQueuedTheDailyChartAndWhyLeadsWait() {
@@ -57,6 +66,26 @@ class CampaignOverviewTabTests extends KaribuTest {
 
         assertThat(GridKt._findAll(overview.byTouch)).extracting(CampaignOverviewPanel.Line::label).contains("Touch 1");
         assertThat(GridKt._findAll(overview.byChannel)).extracting(CampaignOverviewPanel.Line::label).contains("Email");
+    }
+
+    @Test
+    void theOverviewShowsTheReplyPositiveAndMeetingRatesInTotalPerTouchAndPerChannel() {
+        RepliedCampaign campaign = new RepliedCampaign(jdbc, transaction, ingestion, "Replies <b>of</b> gutters " + System.nanoTime(), 4);
+        campaign.reply(0, "Sounds interesting, tell me more.");
+        campaign.reply(1, "Could we schedule a call next week?");
+        campaign.reply(2, "No thanks, we are all set.");
+        login("olivia", Role.OPERATOR);
+
+        UI.getCurrent().navigate(CampaignView.class, new RouteParameters("id", String.valueOf(campaign.id)));
+
+        CampaignOverviewPanel overview = _get(CampaignOverviewPanel.class);
+        assertThat(overview.replies.getText()).isEqualTo("Of 4 contacted leads: 75.0% replied, 50.0% positive"
+                + " (interested or asking for a meeting), 25.0% asked for a meeting.");
+        assertThat(GridKt._findAll(overview.byTouch)).extracting(CampaignOverviewPanel.Line::label).containsExactly("Touch 1");
+        assertThat(List.of(GridKt._getFormatted(overview.byTouch, 0, "reply-rate"), GridKt._getFormatted(overview.byTouch, 0,
+                "positive"), GridKt._getFormatted(overview.byTouch, 0, "meetings"))).containsExactly("75.0%", "50.0%", "25.0%");
+        assertThat(GridKt._getFormatted(overview.byChannel, 0, "label")).isEqualTo("Email");
+        assertThat(GridKt._getFormatted(overview.byChannel, 0, "positive")).isEqualTo("50.0%");
     }
 
     @Test

@@ -4,7 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.html.Anchor;
 import dev.outreach.deliverability.ui.EmailHealthView;
+import dev.outreach.events.EmailEventIngestion;
+import dev.outreach.inbox.IntentLabel;
+import dev.outreach.inbox.ReplyIntents;
 import dev.outreach.outreach.OutreachQueue;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.security.Role;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class CommandCenterViewTests extends KaribuTest {
 
@@ -28,6 +34,12 @@ class CommandCenterViewTests extends KaribuTest {
     OutreachQueue queue;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    EmailEventIngestion ingestion;
+    @Autowired
+    ReplyIntents intents;
 
     @AfterEach
     void emptyOutbox() {
@@ -56,6 +68,29 @@ class CommandCenterViewTests extends KaribuTest {
         assertThat(view.nextTick.getElement().getTextRecursively()).contains("would be queued now").doesNotContain("(es)");
         assertThat(view.runTick.isVisible()).as("operators do not run the tick").isFalse();
         assertThat(view.campaigns.getHref()).as("the global view links to the campaigns").isEqualTo("campaigns");
+    }
+
+    @Test
+    void theRepliesCardShowsEachRunningCampaignsRatesLinkedToItsPageAndTheClassifiersAgreement() {
+        RepliedCampaign campaign = new RepliedCampaign(jdbc, transaction, ingestion, "Replies <i>card</i> " + System.nanoTime(), 40);
+        campaign.reply(0, "Sounds interesting, tell me more.");
+        campaign.reply(1, "Could we schedule a call next week?");
+        long declined = campaign.reply(2, "No thanks, we are all set.");
+        login("olivia", Role.OPERATOR);
+        SystemActor.call(() -> intents.relabel(declined, ReplyIntents.Relabel.to(IntentLabel.INTERESTED)));
+
+        UI.getCurrent().navigate("");
+
+        CommandCenterView view = _get(CommandCenterView.class);
+        Anchor link = LocatorJ._find(view.replies, Anchor.class).stream().filter(a -> a.getText().equals(campaign.name))
+                .findFirst().orElseThrow();
+        assertThat(link.getHref()).isEqualTo("campaigns/" + campaign.id);
+        assertThat(link.getElement().getOuterHTML()).contains("Replies &lt;i&gt;card&lt;/i&gt;").doesNotContain("<i>card");
+        assertThat(link.getParent().orElseThrow().getElement().getTextRecursively())
+                .endsWith(": reply 7.5%, positive 7.5%, meetings 2.5% of 40 contacted");
+        assertThat(view.replies.getElement().getTextRecursively()).contains("All running campaigns: Of ")
+                .containsPattern("Classifier: people kept the machine's label on \\d+ of \\d+ reviewed repl(y|ies)"
+                        + " \\(\\d+\\.\\d% agreement; rules \\d+ of \\d+");
     }
 
     @Test
