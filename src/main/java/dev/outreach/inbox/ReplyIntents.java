@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,9 +38,11 @@ public class ReplyIntents {
     private final Clock clock;
     private final InboxProperties properties;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     ReplyIntents(ReplyIntentStore store, ReplyIntentModel model, InboundReplies replies, AuditLog auditLog, Clock clock,
-            InboxProperties properties, TransactionTemplate transactions) {
+            InboxProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.events = events;
         this.transactions = transactions;
         this.store = store;
         this.model = model;
@@ -64,8 +67,13 @@ public class ReplyIntents {
         Optional<ReplyIntent> decided = ReplyIntentRules.classify(incoming(reply));
         ReplyIntent intent = decided.orElseGet(() -> ReplyIntent.open("left open by the rules"
                 + (model.enabled() ? "; the model is asked next" : "; no model configured"), IntentSource.RULE));
-        if (store.insert(reply.id(), reply.leadId(), intent, decided.isEmpty() && model.enabled(), clock.instant())) {
+        boolean awaitingModel = decided.isEmpty() && model.enabled();
+        Instant now = clock.instant();
+        if (store.insert(reply.id(), reply.leadId(), intent, awaitingModel, now)) {
             auditLog.record("reply.intent", "email_reply", reply.id(), null, describe(intent));
+            if (!awaitingModel) {
+                events.publishEvent(new ReplyLabelled(reply.id(), reply.leadId(), intent, now));
+            }
         }
         return store.find(reply.id()).orElseThrow();
     }
@@ -140,6 +148,7 @@ public class ReplyIntents {
                 boolean done = store.storeModelLabel(replyId, intent, clock.instant());
                 if (done) {
                     auditLog.record("reply.intent", "email_reply", replyId, null, describe(intent));
+                    events.publishEvent(new ReplyLabelled(replyId, reply.get().leadId(), intent, clock.instant()));
                 }
                 return done;
             }));

@@ -79,7 +79,7 @@ class ReplyIntentsTests {
     /** The service as it runs with {@code outreach.llm.base-url} set: its model is the stub. */
     private ReplyIntents withModel() {
         ReplyIntentModel model = new ReplyIntentModel(new LlmProperties(MODEL.baseUrl(), "", "stub-model", Duration.ofSeconds(10), 0, 0.7));
-        return new ReplyIntents(store, model, replies, auditLog, clock, properties, transaction);
+        return new ReplyIntents(store, model, replies, auditLog, clock, properties, transaction, events);
     }
 
     @AfterEach
