@@ -121,9 +121,6 @@ public class InboxAutomation {
     private String snooze(InboundReply reply, ReplyIntent intent, String cause) {
         Optional<EnrollmentPauses.PauseEnd> end = intent.date().map(day -> pauses.dayAfter(reply.leadId(), day));
         Instant until = end.map(EnrollmentPauses.PauseEnd::at).orElse(reply.receivedAt().plus(imap.outOfOfficePause()));
-        if (!until.isAfter(clock.instant())) {
-            return "not snoozed: " + until + " has passed";
-        }
         String when = end.map(e -> e.day() + " 00:00 " + e.zone()).orElse(until.toString());
         String why = intent.date().map(d -> "back " + d).orElse("no date given") + ", " + cause;
         int paused = pauses.pauseLead(reply.leadId(), until, "snoozed until " + when + " (" + why + ")");

@@ -1,6 +1,8 @@
 package dev.outreach.integration;
 
 import dev.outreach.events.EmailEventsApplied;
+import dev.outreach.lead.LeadOutcome;
+import dev.outreach.lead.LeadOutcomeChanged;
 import dev.outreach.lead.LeadStatusChanged;
 import dev.outreach.shared.LeadUnsubscribed;
 import dev.outreach.shared.MessageSent;
@@ -74,6 +76,15 @@ class WebhookEventSources {
         record(WebhookEventType.LEAD_STATUS_CHANGED, changed.at(), () -> data("lead_id", changed.leadId(),
                 "from", changed.from() == null ? null : changed.from().name(), "to", changed.to().name(),
                 "cause", changed.cause()));
+    }
+
+    /** A lead marked interested (its outcome became INTERESTED); other outcomes are not this event. */
+    @EventListener
+    void on(LeadOutcomeChanged changed) {
+        if (changed.to() == LeadOutcome.INTERESTED) {
+            record(WebhookEventType.LEAD_INTERESTED, changed.at(), () -> data("lead_id", changed.leadId(),
+                    "outcome", changed.to().name(), "previous_outcome", changed.from() == null ? null : changed.from().name()));
+        }
     }
 
     private Map<String, Object> emailEvent(WebhookEventType type, EmailEventsApplied.Applied event) {
