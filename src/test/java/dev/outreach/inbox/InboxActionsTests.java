@@ -294,8 +294,8 @@ class InboxActionsTests {
     }
 
     private Object lead(Scene scene, String column) {
-        return jdbc.sql("select " + column + " from lead where id = ?").param(scene.leadId()).query((rs, n) -> rs.getObject(1))
-                .single();
+        return jdbc.sql("select " + column + " from lead where id = ?").param(scene.leadId())
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1))).single().orElse(null);
     }
 
     private Map<String, Object> enrollment(Scene scene) {
