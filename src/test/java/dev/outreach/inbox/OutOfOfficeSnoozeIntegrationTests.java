@@ -105,12 +105,12 @@ class OutOfOfficeSnoozeIntegrationTests extends PostgresIntegrationTest {
         tickAsScheduled();
         clock.set(BACK.minusSeconds(60));
         tickAsScheduled();
-        assertThat(touches(leadId)).as("nothing before the lead is back").containsExactly(1);
+        assertThat(touches(leadId)).as("nothing before the lead is back").containsExactly(0);
 
         clock.set(Instant.parse("2026-03-17T15:00:00Z")); // Tuesday 10:00 in Chicago
         tickAsScheduled();
-        assertThat(touches(leadId)).as("the next touch, once the lead is back").containsExactly(1, 2);
-        assertThat(jdbc.sql("select due_at from outreach_message where lead_id = ? and touch = 2").param(leadId)
+        assertThat(touches(leadId)).as("the next touch, once the lead is back").containsExactly(0, 1);
+        assertThat(jdbc.sql("select due_at from outreach_message where lead_id = ? and touch = 1").param(leadId)
                 .query(Timestamp.class).single().toInstant()).isAfterOrEqualTo(BACK);
     }
 
@@ -139,7 +139,7 @@ class OutOfOfficeSnoozeIntegrationTests extends PostgresIntegrationTest {
      * GreenMail, with our Message-ID. Returns that Message-ID.
      */
     private String sendTheFirstTouch(long leadId) {
-        assertThat(touches(leadId)).as("the tick wrote the first touch").containsExactly(1);
+        assertThat(touches(leadId)).as("the tick wrote the first touch (touches count from 0)").containsExactly(0);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("insert into sending_domain (domain, created_at, updated_at) values ('ooo-sender.example', ?, ?)")
                 .params(now, now).update();
