@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The automatic action per label, which admins configure: taken once per reply when the machine
  * labels it ({@link ReplyLabelled}: the rules, or the model for what they left open), never on a
- * label left open, never again on a person's relabel. The one place where an out-of-office snoozes
+ * label left open nor on a person's. The one place where an out-of-office snoozes
  * the lead: to the start of the day after the label's date where the lead is, else for
  * {@code outreach.imap.out-of-office-pause} after the answer arrived. Each action is audited as
  * {@code inbox.automatic} by the system, with what it did; {@code reply_automation} keeps it per reply.
@@ -94,8 +94,9 @@ public class InboxAutomation {
     @Transactional
     public Optional<AppliedAutomation> apply(ReplyLabelled labelled) {
         ReplyIntent intent = labelled.intent();
-        if (intent.confidence() <= ReplyIntent.LOW_CONFIDENCE) {
-            return Optional.empty(); // left open: nobody decided, so nothing is done on a guess
+        if (intent.confidence() <= ReplyIntent.LOW_CONFIDENCE || intent.source() == IntentSource.PERSON) {
+            // left open, nothing is done on a guess; a person's label is theirs to act on
+            return Optional.empty();
         }
         Optional<AutomationRule> rule = store.rule(intent.label()).filter(AutomationRule::acts);
         Optional<InboundReply> reply = replies.find(labelled.replyId());

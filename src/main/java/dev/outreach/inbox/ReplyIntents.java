@@ -68,11 +68,10 @@ public class ReplyIntents {
         ReplyIntent intent = decided.orElseGet(() -> ReplyIntent.open("left open by the rules"
                 + (model.enabled() ? "; the model is asked next" : "; no model configured"), IntentSource.RULE));
         boolean awaitingModel = decided.isEmpty() && model.enabled();
-        Instant now = clock.instant();
-        if (store.insert(reply.id(), reply.leadId(), intent, awaitingModel, now)) {
+        if (store.insert(reply.id(), reply.leadId(), intent, awaitingModel, clock.instant())) {
             auditLog.record("reply.intent", "email_reply", reply.id(), null, describe(intent));
             if (!awaitingModel) {
-                events.publishEvent(new ReplyLabelled(reply.id(), reply.leadId(), intent, now));
+                announce(reply, intent);
             }
         }
         return store.find(reply.id()).orElseThrow();
@@ -148,13 +147,19 @@ public class ReplyIntents {
                 boolean done = store.storeModelLabel(replyId, intent, clock.instant());
                 if (done) {
                     auditLog.record("reply.intent", "email_reply", replyId, null, describe(intent));
-                    events.publishEvent(new ReplyLabelled(replyId, reply.get().leadId(), intent, clock.instant()));
+                    announce(reply.get(), intent);
                 }
                 return done;
             }));
             labelled += stored ? 1 : 0;
         }
         return labelled;
+    }
+
+    /** {@link ReplyLabelled} for the label just stored, in the caller's transaction. */
+    private void announce(InboundReply reply, ReplyIntent intent) {
+        events.publishEvent(new ReplyLabelled(reply.id(), reply.leadId(), reply.messageId(), reply.automatic().isPresent(),
+                reply.subject(), intent, reply.receivedAt()));
     }
 
     /** What the rules and the model read of a stored reply; dates count from the day it was written, as the poller reads them. */

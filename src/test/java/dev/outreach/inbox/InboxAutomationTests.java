@@ -72,7 +72,8 @@ class InboxAutomationTests {
         arrives(new ReplyReceived(scene.leadId(), "imap reply", Instant.now()));
         arrives(new ReplyReceived(scene.leadId(), "imap reply again", Instant.now()));
         ReplyLabel label = as("OPERATOR", () -> intents.labelOf(replyId)).orElseThrow();
-        as("OPERATOR", () -> automation.apply(new ReplyLabelled(replyId, scene.leadId(), label.intent(), Instant.now())));
+        as("OPERATOR", () -> automation.apply(new ReplyLabelled(replyId, scene.leadId(), scene.messageId(), false, "Re: Hello",
+                label.intent(), Instant.now())));
 
         assertThat(jdbc.sql("select count(*) from suppression where kind = 'ADDRESS' and entry = ?").param(scene.email())
                 .query(Long.class).single()).isEqualTo(1);
@@ -131,6 +132,21 @@ class InboxAutomationTests {
                 .isZero();
         assertThat(jdbc.sql("select status from enrollment where id = ?").param(open.enrollmentId()).query(String.class)
                 .single()).isEqualTo("COLD");
+    }
+
+    @Test
+    void aPersonsLabelIsTheirsToActOn() {
+        Scene scene = scene();
+        long replyId = reply(scene, "REPLY", "Please remove me from your list.");
+        ReplyIntent persons = new ReplyIntent(IntentLabel.UNSUBSCRIBE_REQUEST, Optional.empty(), Optional.empty(),
+                Optional.empty(), 1.0, "relabelled by a person", IntentSource.PERSON);
+
+        assertThat(as("OPERATOR", () -> automation.apply(new ReplyLabelled(replyId, scene.leadId(), scene.messageId(), false,
+                "Re: Hello", persons, Instant.now())))).isEmpty();
+
+        assertThat(applied(replyId)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from suppression where entry = ?").param(scene.email()).query(Long.class).single())
+                .isZero();
     }
 
     @Test
