@@ -233,7 +233,7 @@ public class InboxActions {
         return assignments.getIfAvailable() != null;
     }
 
-    /** Assigns the lead to a user, through the inbox's assignments. */
+    /** Assigns the lead to a user, through the inbox's assignments (which check the user and audit it). */
     @Transactional
     public void assign(long leadId, String username) {
         if (username == null || username.isBlank()) {
@@ -244,8 +244,7 @@ public class InboxActions {
             throw new InvalidInputException("assignee", "Assigning leads is not available in this version");
         }
         lead(leadId);
-        wired.assign(leadId, username.strip());
-        auditLog.record("inbox.assign", "lead", leadId, null, username.strip());
+        wired.assign(leadId, username.strip()); // the assignments' owner audits it (inbox.assign)
     }
 
     /** The one-click unsubscribe's path for the message the reply answers; returns the address. */

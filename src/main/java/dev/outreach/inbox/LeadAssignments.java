@@ -1,9 +1,10 @@
 package dev.outreach.inbox;
 
 /**
- * Who handles a lead in the inbox. The inbox view's service ({@code Inbox.assign}) owns the
- * assignments; the actions and the automatic "assign to the campaign's owner" reach it through
- * this interface, and do without assignment (saying so) while no bean implements it.
+ * Who handles a lead in the inbox. The inbox view's service ({@code Inbox.assign}, same signature)
+ * owns the assignments and audits them; the actions and the automatic "assign to the campaign's
+ * owner" reach it through this interface, and do without assignment (saying so) while no bean
+ * implements it. Wiring it is {@code Inbox implements LeadAssignments}.
  */
 public interface LeadAssignments {
 
