@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessagesPerPoll messages read from one mailbox per round; the rest wait for the next round
  * @param initialLookback on a mailbox's first poll, or after its UIDVALIDITY changed, mail
  *                        received this far back is read (again); older mail is left alone
- * @param outOfOfficePause how long an automatic answer that names no return date pauses the
- *                         lead's enrollments (one that names a date pauses them until the day after)
+ * @param outOfOfficePause how long the inbox's snooze for an automatic answer that names no
+ *                         return date pauses the lead's enrollments (one that names a date: until the day after)
  */
 @ConfigurationProperties("outreach.imap")
 public record ImapProperties(

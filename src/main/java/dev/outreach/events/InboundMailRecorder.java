@@ -1,14 +1,11 @@
 package dev.outreach.events;
 
-import dev.outreach.cadence.EnrollmentPauses;
 import dev.outreach.lead.LeadService;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.shared.AutoReplyReceived;
 import dev.outreach.shared.LinkTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code email_reply} row (for the lead timeline) and a REPLIED event, in one transaction; a
  * delivery status report or plain-text bounce becomes a BOUNCED (or, for a delay, DEFERRED)
  * event; a feedback-loop report a COMPLAINED event; an unsubscribe by mail an UNSUBSCRIBED event.
- * An out-of-office pauses the lead's enrollments until the day after its return date (or for
- * {@code outreach.imap.out-of-office-pause}) and a challenge-response flags the lead's email
+ * An automatic answer (out-of-office) is stored with its return date for the inbox, whose
+ * automatic action for its label snoozes the lead; a challenge-response flags the lead's email
  * channel; both show on the timeline. Mail is tied to our message by the ids it quotes, else
  * (for a bounce or complaint by the recipient it names, for answers by their sender) to the last
  * email the lead was sent. Event ids are stable (the mail's own Message-ID), so reading a
@@ -49,20 +46,16 @@ class InboundMailRecorder {
     private final EmailEventIngestion ingestion;
     private final OutreachService outreach;
     private final LeadService leads;
-    private final EnrollmentPauses pauses;
-    private final ImapProperties properties;
     private final JdbcClient jdbc;
     private final LinkTokens tokens;
     private final ApplicationEventPublisher events;
 
     InboundMailRecorder(EmailEventIngestion ingestion, OutreachService outreach, LeadService leads,
-            EnrollmentPauses pauses, ImapProperties properties, JdbcClient jdbc, LinkTokens tokens,
+            JdbcClient jdbc, LinkTokens tokens,
             ApplicationEventPublisher events) {
         this.ingestion = ingestion;
         this.outreach = outreach;
         this.leads = leads;
-        this.pauses = pauses;
-        this.properties = properties;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.events = events;
@@ -117,8 +110,10 @@ class InboundMailRecorder {
     }
 
     /**
-     * An out-of-office: on the timeline, and the lead's enrollments paused until the day after
-     * the return date it names (its start in the lead's time zone), else for the configured pause. False when it is about no lead of ours.
+     * An automatic answer (an out-of-office...): on the timeline with the return date it names, and
+     * {@link AutoReplyReceived}. What it does to the sequence is the inbox's automatic action for its
+     * label (out of office: snoozed to the day after the return date), so that the rule lives in
+     * one place. False when it is about no lead of ours.
      */
     @Transactional
     public boolean recordAutoReply(long mailboxId, InboundMail.AutoReply mail) {
@@ -127,15 +122,11 @@ class InboundMailRecorder {
             return false;
         }
         long leadId = found.get().leadId();
-        Optional<EnrollmentPauses.PauseEnd> end = mail.returnDate().map(back -> pauses.dayAfter(leadId, back));
-        Instant until = end.map(EnrollmentPauses.PauseEnd::at).orElse(mail.receivedAt().plus(properties.outOfOfficePause()));
+        // InboundReplies reads the reason back from the note's closing parentheses
         String note = mail.returnDate().map(back -> "Out of office until " + back).orElse("Automatic reply without a return date")
-                + "; enrollment paused until " + end.map(e -> e.day() + " 00:00 " + e.zone())
-                        .orElse(LocalDate.ofInstant(until, ZoneOffset.UTC).toString())
                 + " (" + mail.reason() + ")";
         if (storeTimeline(mailboxId, found.get(), mail.headerMessageId(), mail.from(), mail.subject(), mail.excerpt(),
                 mail.receivedAt(), mail.writtenAt(), Kind.AUTO_REPLY, note)) {
-            pauses.pauseLead(leadId, until, note);
             events.publishEvent(new AutoReplyReceived(leadId, "imap automatic answer to message " + found.get().messageId(),
                     mail.receivedAt()));
         }

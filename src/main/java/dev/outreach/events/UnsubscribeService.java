@@ -54,6 +54,14 @@ public class UnsubscribeService {
      * fail. Empty when the link matches no message.
      */
     public Optional<String> unsubscribe(UUID messageId) {
+        return unsubscribe(messageId, "Unsubscribed with the link in the message");
+    }
+
+    /**
+     * Like {@link #unsubscribe(UUID)}, for an unsubscribe asked another way (a reply read in the
+     * inbox): {@code how} is what the message's event says.
+     */
+    public Optional<String> unsubscribe(UUID messageId, String how) {
         return SystemActor.call(() -> {
             Optional<LeadDetails> lead = lead(messageId);
             if (lead.isEmpty()) {
@@ -63,7 +71,7 @@ public class UnsubscribeService {
             try {
                 EmailEventIngestion.Outcome outcome = ingestion.ingest(new EmailEvent(TrackingService.PROVIDER,
                         UUID.randomUUID().toString(), EmailEventKind.UNSUBSCRIBED, messageId, null, now, false, false,
-                        "Unsubscribed with the link in the message", null));
+                        how, null));
                 if (outcome == EmailEventIngestion.Outcome.APPLIED) {
                     return Optional.ofNullable(lead.get().fields().getEmail());
                 }
@@ -71,7 +79,7 @@ public class UnsubscribeService {
             } catch (RuntimeException e) {
                 log.warn("Message {}: the unsubscribe event could not be recorded; unsubscribing without it", messageId, e);
             }
-            return unsubscribeWithoutEvent(messageId, now);
+            return unsubscribeWithoutEvent(messageId, how, now);
         });
     }
 
@@ -79,11 +87,11 @@ public class UnsubscribeService {
      * Without the email event: {@link LeadUnsubscribed} all the same, whose listeners (the ones
      * every unsubscribe takes) suppress the address and unsubscribe the lead right after the commit.
      */
-    private Optional<String> unsubscribeWithoutEvent(UUID messageId, Instant now) {
+    private Optional<String> unsubscribeWithoutEvent(UUID messageId, String how, Instant now) {
         return transaction.execute(status -> lead(messageId).flatMap(lead -> {
             String email = lead.fields().getEmail();
             events.publishEvent(new LeadUnsubscribed(lead.id(), email, "unsubscribed",
-                    "link in message " + messageId, now));
+                    how + " (message " + messageId + ")", now));
             return Optional.ofNullable(email);
         }));
     }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The first opinion on a reply, by rules: the automatic-answer signals the poller found
- * (headers, subject), then phrases in English, German, French, Spanish, Dutch and Portuguese,
+ * (headers, subject), then phrases in English, German, French, Spanish, Dutch and Portuguese (for
+ * absences also Italian, Polish and Swedish, whose automatic answers the poller recognises),
  * looked for in what the person wrote (the quoted history is already gone). Checked in this
  * order, the first that fits wins: unsubscribe request (it has legal weight, whatever else a
  * person's mail says), out of office (with the return date; before "wrong person", since an
@@ -56,7 +57,10 @@ final class ReplyIntentRules {
             "absente?", "en conges?", "en vacances", "hors du bureau", "en deplacement",
             "fuera de (la )?oficina", "de vacaciones", "ausente", "de viaje", "de baja",
             "afwezig", "met vakantie", "op vakantie", "niet op kantoor", "verlof",
-            "fora do escritorio", "de ferias", "em ferias", "ausente do escritorio", "de licenca");
+            "fora do escritorio", "de ferias", "em ferias", "ausente do escritorio", "de licenca",
+            // the other languages whose automatic-answer subjects the poller knows (Italian, Polish, Swedish)
+            "fuori (dall'|dal |d')?ufficio", "in ferie", "poza biurem", "nieobecn", "na urlopie", "pa semester",
+            "ar ledig", "franvarande", "tjanstledig");
     private static final Pattern NOT_NOW = phrases(
             "not (right )?now", "not at (the|this) moment", "not at this time", "not this (year|quarter)", "maybe later",
             "(reach|circle|check|get|come) back", "(follow|touch base) (up )?(again )?(in|after|next|with me in)", "try (me|us) again",

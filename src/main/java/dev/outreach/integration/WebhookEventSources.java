@@ -4,6 +4,8 @@ import dev.outreach.campaign.CampaignCompleted;
 import dev.outreach.events.EmailEventsApplied;
 import dev.outreach.inbox.ReplyIntent;
 import dev.outreach.inbox.ReplyLabelled;
+import dev.outreach.lead.LeadOutcome;
+import dev.outreach.lead.LeadOutcomeChanged;
 import dev.outreach.lead.LeadStatusChanged;
 import dev.outreach.outreach.MessageEngagement;
 import dev.outreach.shared.LeadUnsubscribed;
@@ -113,6 +115,15 @@ class WebhookEventSources {
         record(WebhookEventType.LEAD_STATUS_CHANGED, changed.at(), () -> data("lead_id", changed.leadId(),
                 "from", changed.from() == null ? null : changed.from().name(), "to", changed.to().name(),
                 "cause", changed.cause()));
+    }
+
+    /** A lead marked interested (its outcome became INTERESTED); other outcomes are not this event. */
+    @EventListener
+    void on(LeadOutcomeChanged changed) {
+        if (changed.to() == LeadOutcome.INTERESTED) {
+            record(WebhookEventType.LEAD_INTERESTED, changed.at(), () -> data("lead_id", changed.leadId(),
+                    "outcome", changed.to().name(), "previous_outcome", changed.from() == null ? null : changed.from().name()));
+        }
     }
 
     private Long enrollmentOf(UUID messageId) {

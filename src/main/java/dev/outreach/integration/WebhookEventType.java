@@ -14,7 +14,7 @@ public enum WebhookEventType {
     MESSAGE_OPENED("message.opened", true),
     MESSAGE_CLICKED("message.clicked", true),
     REPLY_RECEIVED("reply.received", true),
-    LEAD_INTERESTED("lead.interested", false),
+    LEAD_INTERESTED("lead.interested", true),
     LEAD_UNSUBSCRIBED("lead.unsubscribed", true),
     LEAD_STATUS_CHANGED("lead.status_changed", true),
     CAMPAIGN_COMPLETED("campaign.completed", true);

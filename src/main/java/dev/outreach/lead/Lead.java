@@ -66,6 +66,10 @@ class Lead {
     private String searchText;
     @Column(name = "last_outreach_at")
     private Instant lastOutreachAt;
+    /** Set only by {@link LeadQueries#setOutcome}: the form never writes it. */
+    @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false)
+    private LeadOutcome outcome;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -142,7 +146,7 @@ class Lead {
 
     LeadDetails toDetails() {
         return new LeadDetails(id, toDraft(), linkedinId, grade, GradeResult.parseReasons(gradeReasons),
-                source, lastOutreachAt, createdAt, updatedAt);
+                source, lastOutreachAt, createdAt, updatedAt, outcome);
     }
 
     Long getId() {
@@ -179,6 +183,8 @@ class Lead {
         lead.searchText = rs.getString("search_text");
         java.sql.Timestamp lastOutreach = rs.getTimestamp("last_outreach_at");
         lead.lastOutreachAt = lastOutreach == null ? null : lastOutreach.toInstant();
+        String outcome = rs.getString("outcome");
+        lead.outcome = outcome == null ? null : LeadOutcome.valueOf(outcome);
         lead.createdAt = rs.getTimestamp("created_at").toInstant();
         lead.updatedAt = rs.getTimestamp("updated_at").toInstant();
         return lead;

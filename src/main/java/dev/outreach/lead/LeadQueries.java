@@ -88,6 +88,17 @@ class LeadQueries {
                 .param("at", java.sql.Timestamp.from(at)).update() == 1;
     }
 
+    /** The lead's outcome; empty when it has none. Locks the row, so that two changes at once are told apart. */
+    java.util.Optional<LeadOutcome> outcomeForUpdate(long id) {
+        return jdbc.sql("select outcome from lead where id = :id for update").param("id", id)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)).map(LeadOutcome::valueOf)).single();
+    }
+
+    void setOutcome(long id, LeadOutcome outcome, java.time.Instant at) {
+        jdbc.sql("update lead set outcome = :outcome, outcome_at = :at, updated_at = :at where id = :id")
+                .param("id", id).param("outcome", outcome.name()).param("at", java.sql.Timestamp.from(at)).update();
+    }
+
     boolean flagEmailChannel(long id, String reason, java.time.Instant at) {
         return jdbc.sql("""
                 update lead set email_flag = :reason, email_flagged_at = :at, updated_at = :at

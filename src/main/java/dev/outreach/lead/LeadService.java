@@ -32,9 +32,12 @@ public class LeadService {
     private final LeadGradeService grader;
     private final LeadBulkUpsert bulk;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     LeadService(LeadRepository leads, LeadQueries queries, LeadCountCache counts, LeadValidator validator,
-            LeadGradeService grader, LeadBulkUpsert bulk, AuditLog auditLog, Clock clock) {
+            LeadGradeService grader, LeadBulkUpsert bulk, AuditLog auditLog, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.bulk = bulk;
         this.auditLog = auditLog;
         this.leads = leads;
@@ -178,6 +181,31 @@ public class LeadService {
             counts.invalidate();
         }
         return changed;
+    }
+
+    /**
+     * What came of the lead (from the inbox): audited, and {@link LeadOutcomeChanged} published in
+     * this transaction when it changed. Returns the outcome it had before (empty when none).
+     */
+    @Transactional
+    public Optional<LeadOutcome> setOutcome(long id, LeadOutcome outcome) {
+        if (outcome == null) {
+            throw new InvalidInputException("outcome", "Choose an outcome");
+        }
+        Optional<LeadOutcome> before;
+        try {
+            before = queries.outcomeForUpdate(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException missing) {
+            throw new dev.outreach.shared.NotFoundException("No lead with id " + id);
+        }
+        if (before.equals(Optional.of(outcome))) {
+            return before;
+        }
+        java.time.Instant now = clock.instant();
+        queries.setOutcome(id, outcome, now);
+        auditLog.record("lead.outcome", "lead", id, before.map(Enum::name).orElse(null), outcome.name());
+        events.publishEvent(new LeadOutcomeChanged(id, before.orElse(null), outcome, now));
+        return before;
     }
 
     /** The lead with this email address (compared as stored: trimmed, lower case), for mail that names no message. */

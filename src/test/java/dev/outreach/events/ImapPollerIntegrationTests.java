@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Where the IMAP poller goes on from: a poll reads only mail it has not read (UID after the last
  * one it read, under the same UIDVALIDITY), whatever the inbox holds, and a backlog larger than
  * {@code max-messages-per-poll} (200) is read by the next polls in turn. An out-of-office read by
- * the poller pauses the lead until the day after its return, where the lead is.
+ * the poller is snoozed by the inbox's automatic action until the day after its return, where the lead is.
  */
 @SpringBootTest(properties = {"outreach.demo-data=false", "outreach.dispatch.enabled=false", "outreach.imap.enabled=false",
     "outreach.simulator.enabled=false"})
@@ -131,8 +131,9 @@ class ImapPollerIntegrationTests extends PostgresIntegrationTest {
 
         assertThat(pausedUntil(sent)).as("17 March, 00:00 in Chicago (CDT, UTC-5), not 00:00 UTC")
                 .isEqualTo(Instant.parse("2026-03-17T05:00:00Z"));
-        assertThat(jdbc.sql("select note from email_reply where lead_id = ?").param(sent.leadId()).query(String.class)
-                .single()).contains("enrollment paused until 2026-03-17 00:00 America/Chicago");
+        assertThat(jdbc.sql("select outcome from reply_automation where lead_id = ?").param(sent.leadId())
+                .query(String.class).single()).as("the inbox's automatic action for an out-of-office")
+                .isEqualTo("enrollment paused until 2026-03-17 00:00 America/Chicago");
     }
 
     @Test

@@ -178,9 +178,11 @@ final class MailSamples implements AutoCloseable {
                         .query(String.class).single();
                 assertThat(paused).as(why).isEqualTo(LocalDate.parse(until).atStartOfDay(ZoneId.of(zone)).toInstant());
             }
-            assertThat(jdbc.sql("select note from email_reply where lead_id = ?").param(sent.leadId()).query(String.class)
-                    .single()).as(why).contains("enrollment paused until");
+            // the snooze is the inbox's automatic action for the label, taken once however often the mail is read
+            assertThat(jdbc.sql("select outcome from reply_automation where lead_id = ?").param(sent.leadId())
+                    .query(String.class).single()).as(why).startsWith("enrollment paused until");
             assertThat(audits("enrollment.pause")).as(why).isEqualTo(1);
+            assertThat(audits("inbox.automatic")).as(why).isEqualTo(1);
         }
 
         /** The event row says what the report named: its status and recipient. */

@@ -53,7 +53,7 @@ class SendRulesTests {
         draft.setContactFormUrl(formUrl);
         draft.setPhone(phone);
         draft.setStatus(status);
-        return new LeadDetails(7L, draft, linkedinId, null, List.of(), "test", null, NOW, NOW);
+        return new LeadDetails(7L, draft, linkedinId, null, List.of(), "test", null, NOW, NOW, null);
     }
 
     static LeadDetails reachableEverywhere(LeadStatus status) {

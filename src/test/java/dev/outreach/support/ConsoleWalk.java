@@ -38,6 +38,7 @@ public final class ConsoleWalk {
                 {"Engine settings", "Engine settings"}, {"Users", "Users"}, {"API keys", "API keys"}, {"Webhooks", "Webhooks"}}) {
             SCREENS.put(screen[0], heading(screen[1]));
         }
+        SCREENS.put("Inbox automation", heading("Inbox automation"));
         // the leads grid has no heading: its lead count is what a user reads first
         SCREENS.put("Leads", By.cssSelector(".lead-count"));
     }

@@ -139,6 +139,7 @@ public class LeadDetailView extends VerticalLayout implements HasUrlParameter<Lo
         row(grid, "Annual revenue", f.getAnnualRevenue() == null ? null
                 : "$" + String.format(Locale.US, "%,d", f.getAnnualRevenue()));
         row(grid, "Status", f.getStatus() == null ? null : f.getStatus().label());
+        row(grid, "Outcome", lead.outcome() == null ? null : lead.outcome().label());
         row(grid, "Source", lead.source());
         row(grid, "Notes", f.getNotes());
         row(grid, "Last outreach", lead.lastOutreachAt() == null ? "never" : TIME.format(lead.lastOutreachAt()));
