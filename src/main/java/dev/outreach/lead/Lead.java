@@ -120,6 +120,10 @@ class Lead {
                 .collect(Collectors.joining(" "));
     }
 
+    LeadStatus status() {
+        return status;
+    }
+
     LeadDraft toDraft() {
         LeadDraft draft = new LeadDraft();
         draft.setFirstName(firstName);

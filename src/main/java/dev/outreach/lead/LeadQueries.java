@@ -120,14 +120,26 @@ class LeadQueries {
     }
 
     /** Moves the last outreach forward only: a message settled late, or the same one again, never moves it back. */
-    void recordOutreach(long id, java.time.Instant at) {
+    /**
+     * The lead's last outreach moves forward to {@code at}; a NEW lead becomes CONTACTED. True when
+     * it was NEW: the first statement matches only then (once per lead), so the usual send costs
+     * the second alone plus a primary-key probe that writes nothing.
+     */
+    boolean recordOutreach(long id, java.time.Instant at) {
+        java.sql.Timestamp when = java.sql.Timestamp.from(at);
+        if (jdbc.sql("""
+                update lead set status = 'CONTACTED', updated_at = :at,
+                    last_outreach_at = case when last_outreach_at is null or last_outreach_at < :at
+                        then :at else last_outreach_at end
+                where id = :id and status = 'NEW'
+                """).param("id", id).param("at", when).update() == 1) {
+            return true;
+        }
         jdbc.sql("""
-                update lead set last_outreach_at = case when last_outreach_at is null or last_outreach_at < :at
-                        then :at else last_outreach_at end,
-                    updated_at = :at,
-                    status = case when status = 'NEW' then 'CONTACTED' else status end
-                where id = :id and (last_outreach_at is null or last_outreach_at < :at or status = 'NEW')
-                """).param("id", id).param("at", java.sql.Timestamp.from(at)).update();
+                update lead set last_outreach_at = :at, updated_at = :at
+                where id = :id and (last_outreach_at is null or last_outreach_at < :at)
+                """).param("id", id).param("at", when).update();
+        return false;
     }
 
     /** The page where the lead's contact form was found; the next contact-form touch goes straight there. */

@@ -263,7 +263,9 @@ public class LeadService {
     /** Notes that a message reached the lead: last outreach time, and NEW becomes CONTACTED. */
     @Transactional
     public void recordOutreach(long id, java.time.Instant at) {
-        queries.recordOutreach(id, at);
+        if (queries.recordOutreach(id, at)) {
+            events.publishEvent(new LeadStatusChanged(id, LeadStatus.NEW, LeadStatus.CONTACTED, "first message sent", at));
+        }
         counts.invalidate();
     }
 
@@ -316,7 +318,9 @@ public class LeadService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        lead.apply(draft, grader.grade(draft), clock.instant());
+        LeadStatus before = lead.getId() == null ? null : lead.status();
+        java.time.Instant now = clock.instant();
+        lead.apply(draft, grader.grade(draft), now);
         try {
             leads.saveAndFlush(lead);
         } catch (org.springframework.dao.DataIntegrityViolationException raced) {
@@ -329,6 +333,10 @@ public class LeadService {
                 throw new InvalidInputException("linkedin", "Another lead with this LinkedIn profile was just saved");
             }
             throw raced;
+        }
+        if (before != null && before != lead.status()) {
+            events.publishEvent(new LeadStatusChanged(lead.getId(), before, lead.status(),
+                    "set by " + dev.outreach.shared.AuditLog.currentActor(), now));
         }
         counts.invalidate();
     }

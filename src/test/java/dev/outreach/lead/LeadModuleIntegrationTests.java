@@ -15,6 +15,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * The lead module on its own (and the modules it uses directly), not the whole application: a
@@ -24,12 +26,15 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
+@RecordApplicationEvents
 class LeadModuleIntegrationTests {
 
     @Autowired
     LeadService leads;
     @Autowired
     AuditLog auditLog;
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void aBounceReportedByAnotherModuleMakesTheLeadBouncedOnceWhateverTimesItArrives(Scenario scenario) {
@@ -52,6 +57,44 @@ class LeadModuleIntegrationTests {
                 .andVerify(status -> assertThat(status).isEqualTo(LeadStatus.UNSUBSCRIBED));
         scenario.publish(unsubscribed).andWaitForStateChange(() -> audits(id, "lead.unsubscribe"), count -> count > 0)
                 .andVerify(count -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    void theFirstMessageSentMakesANewLeadContactedAndSaysSoOnceLaterOnesMoveOnlyItsLastOutreach() {
+        long id = lead("first-send");
+        Instant first = Instant.parse("2026-12-01T12:00:00Z");
+
+        SystemActor.run(() -> leads.recordOutreach(id, first));
+        SystemActor.run(() -> leads.recordOutreach(id, first.plusSeconds(3600)));
+        SystemActor.run(() -> leads.recordOutreach(id, first.minusSeconds(60)));
+
+        assertThat(status(id)).isEqualTo(LeadStatus.CONTACTED);
+        assertThat(changes(id)).singleElement().satisfies(change -> {
+            assertThat(change.from()).isEqualTo(LeadStatus.NEW);
+            assertThat(change.to()).isEqualTo(LeadStatus.CONTACTED);
+            assertThat(change.at()).isEqualTo(first);
+        });
+        assertThat(SystemActor.call(() -> leads.find(id).orElseThrow().lastOutreachAt()))
+                .as("the last outreach only moves forward").isEqualTo(first.plusSeconds(3600));
+    }
+
+    @Test
+    void aStatusAPersonSetsIsAChangeNamingThemAndAnEditThatKeepsTheStatusIsNot() {
+        long id = lead("by-hand");
+
+        SystemActor.run(() -> leads.edit(id, draft -> draft.setTitle("Owner")));
+        assertThat(changes(id)).isEmpty();
+
+        SystemActor.run(() -> leads.edit(id, draft -> draft.setStatus(LeadStatus.DISQUALIFIED)));
+        assertThat(changes(id)).singleElement().satisfies(change -> {
+            assertThat(change.from()).isEqualTo(LeadStatus.NEW);
+            assertThat(change.to()).isEqualTo(LeadStatus.DISQUALIFIED);
+            assertThat(change.cause()).isEqualTo("set by system");
+        });
+    }
+
+    private List<LeadStatusChanged> changes(long id) {
+        return events.stream(LeadStatusChanged.class).filter(change -> change.leadId() == id).toList();
     }
 
     private long lead(String kind) {
