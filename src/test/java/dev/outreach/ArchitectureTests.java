@@ -84,7 +84,12 @@ class ArchitectureTests {
             // benchmark) through its enrollments, with their unsubscribe events; the campaign's time zone
             Map.entry("CampaignStatsQueries", Set.of("outreach_message", "email_event", "campaign")),
             // one campaign's waiting messages: the message's enrollment, inside the grouping query
-            Map.entry("WaitingMessages", Set.of("enrollment")));
+            Map.entry("WaitingMessages", Set.of("enrollment")),
+            // the inbox's page: each reply with its lead, the campaign of the touch it answers (message ->
+            // enrollment -> campaign) and its mailbox in the page's one query; the open lead's touches on every
+            // channel, enrollments and campaigns; the users a lead can be assigned to
+            Map.entry("InboxQueries", Set.of("email_reply", "lead", "outreach_message", "enrollment", "campaign", "mailbox",
+                    "app_user")));
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
