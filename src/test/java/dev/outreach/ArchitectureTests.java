@@ -66,8 +66,9 @@ class ArchitectureTests {
             Map.entry("MessageEngagement", Set.of("mailbox")),
             // the replies a lead's history shows, newest first, by the reply table's lead index
             Map.entry("LeadReplies", Set.of("email_reply")),
-            // the embedded sandbox simulates provider events for sent messages and their sending domains
-            Map.entry("SandboxEventSimulator", Set.of("outreach_message", "mailbox", "sending_domain")),
+            // the embedded sandbox simulates provider events for sent messages and their sending domains, and
+            // replies signed with the lead's first name from the lead's address
+            Map.entry("SandboxEventSimulator", Set.of("outreach_message", "mailbox", "sending_domain", "lead")),
             // an out-of-office pause ends at midnight in the lead's zone: one column, read in the pausing
             // transaction, which the IMAP poller and webhooks run without a user (LeadService is role-guarded)
             Map.entry("EnrollmentPauses", Set.of("lead")),
