@@ -1,5 +1,8 @@
 package dev.outreach.console.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -19,14 +22,13 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.html.Anchor;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.deliverability.MailboxDirectory;
 import dev.outreach.inbox.Inbox;
 import dev.outreach.shared.ui.MenuCountsChanged;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.ComponentUtil;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.shared.DeliveryMode;
 import java.util.stream.Collectors;
@@ -52,7 +54,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final SideNav nav = new SideNav();
     /** The Inbox entry, whose count the inbox view asks to redraw; null when the user has no inbox. */
     private SideNavItem inboxItem;
-    private com.vaadin.flow.shared.Registration unreadChanged;
+    private Registration unreadChanged;
     private final Anchor mailboxWarning = new Anchor("deliverability", "No healthy mailbox: email is waiting");
 
     public MainLayout(AuthenticationContext authentication, EngineSettingsService engineSettings,
@@ -111,7 +113,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+    protected void onDetach(DetachEvent detach) {
         if (unreadChanged != null) {
             unreadChanged.remove();
             unreadChanged = null;

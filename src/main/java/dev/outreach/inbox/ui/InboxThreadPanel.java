@@ -9,6 +9,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.outreach.inbox.LeadCard;
 import dev.outreach.inbox.OpenReply;
 import dev.outreach.inbox.ThreadEntry;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +30,8 @@ class InboxThreadPanel extends VerticalLayout {
         card.addClassName("inbox-lead-card");
         fillCard(reply.card());
         thread.addClassName("inbox-thread");
-        reply.thread().forEach(entry -> thread.add(message(entry, entry.replyId().equals(java.util.Optional.of(reply.reply().replyId())))));
+        long opened = reply.reply().replyId();
+        reply.thread().forEach(entry -> thread.add(message(entry, entry.replyId().equals(Optional.of(opened)))));
         add(subject, card, thread);
     }
 
@@ -52,7 +55,7 @@ class InboxThreadPanel extends VerticalLayout {
         Span label = new Span(term);
         label.addClassName("term");
         Span text = new Span(value);
-        text.addClassName("inbox-card-" + term.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        text.addClassName("inbox-card-" + term.toLowerCase(Locale.ROOT).replace(' ', '-'));
         facts.add(label, text);
     }
 
