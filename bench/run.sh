@@ -25,16 +25,17 @@
 #  13. campaign-overview: a campaign's overview (funnel, per touch and channel, waiting reasons) with 200k
 #      enrollments and 1M messages vs psql running the same SQL
 #  14. campaign-list: the Campaigns list's first page of 50 of 500 campaigns (the large one on it) vs its SQL in psql
+#  15. inbox: the inbox's first page of 50 among 100k replies (and with each filter) vs the same SQL in psql
 # Needs PostgreSQL on 127.0.0.1:5432 (database `test`, trust auth), Redis on 127.0.0.1:6379,
 # pgbench, postfix's smtp-sink/smtp-source and Dovecot's IMAP server (installed with apt when missing).
-# Usage: bench/run.sh [grid|import|startup|outbox|outbox-webhooks|reputation|webhooks|webhooks-out|tick|recontact|ratelimit|imap|chaos|enroll|campaign-overview|campaign-list]...   (default: all). Results in bench/results/.
+# Usage: bench/run.sh [grid|import|startup|outbox|outbox-webhooks|reputation|webhooks|webhooks-out|tick|recontact|ratelimit|imap|chaos|enroll|campaign-overview|campaign-list|inbox]...   (default: all). Results in bench/results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/jdk.sh
 results=bench/results
 mkdir -p "$results"
 benchmarks=("$@")
-[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox outbox-webhooks reputation webhooks webhooks-out tick recontact ratelimit imap chaos enroll campaign-overview campaign-list)
+[[ ${#benchmarks[@]} -gt 0 ]] || benchmarks=(grid import startup outbox outbox-webhooks reputation webhooks webhooks-out tick recontact ratelimit imap chaos enroll campaign-overview campaign-list inbox)
 if [[ " ${benchmarks[*]} " == *" outbox"* ]] && ! command -v smtp-sink > /dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y postfix
 fi
@@ -212,8 +213,12 @@ for benchmark in "${benchmarks[@]}"; do
             echo "== Campaign figures ($benchmark): 500 campaigns, one of 200k enrollments and 1M messages, vs the same SQL in psql"
             run_java -Xmx1g -cp "$classpath" dev.outreach.cadence.CampaignStatsBenchmark "$results" "$benchmark"
             ;;
+        inbox)
+            echo "== Inbox: the first page of 50 among 100k replies (and with each filter) vs the same SQL in psql and bare JDBC"
+            run_java -Xmx1g -cp "$classpath" dev.outreach.inbox.InboxBenchmark "$results"
+            ;;
         *)
-            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, outbox-webhooks, reputation, webhooks, webhooks-out, tick, recontact, ratelimit, imap, chaos, enroll, campaign-overview or campaign-list)" >&2
+            echo "unknown benchmark: $benchmark (grid, import, startup, outbox, outbox-webhooks, reputation, webhooks, webhooks-out, tick, recontact, ratelimit, imap, chaos, enroll, campaign-overview, campaign-list or inbox)" >&2
             exit 2
             ;;
     esac

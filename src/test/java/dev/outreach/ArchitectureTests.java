@@ -66,8 +66,9 @@ class ArchitectureTests {
             Map.entry("MessageEngagement", Set.of("mailbox")),
             // the replies a lead's history shows, newest first, by the reply table's lead index
             Map.entry("LeadReplies", Set.of("email_reply")),
-            // the embedded sandbox simulates provider events for sent messages and their sending domains
-            Map.entry("SandboxEventSimulator", Set.of("outreach_message", "mailbox", "sending_domain")),
+            // the embedded sandbox simulates provider events for sent messages and their sending domains, and
+            // replies signed with the lead's first name from the lead's address
+            Map.entry("SandboxEventSimulator", Set.of("outreach_message", "mailbox", "sending_domain", "lead")),
             // an out-of-office pause ends at midnight in the lead's zone: one column, read in the pausing
             // transaction, which the IMAP poller and webhooks run without a user (LeadService is role-guarded)
             Map.entry("EnrollmentPauses", Set.of("lead")),
@@ -84,7 +85,12 @@ class ArchitectureTests {
             // benchmark) through its enrollments, with their unsubscribe events; the campaign's time zone
             Map.entry("CampaignStatsQueries", Set.of("outreach_message", "email_event", "campaign")),
             // one campaign's waiting messages: the message's enrollment, inside the grouping query
-            Map.entry("WaitingMessages", Set.of("enrollment")));
+            Map.entry("WaitingMessages", Set.of("enrollment")),
+            // the inbox's page: each reply with its lead, the campaign of the touch it answers (message ->
+            // enrollment -> campaign) and its mailbox in the page's one query; the open lead's touches on every
+            // channel, enrollments and campaigns; the users a lead can be assigned to
+            Map.entry("InboxQueries", Set.of("email_reply", "lead", "outreach_message", "enrollment", "campaign", "mailbox",
+                    "app_user")));
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

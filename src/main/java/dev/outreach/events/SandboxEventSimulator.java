@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -43,9 +44,11 @@ public class SandboxEventSimulator {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JobRuns jobs;
+    private final InboundMailRecorder recorder;
 
     SandboxEventSimulator(SimulatorProperties properties, EmailEventIngestion ingestion, EngineSettingsService engine,
-            JdbcClient jdbc, Clock clock, JobRuns jobs) {
+            JdbcClient jdbc, Clock clock, JobRuns jobs, InboundMailRecorder recorder) {
+        this.recorder = recorder;
         this.properties = properties;
         this.ingestion = ingestion;
         this.engine = engine;
@@ -73,12 +76,11 @@ public class SandboxEventSimulator {
             return 0;
         }
         Instant now = clock.instant();
-        record Sent(UUID id, String domain, Instant sentAt) {
-        }
         List<Sent> sent = jdbc.sql("""
-                select o.id, d.domain, o.sent_at from outreach_message o
+                select o.id, d.domain, o.sent_at, o.mailbox_id, o.subject, l.first_name, l.email from outreach_message o
                 left join mailbox m on m.id = o.mailbox_id
                 left join sending_domain d on d.id = m.domain_id
+                left join lead l on l.id = o.lead_id
                 where o.channel_used = 'EMAIL' and o.status = 'SENT' and o.sent_at <= :before
                   and not exists (select 1 from email_event e where e.message_id = o.id and e.provider = 'simulator')
                 order by o.sent_at
@@ -86,12 +88,36 @@ public class SandboxEventSimulator {
                 """).param("before", Timestamp.from(now.minus(properties.delay()))).param("limit", properties.batchSize())
                 .query((rs, n) -> new Sent(rs.getObject("id", UUID.class),
                         rs.getString("domain") == null ? null : rs.getString("domain").toLowerCase(Locale.ROOT),
-                        rs.getTimestamp("sent_at").toInstant()))
+                        rs.getTimestamp("sent_at").toInstant(), (Long) rs.getObject("mailbox_id", Long.class),
+                        rs.getString("subject"), rs.getString("first_name"), rs.getString("email")))
                 .list();
         for (Sent message : sent) {
-            ingestion.ingestAll(story(message.id(), message.domain(), message.sentAt(), now));
+            List<EmailEvent> story = story(message.id(), message.domain(), message.sentAt(), now);
+            Optional<EmailEvent> reply = story.stream().filter(e -> e.kind() == EmailEventKind.REPLIED).findFirst();
+            if (reply.isPresent() && message.mailboxId() != null) {
+                ingestion.ingestAll(story.stream().filter(e -> e.kind() != EmailEventKind.REPLIED).toList());
+                recorder.recordReply(message.mailboxId(), replyMail(message, reply.get().occurredAt()));
+            } else {
+                ingestion.ingestAll(story);
+            }
         }
         return sent.size();
+    }
+
+    private record Sent(UUID id, String domain, Instant sentAt, Long mailboxId, String subject, String firstName,
+            String email) {
+    }
+
+    /**
+     * A simulated reply arrives as a mail read over IMAP would: on the lead's timeline and in the
+     * inbox with its text (labelled by the reply rules), and as the REPLIED event, in one transaction.
+     * Its Message-ID is fixed by our message's, so a run repeated after a crash records nothing twice.
+     */
+    private static InboundMail.Reply replyMail(Sent message, Instant at) {
+        String headerId = "<" + message.id() + ".reply@simulator.sandbox>";
+        String subject = message.subject() == null || message.subject().isBlank() ? "Re: your message" : "Re: " + message.subject();
+        return new InboundMail.Reply(headerId, headerId, List.of("<" + message.id() + "@" + message.domain() + ">"),
+                message.email(), subject, SandboxReplies.text(message.id(), message.firstName(), message.email()), at, at);
     }
 
     /** The events of one message, in the order they would arrive. */

@@ -2,11 +2,15 @@ package dev.outreach.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outreach.inbox.InboxFixtures;
+import dev.outreach.inbox.IntentLabel;
 import dev.outreach.support.ConsoleBrowser;
 import dev.outreach.support.ConsoleWalk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,13 +20,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a new admin does in the first hour on the embedded default, in a real browser: sign in,
- * open every screen of the side navigation, import a CSV into the demo campaign, enroll a lead
+ * open every screen of the side navigation, open a reply in the Inbox, import a CSV into the demo campaign, enroll a lead
  * from the grid, create and edit a lead, create a user, change a channel setting and watch the
  * demo's first touches arrive in the sandbox outbox. After every step the page must show no
  * error notification, no internal error text, no open dialog the step did not mean to leave
@@ -40,6 +46,8 @@ class FirstHourBrowserIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     @TempDir
     Path files;
 
@@ -80,6 +88,7 @@ class FirstHourBrowserIntegrationTests {
         });
 
         openEveryScreen();
+        openAReplyInTheInbox();
         importACsvIntoTheCampaign();
         createEnrollAndEditALead();
         createAUser();
@@ -101,6 +110,31 @@ class FirstHourBrowserIntegrationTests {
                 assertThat(landmark.isDisplayed()).as(title + " shows " + ConsoleWalk.SCREENS.get(title)).isTrue();
             });
         }
+    }
+
+    private void openAReplyInTheInbox() {
+        InboxFixtures fixtures = new InboxFixtures(context);
+        long lead = fixtures.lead("Walter", "Inbox", "Inbox Walk <i>Plumbing</i>");
+        UUID touch = fixtures.touch(lead, null, null, "EMAIL", "cold_outreach", Instant.now().minusSeconds(3600),
+                "Spring tune-up", "Hi Walter, worth a call?");
+        long reply = fixtures.reply(lead, touch, null, Instant.now().minusSeconds(60), "REPLY", "Re: Spring tune-up",
+                "Yes <b>please</b>, call me Tuesday.");
+        fixtures.label(reply, lead, IntentLabel.INTERESTED);
+        walk.step("open a reply in the Inbox: the thread and the lead's card, as text, and one unread fewer", () -> {
+            walk.openFromNavigation("Inbox");
+            int unread = Integer.parseInt(console.driver.findElement(By.cssSelector(".inbox-count-badge")).getText());
+            console.click(walk.cell("Walter Inbox"));
+            WebElement text = console.waitFor("the reply in the thread", d -> d.findElements(By.cssSelector(".inbox-message.opened"
+                    + " .inbox-message-text")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+            assertThat(text.getText()).isEqualTo("Yes <b>please</b>, call me Tuesday.");
+            assertThat(text.findElements(By.cssSelector("b"))).as("lead text never becomes markup").isEmpty();
+            assertThat(console.driver.findElements(By.cssSelector(".inbox-message-text")).stream().map(WebElement::getText))
+                    .contains("Hi Walter, worth a call?");
+            assertThat(console.driver.findElement(By.cssSelector(".inbox-card-company")).getText())
+                    .isEqualTo("Inbox Walk <i>Plumbing</i>");
+            console.waitFor("the menu's unread count to drop", d -> d.findElement(By.cssSelector(".inbox-count-badge")).getText()
+                    .equals(String.valueOf(unread - 1)));
+        });
     }
 
     private void importACsvIntoTheCampaign() throws Exception {

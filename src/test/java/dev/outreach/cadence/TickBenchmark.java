@@ -265,7 +265,7 @@ public final class TickBenchmark {
         return total;
     }
 
-    static String run(String sql) throws IOException, InterruptedException {
+    public static String run(String sql) throws IOException, InterruptedException {
         ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U",
                 BenchAccess.USER, "-d", "test");
         psql.environment().put("PGOPTIONS", "-c search_path=" + BenchAccess.SCHEMA + ",public");

@@ -17,7 +17,7 @@ class SandboxEventSimulatorTests {
 
     private final SimulatorProperties properties = new SimulatorProperties(true, Duration.ofSeconds(30),
             Duration.ofSeconds(20), 500, 0.02, 0.75, 0.001, 0.45, 0.3, 0.08, 0.03, Map.of("bad.example", 0.12));
-    private final SandboxEventSimulator simulator = new SandboxEventSimulator(properties, null, null, null, null, null);
+    private final SandboxEventSimulator simulator = new SandboxEventSimulator(properties, null, null, null, null, null, null);
 
     private double share(String domain, EmailEventKind kind, int messages) {
         int hits = 0;

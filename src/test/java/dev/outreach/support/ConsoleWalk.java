@@ -28,7 +28,7 @@ public final class ConsoleWalk {
 
     static {
         for (String[] screen : new String[][] {
-                {"Command center", "Command center"}, {"Campaigns", "Campaigns"}, {"Import leads", "Import leads from CSV"},
+                {"Command center", "Command center"}, {"Inbox", "Inbox"}, {"Campaigns", "Campaigns"}, {"Import leads", "Import leads from CSV"},
                 {"Outreach history", "Outreach history"}, {"Review", "Review"}, {"Email health", "Email health"},
                 {"LinkedIn tasks", "LinkedIn tasks"}, {"Call tasks", "Call tasks"}, {"Re-contact", "Re-contact"},
                 {"Contact form tasks", "Contact form tasks"}, {"Contact form preview", "Contact form preview"},

@@ -1,5 +1,8 @@
 package dev.outreach.console.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -19,10 +22,13 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.html.Anchor;
 import dev.outreach.campaign.EngineSettingsService;
 import dev.outreach.deliverability.MailboxDirectory;
+import dev.outreach.inbox.Inbox;
+import dev.outreach.shared.ui.MenuCountsChanged;
 import dev.outreach.outreach.OutreachService;
 import dev.outreach.shared.DeliveryMode;
 import java.util.stream.Collectors;
@@ -40,14 +46,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final transient EngineSettingsService engineSettings;
     private final transient MailboxDirectory mailboxes;
     private final transient OutreachService outreach;
+    private final transient Inbox inbox;
+    /** The inbox's route (inbox module), whose menu entry carries the count of replies nobody has read. */
+    private static final String INBOX_PATH = "inbox";
     /** The review queue's route (outreach module), whose menu entry carries the count of messages in doubt. */
     private static final String REVIEW_PATH = "review";
     private final SideNav nav = new SideNav();
+    /** The Inbox entry, whose count the inbox view asks to redraw; null when the user has no inbox. */
+    private SideNavItem inboxItem;
+    private Registration unreadChanged;
     private final Anchor mailboxWarning = new Anchor("deliverability", "No healthy mailbox: email is waiting");
 
     public MainLayout(AuthenticationContext authentication, EngineSettingsService engineSettings,
-            MailboxDirectory mailboxes, OutreachService outreach) {
+            MailboxDirectory mailboxes, OutreachService outreach, Inbox inbox) {
         this.outreach = outreach;
+        this.inbox = inbox;
         this.authentication = authentication;
         this.engineSettings = engineSettings;
         this.mailboxes = mailboxes;
@@ -66,36 +79,68 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         nav.removeAll();
+        inboxItem = null;
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
             }
             if (REVIEW_PATH.equals(stripSlashes(entry.path()))) {
-                reviewCount().ifPresent(count -> item.setSuffixComponent(countBadge(count)));
+                count(outreach::reviewCount).ifPresent(count -> item.setSuffixComponent(countBadge(count,
+                        "review-count-badge", count + " message(s) in doubt need a person", "badge error pill small")));
+            }
+            if (INBOX_PATH.equals(stripSlashes(entry.path()))) {
+                inboxItem = item;
+                showUnreadCount();
             }
             nav.addItem(item);
         }
         mailboxWarning.setVisible(authentication.isAuthenticated() && noHealthyMailbox());
     }
 
-    /** Messages in doubt waiting for a person; empty for a user who may not see them, or when it cannot be told. */
-    private java.util.Optional<Integer> reviewCount() {
+    private void showUnreadCount() {
+        if (inboxItem != null) {
+            SideNavItem item = inboxItem;
+            count(inbox::unreadCount).ifPresent(count -> item.setSuffixComponent(countBadge(count,
+                    "inbox-count-badge", count + " unread repl" + (count == 1 ? "y" : "ies"), "badge primary pill small")));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        unreadChanged = ComponentUtil.addListener(attach.getUI(), MenuCountsChanged.class, changed -> showUnreadCount());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unreadChanged != null) {
+            unreadChanged.remove();
+            unreadChanged = null;
+        }
+        super.onDetach(detach);
+    }
+
+    /**
+     * A menu entry's count (messages in doubt, unread replies); empty for a user who may not see
+     * it (the service refuses), or when it cannot be told: a count never breaks navigation.
+     */
+    private java.util.Optional<Integer> count(java.util.function.IntSupplier count) {
         if (!authentication.isAuthenticated()) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(outreach.reviewCount());
+            return java.util.Optional.of(count.getAsInt());
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }
     }
 
-    private static Span countBadge(int count) {
+    private static Span countBadge(int count, String className, String title, String themeWhenAny) {
         Span badge = new Span(String.valueOf(count));
-        badge.getElement().getThemeList().add(count > 0 ? "badge error pill small" : "badge contrast pill small");
-        badge.addClassName("review-count-badge");
-        badge.getElement().setAttribute("title", count + " message(s) in doubt need a person");
+        badge.getElement().getThemeList().add(count > 0 ? themeWhenAny : "badge contrast pill small");
+        badge.addClassName(className);
+        badge.getElement().setAttribute("title", title);
         return badge;
     }
 
