@@ -1,6 +1,7 @@
 package dev.outreach.inbox;
 
 import dev.outreach.campaign.CampaignService;
+import dev.outreach.lead.LeadOutcome;
 import dev.outreach.lead.LeadStatus;
 import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.InvalidInputException;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -107,7 +109,7 @@ public class Inbox {
                 .orElseThrow(() -> new NotFoundException("Lead " + leadId + " does not exist"));
         return new LeadCard(leadId, InboxQueries.name(lead.firstName(), lead.lastName(), lead.email()),
                 optional(lead.email()), optional(lead.company()), optional(lead.title()), statusLabel(lead.status()),
-                queries.enrollments(leadId), List.copyOf(new LinkedHashSet<>(queries.labels(leadId))),
+                outcome(lead.outcome()), queries.enrollments(leadId), List.copyOf(new LinkedHashSet<>(queries.labels(leadId))),
                 state.assigneeOf(leadId));
     }
 
@@ -143,6 +145,12 @@ public class Inbox {
         return state.assigneeOf(leadId);
     }
 
+    /** The users a lead can be assigned to: the enabled ones, by username. */
+    @Transactional(readOnly = true)
+    public List<String> assignees() {
+        return queries.users();
+    }
+
     /** The campaigns, mailboxes and users the filters offer. */
     @Transactional(readOnly = true)
     public InboxChoices choices() {
@@ -166,6 +174,10 @@ public class Inbox {
         } catch (RuntimeException unknown) {
             return status == null ? "" : status;
         }
+    }
+
+    private static Optional<LeadOutcome> outcome(String outcome) {
+        return Stream.of(LeadOutcome.values()).filter(known -> known.name().equals(outcome)).findFirst();
     }
 
     private static Optional<String> optional(String value) {

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What an operator does about a reply, each action audited ({@code inbox.*}, on the lead) and done
  * by the module that owns what it changes: the lead's outcome (lead), its sequence (cadence), its
  * unsubscribe (the one-click unsubscribe's path: suppression and lead UNSUBSCRIBED), a new lead
- * from a referral (lead creation with its duplicate check). Bad input is an
+ * from a referral (lead creation with its duplicate check); assignment is {@link Inbox#assign}'s. Bad input is an
  * {@link InvalidInputException} naming the field, and changes nothing.
  */
 @Service
@@ -47,13 +46,13 @@ public class InboxActions {
     private final UnsubscribeService unsubscribes;
     private final InboundReplies replies;
     private final ReplyIntentStore intents;
-    private final ObjectProvider<LeadAssignments> assignments;
+    private final Inbox inbox;
     private final AuditLog auditLog;
     private final Clock clock;
 
     InboxActions(LeadService leads, SequenceStops sequences, EnrollmentPauses pauses, EnrollmentService enrollments,
             LeadCampaigns campaigns, UnsubscribeService unsubscribes, InboundReplies replies, ReplyIntentStore intents,
-            ObjectProvider<LeadAssignments> assignments, AuditLog auditLog, Clock clock) {
+            Inbox inbox, AuditLog auditLog, Clock clock) {
         this.leads = leads;
         this.sequences = sequences;
         this.pauses = pauses;
@@ -62,7 +61,7 @@ public class InboxActions {
         this.unsubscribes = unsubscribes;
         this.replies = replies;
         this.intents = intents;
-        this.assignments = assignments;
+        this.inbox = inbox;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -228,41 +227,25 @@ public class InboxActions {
         return created;
     }
 
-    /** Whether leads can be assigned (the inbox's assignments are wired in). */
-    public boolean canAssign() {
-        return assignments.getIfAvailable() != null;
-    }
-
-    /** Assigns the lead to a user, through the inbox's assignments (which check the user and audit it). */
-    @Transactional
-    public void assign(long leadId, String username) {
-        if (username == null || username.isBlank()) {
-            throw new InvalidInputException("assignee", "Choose a user");
-        }
-        LeadAssignments wired = assignments.getIfAvailable();
-        if (wired == null) {
-            throw new InvalidInputException("assignee", "Assigning leads is not available in this version");
-        }
-        lead(leadId);
-        wired.assign(leadId, username.strip()); // the assignments' owner audits it (inbox.assign)
-    }
-
     /** The one-click unsubscribe's path for the message the reply answers; returns the address. */
     String unsubscribe(InboundReply reply, String how) {
         return unsubscribes.unsubscribe(reply.messageId(), how)
                 .orElseThrow(() -> new InvalidInputException("replyId", "The message this reply answers has no lead with an address"));
     }
 
-    /** The lead's campaign owner's assignment, for the automatic action; what it did, in words. */
+    /**
+     * Assigns the lead to its campaign's owner, for the automatic action, through {@link Inbox#assign}
+     * (which audits it); an owner who is no enabled user (a campaign the system created) is said, not
+     * refused, so that the sequence is still stopped. What it did, in words.
+     */
     String assignToOwner(long leadId, Optional<String> owner) {
-        LeadAssignments wired = assignments.getIfAvailable();
         if (owner.isEmpty()) {
             return "not assigned: the lead's campaign has no owner";
         }
-        if (wired == null) {
-            return "not assigned to " + owner.get() + ": assignments are not wired in this version";
+        if (!inbox.assignees().contains(owner.get())) {
+            return "not assigned: the campaign's owner " + owner.get() + " is not an enabled user";
         }
-        wired.assign(leadId, owner.get());
+        inbox.assign(leadId, owner.get());
         return "assigned to " + owner.get();
     }
 

@@ -150,13 +150,14 @@ class InboxQueries {
                         Optional.ofNullable(rs.getString("label")).map(IntentLabel::valueOf))).list();
     }
 
-    record LeadFacts(String firstName, String lastName, String email, String company, String title, String status) {
+    record LeadFacts(String firstName, String lastName, String email, String company, String title, String status,
+            String outcome) {
     }
 
     Optional<LeadFacts> lead(long leadId) {
-        return jdbc.sql("select first_name, last_name, email, company, title, status from lead where id = :id")
+        return jdbc.sql("select first_name, last_name, email, company, title, status, outcome from lead where id = :id")
                 .param("id", leadId).query((rs, n) -> new LeadFacts(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6))).optional();
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).optional();
     }
 
     /** The lead's campaigns with the touch reached and the enrollment's status, oldest enrollment first. */

@@ -8,6 +8,8 @@ import dev.outreach.campaign.CampaignService;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadOutcome;
 import dev.outreach.lead.LeadService;
+import dev.outreach.security.Role;
+import dev.outreach.security.UserService;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
 import dev.outreach.shared.ReplyReceived;
@@ -46,6 +48,10 @@ class InboxActionsTests {
 
     @Autowired
     InboxActions actions;
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    UserService users;
     @Autowired
     LeadService leads;
     @Autowired
@@ -211,15 +217,25 @@ class InboxActionsTests {
     }
 
     @Test
-    void assigningWithoutTheInboxAssignmentsWiredSaysSoOnTheAssignee() {
+    void assigningALeadRecordsTheAssigneeAuditedAndAnUnknownUserIsRefusedOnTheAssignee() {
         Scene scene = scene();
+        String ada = "ada-" + SEQUENCE.incrementAndGet();
+        as("ADMIN", () -> users.create(ada, "a-long-enough-password", Role.OPERATOR));
 
-        assertThat(as("OPERATOR", actions::canAssign)).isFalse();
+        as("OPERATOR", () -> {
+            inbox.assign(scene.leadId(), ada);
+            return null;
+        });
         assertThatThrownBy(() -> as("OPERATOR", () -> {
-            actions.assign(scene.leadId(), "ada");
+            inbox.assign(scene.leadId(), "nobody-called-this");
             return null;
         })).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                 .extracting(FieldError::field).containsExactly("assignee"));
+
+        assertThat(jdbc.sql("select username || ' by ' || assigned_by from lead_assignee where lead_id = ?")
+                .param(scene.leadId()).query(String.class).single()).isEqualTo(ada + " by operator-user");
+        assertThat(audits(scene)).contains("operator-user inbox.assign " + ada);
+        assertThat(as("OPERATOR", inbox::assignees)).as("the users the panel offers").contains(ada);
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.outreach.cadence.EnrollmentService;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadService;
+import dev.outreach.security.Role;
+import dev.outreach.security.UserService;
 import dev.outreach.shared.AutoReplyReceived;
 import dev.outreach.shared.ReplyReceived;
 import java.sql.Timestamp;
@@ -27,6 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +49,8 @@ class InboxAutomationTests {
 
     @Autowired
     InboxAutomation automation;
+    @Autowired
+    UserService users;
     @Autowired
     ReplyIntents intents;
     @Autowired
@@ -103,16 +110,37 @@ class InboxAutomationTests {
     }
 
     @Test
-    void anInterestedReplyStopsTheSequenceAndSaysWhyItIsNotAssignedYet() {
-        Scene scene = scene();
+    void anInterestedReplyStopsTheSequenceAndAssignsTheLeadToTheCampaignsOwner() {
+        String owner = "owner-" + SEQUENCE.incrementAndGet();
+        as("ADMIN", () -> users.create(owner, "a-long-enough-password", Role.OPERATOR));
+        Scene scene = scene(owner);
         long replyId = reply(scene, "REPLY", "Sounds interesting, tell me more.");
 
         arrives(new ReplyReceived(scene.leadId(), "imap reply", Instant.now()));
 
         assertThat(jdbc.sql("select status || ' ' || stopped_reason from enrollment where id = ?").param(scene.enrollmentId())
                 .query(String.class).single()).isEqualTo("STOPPED automatic: reply #" + replyId + " labelled INTERESTED");
-        assertThat(applied(replyId)).contains("INTERESTED STOP_AND_ASSIGN_OWNER 1 enrollment stopped; not assigned to "
-                + "admin-user: assignments are not wired in this version");
+        assertThat(applied(replyId)).contains("INTERESTED STOP_AND_ASSIGN_OWNER 1 enrollment stopped; assigned to " + owner);
+        assertThat(jdbc.sql("select username || ' by ' || assigned_by from lead_assignee where lead_id = ?")
+                .param(scene.leadId()).query(String.class).single()).isEqualTo(owner + " by system");
+        assertThat(jdbc.sql("select actor || ' ' || before_value || ' > ' || after_value from audit_log"
+                + " where action = 'inbox.assign' and entity_id = ?").param(String.valueOf(scene.leadId())).query(String.class)
+                .list()).containsExactly("system nobody > " + owner);
+    }
+
+    @Test
+    void anInterestedReplyToACampaignOwnedByNoUserStillStopsTheSequenceAndSaysWhyNobodyIsAssigned() {
+        Scene scene = scene();
+        long replyId = reply(scene, "REPLY", "Sounds interesting, tell me more.");
+
+        arrives(new ReplyReceived(scene.leadId(), "imap reply", Instant.now()));
+
+        assertThat(applied(replyId)).contains("INTERESTED STOP_AND_ASSIGN_OWNER 1 enrollment stopped; not assigned: "
+                + "the campaign's owner admin-user is not an enabled user");
+        assertThat(jdbc.sql("select status from enrollment where id = ?").param(scene.enrollmentId()).query(String.class)
+                .single()).isEqualTo("STOPPED");
+        assertThat(jdbc.sql("select count(*) from lead_assignee where lead_id = ?").param(scene.leadId()).query(Long.class)
+                .single()).isZero();
     }
 
     @Test
@@ -174,13 +202,18 @@ class InboxAutomationTests {
 
     /** A lead in Chicago, enrolled in a fresh campaign an admin owns, who got our email. */
     private Scene scene() {
+        return scene("admin-user");
+    }
+
+    /** The same, in a campaign {@code owner} created. */
+    private Scene scene(String owner) {
         long n = SEQUENCE.incrementAndGet();
         LeadDraft draft = new LeadDraft();
         draft.setFirstName("Auto");
         draft.setLastName("Mation " + n);
         draft.setTimeZone("America/Chicago");
         draft.setEmail("auto." + n + "@automation-" + n + ".example");
-        return as("ADMIN", () -> {
+        return asUser(owner, () -> {
             long leadId = leads.create(draft);
             long campaignId = campaigns.create("Automation " + n, "", "UTC").id();
             enrollments.enroll(List.of(leadId), campaignId);
@@ -194,6 +227,16 @@ class InboxAutomationTests {
                     """).params(messageId, leadId, enrollmentId, now, now, now, now).update();
             return new Scene(leadId, draft.getEmail(), enrollmentId, messageId);
         });
+    }
+
+    private static <T> T asUser(String username, java.util.function.Supplier<T> work) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private long reply(Scene scene, String kind, String text) {

@@ -14,8 +14,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.campaign.CampaignSummary;
+import dev.outreach.inbox.Inbox;
 import dev.outreach.inbox.InboxActions;
 import dev.outreach.inbox.InboxAutomation;
+import dev.outreach.inbox.ReplyIntents;
 import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadOutcome;
 import dev.outreach.shared.FieldError;
@@ -25,14 +27,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The actions on a thread's lead: its outcome, snooze until a date, stop or resume the sequence,
+ * The opened reply's label (see {@link ReplyLabelForm}), then the actions on the thread's lead: its outcome, snooze until a date, stop or resume the sequence,
  * unsubscribe, move to another campaign, assign, and a new lead from the referral the reply names
- * (prefilled). Each goes through {@link InboxActions}; a refusal shows on its field and in a
+ * (prefilled). Each goes through {@link InboxActions} (assignment through {@link Inbox#assign}); a refusal shows on its field and in a
  * notification, and changes nothing. Lead data is only ever set as text.
  */
 class InboxActionsPanel extends VerticalLayout {
@@ -41,6 +45,7 @@ class InboxActionsPanel extends VerticalLayout {
             .withLocale(Locale.US).withZone(ZoneId.systemDefault());
 
     private final transient InboxActions actions;
+    private final transient Inbox inbox;
     private final InboxThread thread;
     private final transient Runnable threadChanged;
 
@@ -54,7 +59,7 @@ class InboxActionsPanel extends VerticalLayout {
     final Button unsubscribe = new Button("Unsubscribe");
     final Select<CampaignSummary> moveTo = new Select<>();
     final Button move = new Button("Move");
-    final TextField assignee = new TextField("Assign to");
+    final Select<String> assignee = new Select<>();
     final Button assign = new Button("Assign");
     final TextField referralFirstName = new TextField("First name");
     final TextField referralLastName = new TextField("Last name");
@@ -63,14 +68,18 @@ class InboxActionsPanel extends VerticalLayout {
     final Button createReferral = new Button("Create lead");
     final Span automatic = new Span();
 
-    InboxActionsPanel(InboxThread thread, Runnable threadChanged, InboxActions actions, InboxAutomation automation,
-            CampaignService campaigns) {
+    final ReplyLabelForm label;
+
+    InboxActionsPanel(InboxThread thread, Runnable threadChanged, InboxActions actions, Inbox inbox, ReplyIntents intents,
+            InboxAutomation automation, CampaignService campaigns) {
         this.thread = thread;
         this.threadChanged = threadChanged;
         this.actions = actions;
+        this.inbox = inbox;
         addClassName("inbox-actions");
         setPadding(false);
-        add(new H3("Actions"));
+        label = new ReplyLabelForm(thread.replyId(), intents, threadChanged);
+        add(new H3("Label"), label, new H3("Actions"));
         automation.appliedTo(thread.replyId()).ifPresent(applied -> {
             automatic.setText("Done automatically " + TIME.format(applied.appliedAt()) + " for the label "
                     + applied.label() + ": " + applied.outcome());
@@ -123,16 +132,20 @@ class InboxActionsPanel extends VerticalLayout {
         return row(moveTo, move);
     }
 
+    /** The enabled users, the current assignee chosen; no one chosen: nobody handles the lead. */
     private HorizontalLayout assigning() {
-        boolean wired = actions.canAssign();
-        assignee.setEnabled(wired);
-        assign.setEnabled(wired);
-        if (!wired) {
-            assignee.setHelperText("Assignment comes with the inbox's assignees");
-        }
+        Optional<String> current = inbox.assigneeOf(thread.leadId());
+        List<String> users = new ArrayList<>(inbox.assignees());
+        current.filter(name -> !users.contains(name)).ifPresent(users::add); // a user disabled since still shows
+        assignee.setLabel("Assigned to");
+        assignee.setItems(users);
+        assignee.setEmptySelectionAllowed(true);
+        assignee.setEmptySelectionCaption("Nobody");
+        assignee.setItemLabelGenerator(name -> name == null ? "Nobody" : name);
+        assignee.setValue(current.orElse(null));
         assign.addClickListener(click -> run(() -> {
-            actions.assign(thread.leadId(), assignee.getValue());
-            return "Assigned to " + assignee.getValue().strip();
+            inbox.assign(thread.leadId(), assignee.getValue());
+            return assignee.getValue() == null ? "Nobody handles the lead now" : "Assigned to " + assignee.getValue();
         }));
         return row(assignee, assign);
     }
@@ -193,7 +206,10 @@ class InboxActionsPanel extends VerticalLayout {
                 moveTo.setErrorMessage(error.message());
                 moveTo.setInvalid(true);
             }
-            case "assignee" -> invalid(assignee, error.message());
+            case "assignee" -> {
+                assignee.setErrorMessage(error.message());
+                assignee.setInvalid(true);
+            }
             case "email" -> invalid(referralEmail, error.message());
             case "firstName" -> invalid(referralFirstName, error.message());
             case "lastName" -> invalid(referralLastName, error.message());

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.outreach.inbox.LeadCard;
 import dev.outreach.inbox.OpenReply;
 import dev.outreach.inbox.ThreadEntry;
+import dev.outreach.lead.LeadOutcome;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,6 +44,7 @@ class InboxThreadPanel extends VerticalLayout {
         fact(facts, "Title", lead.title().orElse(""));
         fact(facts, "Email", lead.email().orElse(""));
         fact(facts, "Status", lead.status());
+        fact(facts, "Outcome", lead.outcome().map(LeadOutcome::label).orElse("None yet"));
         fact(facts, "Campaigns", lead.enrollments().isEmpty() ? "None" : lead.enrollments().stream()
                 .map(e -> e.campaign() + ": touch " + e.touch() + ", " + e.status()).collect(Collectors.joining("; ")));
         fact(facts, "Labels", lead.labels().isEmpty() ? "None yet"

@@ -75,6 +75,8 @@ public class InboxView extends VerticalLayout {
     final DatePicker to = new DatePicker("To");
     final Grid<InboxRow> grid = new Grid<>();
     final Div detail = new Div();
+    /** The open reply's card, thread and "Mark unread", above the sections. */
+    private final Div threadPart = new Div();
     /** The open reply's "Mark unread"; a new one with each opened reply. */
     Button markUnread;
 
@@ -215,15 +217,21 @@ public class InboxView extends VerticalLayout {
     /** Opens a reply: read for the whole team from now on; its thread, the lead's card and the sections below. */
     void open(long replyId) {
         OpenReply reply = inbox.open(replyId);
-        opened = reply.reply();
         detail.removeAll();
-        detail.add(new InboxThreadPanel(reply), createReplyActions());
+        showThread(reply);
+        detail.add(threadPart);
         InboxThread thread = new InboxThread(opened.replyId(), opened.leadId(), opened.mailboxId(), opened.campaignId());
         for (InboxThreadSection section : sections) {
             detail.add(section.create(thread, this::threadChanged));
         }
         detail.setVisible(true);
         refresh();
+    }
+
+    private void showThread(OpenReply reply) {
+        opened = reply.reply();
+        threadPart.removeAll();
+        threadPart.add(new InboxThreadPanel(reply), createReplyActions());
     }
 
     private Component createReplyActions() {
@@ -239,8 +247,14 @@ public class InboxView extends VerticalLayout {
         return actions;
     }
 
-    /** A section changed the thread or what the list shows: both are drawn again. */
+    /**
+     * A section changed the thread or what the list shows: both are drawn again. The sections stay
+     * as they are (each redraws itself), so that a reply being written survives an action beside it.
+     */
     private void threadChanged() {
-        Optional.ofNullable(opened).ifPresent(reply -> open(reply.replyId()));
+        Optional.ofNullable(opened).ifPresent(reply -> {
+            showThread(inbox.open(reply.replyId()));
+            refresh();
+        });
     }
 }

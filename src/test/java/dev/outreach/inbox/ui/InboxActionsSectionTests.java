@@ -1,6 +1,7 @@
 package dev.outreach.inbox.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import dev.outreach.cadence.EnrollmentService;
 import dev.outreach.campaign.CampaignService;
 import dev.outreach.lead.LeadDraft;
+import dev.outreach.inbox.InboxFixtures;
+import dev.outreach.inbox.IntentLabel;
 import dev.outreach.lead.LeadService;
 import dev.outreach.security.Role;
 import dev.outreach.shared.ReplyReceived;
@@ -172,12 +175,71 @@ class InboxActionsSectionTests extends KaribuTest {
     }
 
     @Test
-    void assigningWaitsForTheInboxAssignees() {
-        open(reply("Thanks, I will think about it."));
+    void theAssigneeIsASelectOfTheEnabledUsersShowingWhoHandlesTheLead() {
+        String ada = new InboxFixtures(context).user(Role.OPERATOR);
+        long replyId = reply("Thanks, I will think about it.");
+        open(replyId);
         InboxActionsPanel panel = _get(InboxActionsPanel.class);
+        assertThat(panel.assignee.getListDataView().getItems().toList()).contains(ada, "admin");
+        assertThat(panel.assignee.getValue()).as("nobody yet").isNull();
 
-        assertThat(panel.assign.isEnabled()).isFalse();
-        assertThat(panel.assignee.getHelperText()).isEqualTo("Assignment comes with the inbox's assignees");
+        panel.assignee.setValue(ada);
+        _click(panel.assign);
+
+        assertThat(jdbc.sql("select username || ' by ' || assigned_by from lead_assignee where lead_id = ?").param(leadId)
+                .query(String.class).single()).isEqualTo(ada + " by olga");
+        assertThat(Notifications.texts()).contains("Assigned to " + ada);
+        assertThat(redrawn).hasValue(1);
+        assertThat(_get(InboxActionsPanel.class).assignee.getValue()).as("the panel, drawn again").isEqualTo(ada);
+    }
+
+    @Test
+    void relabellingShowsTheLabelInForceAndKeepsThePersonsLabelWithItsDate() {
+        long replyId = reply("Please remove me from your list.");
+        transaction.executeWithoutResult(status -> events.publishEvent(new ReplyReceived(leadId, "imap reply", Instant.now())));
+        open(replyId);
+        ReplyLabelForm form = _get(InboxActionsPanel.class).label;
+        assertThat(form.inForce.getText()).startsWith("Unsubscribe request · rule, ");
+        assertThat(form.date.isVisible()).isFalse();
+
+        form.label.setValue(IntentLabel.NOT_NOW);
+        assertThat(form.date.isVisible()).as("not now has a date").isTrue();
+        assertThat(form.referralEmail.isVisible()).isFalse();
+        LocalDate back = LocalDate.now().plusDays(40);
+        form.date.setValue(back);
+        _click(form.relabel);
+
+        assertThat(jdbc.sql("select from_label || ' ' || from_source || ' > ' || to_label || ' by ' || relabelled_by"
+                + " from reply_intent_relabel where reply_id = ?").param(replyId).query(String.class).list())
+                .containsExactly("UNSUBSCRIBE_REQUEST RULE > NOT_NOW by olga");
+        assertThat(jdbc.sql("select label || ' ' || source || ' ' || label_date from reply_intent where reply_id = ?")
+                .param(replyId).query(String.class).single()).isEqualTo("NOT_NOW PERSON " + back);
+        assertThat(Notifications.texts()).contains("Relabelled Not now");
+        assertThat(redrawn).hasValue(1);
+        assertThat(_get(InboxActionsPanel.class).label.inForce.getText()).as("the panel, drawn again")
+                .isEqualTo("Not now, come back " + back + " · person, 100% (the rule said Unsubscribe request) · relabelled by a person");
+    }
+
+    @Test
+    void aReferralAddressThatIsNoAddressIsRefusedOnItsFieldAndTheLabelStays() {
+        long replyId = reply("Thanks, I will think about it.");
+        transaction.executeWithoutResult(status -> events.publishEvent(new ReplyReceived(leadId, "imap reply", Instant.now())));
+        open(replyId);
+        ReplyLabelForm form = _get(InboxActionsPanel.class).label;
+        String before = form.inForce.getText();
+
+        form.label.setValue(IntentLabel.WRONG_PERSON);
+        _setValue(form.referralName, "Laura Chen");
+        _setValue(form.referralEmail, "laura at example");
+        _click(form.relabel);
+
+        assertThat(form.referralEmail.isInvalid()).isTrue();
+        assertThat(form.referralEmail.getErrorMessage()).isEqualTo("Not an email address: laura at example");
+        assertThat(jdbc.sql("select count(*) from reply_intent_relabel where reply_id = ?").param(replyId).query(Long.class)
+                .single()).isZero();
+        assertThat(redrawn).hasValue(0);
+        open(replyId);
+        assertThat(_find(InboxActionsPanel.class).getLast().label.inForce.getText()).isEqualTo(before);
     }
 
     private void open(long replyId) {
