@@ -28,11 +28,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a new admin does in the first hour on the embedded default, in a real browser: sign in,
- * open every screen of the side navigation, open a reply in the Inbox, import a CSV into the demo campaign, enroll a lead
- * from the grid, create and edit a lead, create a user, change a channel setting and watch the
- * demo's first touches arrive in the sandbox outbox. After every step the page must show no
- * error notification, no internal error text, no open dialog the step did not mean to leave
- * open, and the browser console no error; a failure names the step and the screenshot taken.
+ * open every screen of the side navigation, open a reply in the Inbox and mark its lead interested,
+ * import a CSV into the demo campaign, enroll a lead from the grid, create and edit a lead, create a
+ * user, change a channel setting and watch the demo's first touches arrive in the sandbox outbox.
+ * After every step the page must show no error notification, no internal error text, no open
+ * dialog the step did not mean to leave open, and the browser console no error; a failure names
+ * the step and the screenshot taken.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "outreach.demo-messages=4",
@@ -134,6 +135,13 @@ class FirstHourBrowserIntegrationTests {
                     .isEqualTo("Inbox Walk <i>Plumbing</i>");
             console.waitFor("the menu's unread count to drop", d -> d.findElement(By.cssSelector(".inbox-count-badge")).getText()
                     .equals(String.valueOf(unread - 1)));
+        });
+        walk.step("mark the lead interested from the open reply: the card says so", () -> {
+            assertThat(console.driver.findElement(By.cssSelector(".inbox-card-outcome")).getText()).isEqualTo("None yet");
+            console.click(walk.button("Interested"));
+            console.waitFor("the card's outcome", d -> d.findElement(By.cssSelector(".inbox-card-outcome")).getText()
+                    .equals("Interested"));
+            assertThat(walk.notificationTexts()).contains("Marked interested");
         });
     }
 
