@@ -22,6 +22,7 @@ import dev.outreach.lead.LeadDraft;
 import dev.outreach.lead.LeadOutcome;
 import dev.outreach.shared.FieldError;
 import dev.outreach.shared.InvalidInputException;
+import dev.outreach.shared.Wording;
 import dev.outreach.shared.ui.ConfirmDialogs;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -82,7 +83,7 @@ class InboxActionsPanel extends VerticalLayout {
         add(new H3("Label"), label, new H3("Actions"));
         automation.appliedTo(thread.replyId()).ifPresent(applied -> {
             automatic.setText("Done automatically " + TIME.format(applied.appliedAt()) + " for the label "
-                    + applied.label() + ": " + applied.outcome());
+                    + InboxLabels.text(applied.label()) + ": " + applied.outcome());
             automatic.addClassName("inbox-automatic");
             add(automatic);
         });
@@ -104,8 +105,10 @@ class InboxActionsPanel extends VerticalLayout {
             actions.snooze(thread.leadId(), snoozeUntil.getValue());
             return "Snoozed until " + snoozeUntil.getValue();
         }));
-        stop.addClickListener(click -> run(() -> "Sequence stopped (" + actions.stopSequence(thread.leadId()) + ")"));
-        resume.addClickListener(click -> run(() -> "Sequence resumed (" + actions.resumeSequence(thread.leadId()) + ")"));
+        stop.addClickListener(click -> run(() -> "Sequence stopped ("
+                + Wording.count(actions.stopSequence(thread.leadId()), "enrollment") + ")"));
+        resume.addClickListener(click -> run(() -> "Sequence resumed ("
+                + Wording.count(actions.resumeSequence(thread.leadId()), "enrollment") + ")"));
         unsubscribe.addThemeVariants(ButtonVariant.LUMO_ERROR);
         unsubscribe.addClickListener(click -> ConfirmDialogs.destructive("Unsubscribe this lead?",
                 "Their address goes on the suppression list and no sequence will write to them again.", "Unsubscribe",

@@ -54,7 +54,7 @@ class ReplyLabelForm extends VerticalLayout {
     private void show(ReplyLabel current) {
         ReplyIntent intent = current.intent();
         inForce.setText(describe(current));
-        label.setLabel("Label");
+        label.setLabel("Relabel as");
         label.setItems(IntentLabel.values());
         label.setItemLabelGenerator(InboxLabels::text);
         label.setValue(intent.label());
