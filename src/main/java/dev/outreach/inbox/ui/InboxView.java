@@ -166,8 +166,9 @@ public class InboxView extends VerticalLayout {
         grid.addColumn(row -> row.read() ? "" : "Unread").setHeader("").setKey("read").setWidth("6em").setFlexGrow(0);
         grid.addColumn(row -> TIME.format(row.receivedAt())).setHeader("Received").setKey("received").setAutoWidth(true);
         grid.addColumn(InboxRow::leadName).setHeader("Lead").setKey("lead").setAutoWidth(true);
-        grid.addColumn(InboxRow::company).setHeader("Company").setKey("company").setAutoWidth(true);
+        // the label beside the lead: with the thread open, the grid's half of the screen shows these first
         grid.addColumn(InboxLabels::of).setHeader("Label").setKey("label").setAutoWidth(true);
+        grid.addColumn(InboxRow::company).setHeader("Company").setKey("company").setAutoWidth(true);
         grid.addColumn(row -> row.subject() + (row.snippet().isEmpty() ? "" : " – " + row.snippet()))
                 .setHeader("Reply").setKey("reply").setFlexGrow(3);
         grid.addColumn(InboxRow::from).setHeader("From").setKey("from").setAutoWidth(true);

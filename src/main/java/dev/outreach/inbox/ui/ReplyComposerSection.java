@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -79,7 +79,7 @@ class ReplyComposerSection implements InboxThreadSection {
             error.addClassName("reply-composer-error");
             error.getStyle().set("color", "var(--lumo-error-text-color)");
             earlier.addClassName("reply-composer-earlier");
-            add(new H4("Reply"), snippet, body, send, status, error, earlier);
+            add(new H3("Reply"), snippet, body, send, status, error, earlier);
             showEarlier();
         }
 
