@@ -40,17 +40,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class RepliedSequences {
 
     /**
-     * What {@link #reopen} did: the enrollments re-opened, or why none was (empty when the lead had
-     * no sequence a reply ended).
+     * What {@link #reopen} did: how many enrollments it re-opened; why the lead may not be contacted
+     * again (then nothing changed); why the ended enrollments it could not re-open stay ended.
      */
-    public record Reopening(int reopened, Optional<String> refusal) {
+    public record Reopening(int reopened, Optional<String> leadStopped, List<String> stayEnded) {
 
         static Reopening none() {
-            return new Reopening(0, Optional.empty());
+            return new Reopening(0, Optional.empty(), List.of());
         }
 
         static Reopening refused(String why) {
-            return new Reopening(0, Optional.of(why));
+            return new Reopening(0, Optional.of(why), List.of());
         }
     }
 
@@ -76,7 +76,7 @@ public class RepliedSequences {
     /**
      * Re-opens the lead's enrollments its reply ended, at their next touch, due at {@code dueAt}
      * (now: at once, within the send window), audited with {@code reason}. Changes nothing and says
-     * why when the lead may not be contacted again or no ended enrollment can go on.
+     * why when the lead may not be contacted again; says why of each ended enrollment that cannot go on.
      */
     @Transactional
     public Reopening reopen(long leadId, Instant dueAt, String reason) {
@@ -103,7 +103,7 @@ public class RepliedSequences {
             refusal(enrollment, defaultTouches).ifPresentOrElse(refusals::add, () -> open.add(enrollment.id()));
         }
         if (open.isEmpty()) {
-            return Reopening.refused(String.join("; ", refusals));
+            return new Reopening(0, Optional.empty(), List.copyOf(refusals));
         }
         Timestamp now = Timestamp.from(clock.instant());
         int reopened = jdbc.sql("""
@@ -116,7 +116,7 @@ public class RepliedSequences {
         auditLog.record("enrollment.reopen", "lead", leadId, null, Wording.count(reopened, "enrollment")
                 + " re-opened after the reply, next touch due " + dueAt + ": " + reason
                 + (refusals.isEmpty() ? "" : " (not re-opened: " + String.join("; ", refusals) + ")"));
-        return new Reopening(reopened, Optional.empty());
+        return new Reopening(reopened, Optional.empty(), List.copyOf(refusals));
     }
 
     /**

@@ -129,14 +129,15 @@ public class InboxActions {
     Snoozed snoozeUntil(long leadId, LocalDate until, String how) {
         Instant at = pauses.dayAfter(leadId, until.minusDays(1)).at();
         RepliedSequences.Reopening reopening = replied.reopen(leadId, at, "snoozed after a reply until " + until + " (" + how + ")");
-        if (reopening.refusal().isPresent()) {
-            return new Snoozed(at, 0, 0, Optional.of("Not snoozed: " + reopening.refusal().get()));
+        if (reopening.leadStopped().isPresent()) {
+            return new Snoozed(at, 0, 0, Optional.of("Not snoozed: " + reopening.leadStopped().get()));
         }
         int paused = pauses.pauseLead(leadId, at, (reopening.reopened() > 0 ? "snoozed after a reply until " : "snoozed until ")
                 + until + " (" + how + ")");
-        return paused == 0
-                ? new Snoozed(at, 0, 0, Optional.of("Nothing to snooze: the lead has no running sequence and none its reply ended"))
-                : new Snoozed(at, reopening.reopened(), paused, Optional.empty());
+        return paused > 0 ? new Snoozed(at, reopening.reopened(), paused, Optional.empty())
+                : new Snoozed(at, 0, 0, Optional.of(reopening.stayEnded().isEmpty()
+                        ? "Nothing to snooze: the lead has no running sequence"
+                        : "Not snoozed: " + String.join("; ", reopening.stayEnded())));
     }
 
     /**
@@ -174,13 +175,14 @@ public class InboxActions {
     public int resumeSequence(long leadId) {
         lead(leadId);
         RepliedSequences.Reopening reopening = replied.reopen(leadId, clock.instant(), "resumed after a reply from the inbox");
-        if (reopening.refusal().isPresent()) {
-            throw new InvalidInputException("sequence", "Not resumed: " + reopening.refusal().get());
+        if (reopening.leadStopped().isPresent()) {
+            throw new InvalidInputException("sequence", "Not resumed: " + reopening.leadStopped().get());
         }
         int resumed = reopening.reopened() + sequences.resumeLead(leadId);
         if (resumed == 0) {
-            throw new InvalidInputException("sequence",
-                    "Nothing to resume: no sequence of the lead was stopped, snoozed or ended by a reply");
+            throw new InvalidInputException("sequence", reopening.stayEnded().isEmpty()
+                    ? "Nothing to resume: no sequence of the lead was stopped, snoozed or ended by a reply"
+                    : "Not resumed: " + String.join("; ", reopening.stayEnded()));
         }
         auditLog.record("inbox.resume", "lead", leadId, null, dev.outreach.shared.Wording.count(resumed, "enrollment") + " resumed"
                 + (reopening.reopened() > 0 ? ", " + reopening.reopened() + " after the lead's reply" : ""));

@@ -122,9 +122,9 @@ class NotNowSnoozeIntegrationTests extends PostgresIntegrationTest {
         eventually(() -> assertThat(leadStatus(leadId)).as("back in outreach, whichever effect of the reply ran first")
                 .isEqualTo("CONTACTED"));
         assertThat(jdbc.sql("select actor || ' ' || action from audit_log where entity_id = ? and action in"
-                        + " ('enrollment.reopen', 'lead.resume', 'inbox.automatic') order by id")
+                        + " ('enrollment.reopen', 'inbox.automatic') order by id")
                 .param(String.valueOf(leadId)).query(String.class).list())
-                .containsExactly("system enrollment.reopen", "system lead.resume", "system inbox.automatic");
+                .containsExactly("system enrollment.reopen", "system inbox.automatic");
 
         clock.set(Instant.parse("2027-02-26T17:00:00Z")); // Friday 11:00 in Chicago: in the window, still not March
         tickAsScheduled();
@@ -235,6 +235,7 @@ class NotNowSnoozeIntegrationTests extends PostgresIntegrationTest {
                 where lead_id = ?
                 """).params(now, "<" + messageId + "@notnow-sender.example>", MAILBOX, leadId).update();
         jdbc.sql("update enrollment set last_email_sent_at = ? where lead_id = ?").params(now, leadId).update();
+        jdbc.sql("update lead set status = 'CONTACTED' where id = ?").param(leadId).update(); // as the send records it
         return leadId;
     }
 
