@@ -112,7 +112,11 @@ public class RepliedSequences {
                     next_touch_due_at = :due, updated_at = :now
                 where id in (:ids)
                 """).param("due", Timestamp.from(dueAt)).param("now", now).param("ids", open).update();
-        leads.returnToOutreach(leadId, reason);
+        // the replies handled: those until now, and any the mail server or provider dated a little ahead
+        Instant repliesUntil = jdbc.sql("select max(last_email_replied_at) from enrollment where lead_id = :lead")
+                .param("lead", leadId).query(Timestamp.class).optional().map(Timestamp::toInstant)
+                .filter(latest -> latest.isAfter(now.toInstant())).orElse(now.toInstant());
+        leads.returnToOutreach(leadId, repliesUntil, reason);
         auditLog.record("enrollment.reopen", "lead", leadId, null, Wording.count(reopened, "enrollment")
                 + " re-opened after the reply, next touch due " + dueAt + ": " + reason
                 + (refusals.isEmpty() ? "" : " (not re-opened: " + String.join("; ", refusals) + ")"));

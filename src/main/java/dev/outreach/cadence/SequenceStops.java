@@ -69,7 +69,8 @@ public class SequenceStops {
         Timestamp now = Timestamp.from(clock.instant());
         int restarted = jdbc.sql("""
                 update enrollment set status = resume_status, resume_status = null, stopped_reason = null,
-                    next_touch_due_at = case when resume_status = 'CONTACTED' then null else :now end, updated_at = :now
+                    next_touch_due_at = case when resume_status = 'CONTACTED' then null
+                        else cast(:now as timestamp with time zone) end, updated_at = :now
                 where lead_id = :lead and status = 'STOPPED' and resume_status is not null
                 """).param("lead", leadId).param("now", now).update();
         int released = jdbc.sql("""

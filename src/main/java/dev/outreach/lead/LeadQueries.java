@@ -83,7 +83,7 @@ class LeadQueries {
 
     /**
      * REPLIED for a reply received at {@code at}, unless the lead unsubscribed, was disqualified or
-     * already replied, or a person put it back into outreach at or after {@code at}
+     * already replied, or a person put it back into outreach after replies until {@code at} or later
      * ({@link #returnToOutreach}): that reply was handled. True when it changed.
      */
     boolean markReplied(long id, java.time.Instant at) {
@@ -95,17 +95,18 @@ class LeadQueries {
     }
 
     /**
-     * Marks the lead put back into outreach after its reply at {@code at}: CONTACTED when it was
-     * REPLIED. Locks the row; returns the status it had (empty when there is no such lead).
+     * Marks the lead put back into outreach at {@code at} after its replies until {@code repliesUntil}:
+     * CONTACTED when it was REPLIED. Locks the row; returns the status it had (empty when there is no such lead).
      */
-    java.util.Optional<LeadStatus> returnToOutreach(long id, java.time.Instant at) {
+    java.util.Optional<LeadStatus> returnToOutreach(long id, java.time.Instant repliesUntil, java.time.Instant at) {
         java.util.Optional<LeadStatus> before = jdbc.sql("select status from lead where id = :id for update").param("id", id)
                 .query((rs, n) -> LeadStatus.valueOf(rs.getString(1))).optional();
         before.ifPresent(status -> jdbc.sql("""
-                update lead set outreach_resumed_at = :at, updated_at = :at,
+                update lead set outreach_resumed_at = :until, updated_at = :at,
                     status = case when status = 'REPLIED' then 'CONTACTED' else status end
                 where id = :id
-                """).param("id", id).param("at", java.sql.Timestamp.from(at)).update());
+                """).param("id", id).param("until", java.sql.Timestamp.from(repliesUntil))
+                .param("at", java.sql.Timestamp.from(at)).update());
         return before;
     }
 

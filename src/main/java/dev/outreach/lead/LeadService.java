@@ -173,14 +173,14 @@ public class LeadService {
     /**
      * A person put the lead back into its sequence after its reply (a "not now" snoozed, a sequence
      * resumed): REPLIED becomes CONTACTED, audited ({@code lead.resume}) and published as
-     * {@link LeadStatusChanged} with {@code cause}; the replies received until now no longer make it
-     * REPLIED (the registry may deliver the reply's effect after this), a later one does. Returns
-     * whether the status changed.
+     * {@link LeadStatusChanged} with {@code cause}; the replies received until {@code repliesUntil}
+     * (the replies handled) no longer make it REPLIED (the registry may deliver a reply's effect
+     * after this), a later one does. Returns whether the status changed.
      */
     @Transactional
-    public boolean returnToOutreach(long id, String cause) {
+    public boolean returnToOutreach(long id, java.time.Instant repliesUntil, String cause) {
         java.time.Instant now = clock.instant();
-        LeadStatus before = queries.returnToOutreach(id, now)
+        LeadStatus before = queries.returnToOutreach(id, repliesUntil, now)
                 .orElseThrow(() -> new dev.outreach.shared.NotFoundException("No lead with id " + id));
         if (before != LeadStatus.REPLIED) {
             return false;
