@@ -72,6 +72,10 @@ class ArchitectureTests {
             // an out-of-office pause ends at midnight in the lead's zone: one column, read in the pausing
             // transaction, which the IMAP poller and webhooks run without a user (LeadService is role-guarded)
             Map.entry("EnrollmentPauses", Set.of("lead")),
+            // a sequence re-opened after a reply is refused by the tick's own stop rule (lead status, a
+            // suppressed address or domain) and when its campaign is over or every touch of it went out
+            // (the campaign's status and touch count, as the tick reads its plans), in the locking transaction
+            Map.entry("RepliedSequences", Set.of("lead", "suppression", "campaign", "campaign_touch")),
             // a click taken back (a link scanner's): the enrollment's last click falls back to its messages'
             // latest remaining one, in the same UPDATE
             Map.entry("EnrollmentEngagement", Set.of("outreach_message")),

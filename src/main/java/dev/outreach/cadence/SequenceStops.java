@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reason, no due time, its waiting touches out of the outbox; unlike a reply's stop it remembers the
  * status it had ({@code resume_status}), so that resuming gives it back. Resuming also ends a pause
  * or snooze: the next touch is due now, and the tick still applies the follow-up delay and the send
- * window. A sequence the lead's reply ended stays ended: the tick stops it again on the reply.
+ * window. A sequence the lead's reply ended is not resumed here but re-opened by {@link RepliedSequences}.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
@@ -69,7 +69,8 @@ public class SequenceStops {
         Timestamp now = Timestamp.from(clock.instant());
         int restarted = jdbc.sql("""
                 update enrollment set status = resume_status, resume_status = null, stopped_reason = null,
-                    next_touch_due_at = case when resume_status = 'CONTACTED' then null else :now end, updated_at = :now
+                    next_touch_due_at = case when resume_status = 'CONTACTED' then null
+                        else cast(:now as timestamp with time zone) end, updated_at = :now
                 where lead_id = :lead and status = 'STOPPED' and resume_status is not null
                 """).param("lead", leadId).param("now", now).update();
         int released = jdbc.sql("""

@@ -89,9 +89,15 @@ class TickStore {
                 + FollowupTiming.tierCase(tier -> "cast(:cut" + tier + " as timestamp with time zone)") + ")";
     }
 
-    /** The engagement gate: only the final touch waits for a human open or a click. */
+    /**
+     * What opens the engagement gate: a human open or a click ({@link HumanEngagement}), or a reply,
+     * which an enrollment re-opened after one carries.
+     */
+    static final String GATE_ENGAGED = "(" + HumanEngagement.ENGAGED + " or e.last_email_replied_at is not null)";
+
+    /** The engagement gate: only the final touch waits for a human open, a click or a reply. */
     static final String GATE_PASSED = "(not :gate or e.outreach_sequence_step < :maxSteps - 1 or "
-            + HumanEngagement.ENGAGED + ")";
+            + GATE_ENGAGED + ")";
 
     /** The enrollment's previous touch is still in the outbox (ix_outreach_message_lead). */
     static final String IN_FLIGHT = """
@@ -113,11 +119,13 @@ class TickStore {
 
     /**
      * Why a lead must not be touched again, or null: the lead's stop ({@link LeadStop}, the one
-     * definition of it), which the enrollment's own reply or unsubscribe also triggers, then what
-     * keeps an email cadence from its address.
+     * definition of it), which the enrollment's own unsubscribe also triggers, then what keeps an
+     * email cadence from its address. The enrollment's own reply needs no condition here: it makes
+     * the enrollment REPLIED in the same statement, which the tick never reads; a COLD or ACTIVE
+     * enrollment with a reply time is one a person re-opened after that reply ({@link RepliedSequences}).
      */
     private static final String STOP_REASON = "case " + LeadStop.sqlCase("l.status", Map.of(
-            LeadStop.REPLIED, "e.last_email_replied_at is not null", LeadStop.UNSUBSCRIBED, "e.email_unsubscribed"))
+            LeadStop.UNSUBSCRIBED, "e.email_unsubscribed"))
             + ADDRESS_STOPS + """
 
                  else null end""";
@@ -170,7 +178,7 @@ class TickStore {
                 where e.status = :status and e.next_touch_due_at <= :now%s
                 order by e.next_touch_due_at
                 fetch first :limit rows only
-                """.formatted(STOP_REASON, FollowupTiming.tierCase(String::valueOf), HumanEngagement.ENGAGED, IN_FLIGHT,
+                """.formatted(STOP_REASON, FollowupTiming.tierCase(String::valueOf), GATE_ENGAGED, IN_FLIGHT,
                         campaignId == null ? "" : " and e.campaign_id = :campaignId")
                 + (!lock ? "" : postgres ? " for update of e skip locked" : " for update");
         var statement = jdbc.sql(sql).param("now", ts(now)).param("status", status).param("limit", limit);

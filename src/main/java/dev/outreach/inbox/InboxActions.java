@@ -2,6 +2,7 @@ package dev.outreach.inbox;
 
 import dev.outreach.cadence.EnrollmentPauses;
 import dev.outreach.cadence.EnrollmentService;
+import dev.outreach.cadence.RepliedSequences;
 import dev.outreach.cadence.SequenceStops;
 import dev.outreach.events.InboundReplies;
 import dev.outreach.events.InboundReply;
@@ -41,6 +42,7 @@ public class InboxActions {
     private final LeadService leads;
     private final SequenceStops sequences;
     private final EnrollmentPauses pauses;
+    private final RepliedSequences replied;
     private final EnrollmentService enrollments;
     private final LeadCampaigns campaigns;
     private final UnsubscribeService unsubscribes;
@@ -50,12 +52,14 @@ public class InboxActions {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    InboxActions(LeadService leads, SequenceStops sequences, EnrollmentPauses pauses, EnrollmentService enrollments,
+    InboxActions(LeadService leads, SequenceStops sequences, EnrollmentPauses pauses, RepliedSequences replied,
+            EnrollmentService enrollments,
             LeadCampaigns campaigns, UnsubscribeService unsubscribes, InboundReplies replies, ReplyIntentStore intents,
             Inbox inbox, AuditLog auditLog, Clock clock) {
         this.leads = leads;
         this.sequences = sequences;
         this.pauses = pauses;
+        this.replied = replied;
         this.enrollments = enrollments;
         this.campaigns = campaigns;
         this.unsubscribes = unsubscribes;
@@ -86,7 +90,9 @@ public class InboxActions {
 
     /**
      * Pauses the lead's running sequence until the start of {@code until} where the lead is (its
-     * time zone, else the engine's); the tick resumes it then. Returns when that is.
+     * time zone, else the engine's); the tick resumes it then. A sequence the lead's reply ended
+     * ("not now, try me in March") is re-opened at its next touch, paused until then, unless the
+     * lead may not be contacted again (refused on {@code until}, with the reason). Returns when that is.
      */
     @Transactional
     public Instant snooze(long leadId, LocalDate until) {
@@ -101,13 +107,37 @@ public class InboxActions {
         if (until.isAfter(today.plusDays(MAX_SNOOZE_DAYS))) {
             throw new InvalidInputException("until", "At most a year ahead");
         }
-        Instant at = pauses.dayAfter(leadId, until.minusDays(1)).at();
-        int paused = pauses.pauseLead(leadId, at, "snoozed from the inbox until " + until);
-        if (paused == 0) {
-            throw new InvalidInputException("until", "Nothing to snooze: the lead has no running sequence");
+        Snoozed snoozed = snoozeUntil(leadId, until, "from the inbox");
+        if (snoozed.refusal().isPresent()) {
+            throw new InvalidInputException("until", snoozed.refusal().get());
         }
-        auditLog.record("inbox.snooze", "lead", leadId, null, "until " + until + " (" + at + ")");
-        return at;
+        auditLog.record("inbox.snooze", "lead", leadId, null, "until " + until + " (" + snoozed.at() + ")"
+                + (snoozed.reopened() > 0 ? ", after the lead's reply" : ""));
+        return snoozed.at();
+    }
+
+    /** What a snooze did: until when, how many sequences a reply had ended it re-opened, or why it did nothing. */
+    record Snoozed(Instant at, int reopened, int paused, Optional<String> refusal) {
+    }
+
+    /**
+     * The snooze itself, for the operator's action and the automatic one: re-opens what the lead's
+     * reply ended, then pauses the running enrollments until the start of {@code until} where the
+     * lead is. Never throws for a lead it cannot snooze (the automatic action records why); on a
+     * refusal nothing changed.
+     */
+    Snoozed snoozeUntil(long leadId, LocalDate until, String how) {
+        Instant at = pauses.dayAfter(leadId, until.minusDays(1)).at();
+        RepliedSequences.Reopening reopening = replied.reopen(leadId, at, "snoozed after a reply until " + until + " (" + how + ")");
+        if (reopening.leadStopped().isPresent()) {
+            return new Snoozed(at, 0, 0, Optional.of("Not snoozed: " + reopening.leadStopped().get()));
+        }
+        int paused = pauses.pauseLead(leadId, at, (reopening.reopened() > 0 ? "snoozed after a reply until " : "snoozed until ")
+                + until + " (" + how + ")");
+        return paused > 0 ? new Snoozed(at, reopening.reopened(), paused, Optional.empty())
+                : new Snoozed(at, 0, 0, Optional.of(reopening.stayEnded().isEmpty()
+                        ? "Nothing to snooze: the lead has no running sequence"
+                        : "Not snoozed: " + String.join("; ", reopening.stayEnded())));
     }
 
     /**
@@ -136,18 +166,26 @@ public class InboxActions {
     }
 
     /**
-     * Resumes a sequence stopped or snoozed by hand; one the lead's reply ended stays ended. Returns
-     * how many enrollments it resumed.
+     * Resumes a sequence stopped or snoozed by hand, and re-opens one the lead's reply ended at its
+     * next touch, due now (the tick keeps the follow-up delay and the send window), unless the lead
+     * may not be contacted again (refused on {@code sequence}, with the reason). Returns how many
+     * enrollments it resumed.
      */
     @Transactional
     public int resumeSequence(long leadId) {
         lead(leadId);
-        int resumed = sequences.resumeLead(leadId);
-        if (resumed == 0) {
-            throw new InvalidInputException("sequence",
-                    "Nothing to resume: no sequence of the lead was stopped or snoozed by hand (one a reply ended stays ended)");
+        RepliedSequences.Reopening reopening = replied.reopen(leadId, clock.instant(), "resumed after a reply from the inbox");
+        if (reopening.leadStopped().isPresent()) {
+            throw new InvalidInputException("sequence", "Not resumed: " + reopening.leadStopped().get());
         }
-        auditLog.record("inbox.resume", "lead", leadId, null, dev.outreach.shared.Wording.count(resumed, "enrollment") + " resumed");
+        int resumed = reopening.reopened() + sequences.resumeLead(leadId);
+        if (resumed == 0) {
+            throw new InvalidInputException("sequence", reopening.stayEnded().isEmpty()
+                    ? "Nothing to resume: no sequence of the lead was stopped, snoozed or ended by a reply"
+                    : "Not resumed: " + String.join("; ", reopening.stayEnded()));
+        }
+        auditLog.record("inbox.resume", "lead", leadId, null, dev.outreach.shared.Wording.count(resumed, "enrollment") + " resumed"
+                + (reopening.reopened() > 0 ? ", " + reopening.reopened() + " after the lead's reply" : ""));
         return resumed;
     }
 

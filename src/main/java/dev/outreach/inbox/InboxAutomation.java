@@ -12,6 +12,8 @@ import dev.outreach.shared.AuditLog;
 import dev.outreach.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -109,6 +111,7 @@ public class InboxAutomation {
             case NONE -> "nothing";
             case UNSUBSCRIBE -> "unsubscribed " + actions.unsubscribe(reply.get(), "Unsubscribed automatically: " + cause);
             case SNOOZE -> snooze(reply.get(), intent, cause);
+            case SNOOZE_UNTIL_DATE -> snoozeUntilDate(reply.get(), intent, cause);
             case STOP_SEQUENCE -> stop(labelled.leadId(), cause);
             case STOP_AND_ASSIGN_OWNER -> stop(labelled.leadId(), cause) + "; "
                     + actions.assignToOwner(labelled.leadId(), owner(labelled.leadId()));
@@ -126,6 +129,24 @@ public class InboxAutomation {
         String why = intent.date().map(d -> "back " + d).orElse("no date given") + ", " + cause;
         int paused = pauses.pauseLead(reply.leadId(), until, "snoozed until " + when + " (" + why + ")");
         return paused == 0 ? "nothing to snooze: no running sequence" : "enrollment paused until " + when;
+    }
+
+    /**
+     * Until the day the reply names ("not now, try me in March": 1 March), re-opening the sequence
+     * the reply ended; nothing without a date, nor for a date that is not ahead.
+     */
+    private String snoozeUntilDate(InboundReply reply, ReplyIntent intent, String cause) {
+        if (intent.date().isEmpty()) {
+            return "nothing: the reply names no date";
+        }
+        LocalDate until = intent.date().get();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!until.isAfter(today) || until.isAfter(today.plusDays(InboxActions.MAX_SNOOZE_DAYS))) {
+            return "nothing: " + until + " is not between tomorrow and a year ahead";
+        }
+        InboxActions.Snoozed snoozed = actions.snoozeUntil(reply.leadId(), until, "automatic: " + cause);
+        return snoozed.refusal().orElseGet(() -> "enrollment " + (snoozed.reopened() > 0 ? "re-opened after the reply and " : "")
+                + "paused until " + until + " 00:00 " + pauses.dayAfter(reply.leadId(), until.minusDays(1)).zone());
     }
 
     private String stop(long leadId, String cause) {

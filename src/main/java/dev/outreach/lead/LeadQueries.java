@@ -81,6 +81,35 @@ class LeadQueries {
                 .param("id", id).param("at", java.sql.Timestamp.from(at)).update();
     }
 
+    /**
+     * REPLIED for a reply received at {@code at}, unless the lead unsubscribed, was disqualified or
+     * already replied, or a person put it back into outreach after replies until {@code at} or later
+     * ({@link #returnToOutreach}): that reply was handled. True when it changed.
+     */
+    boolean markReplied(long id, java.time.Instant at) {
+        return jdbc.sql("""
+                update lead set status = 'REPLIED', updated_at = :at
+                where id = :id and status not in ('REPLIED', 'UNSUBSCRIBED', 'DISQUALIFIED')
+                  and (outreach_resumed_at is null or outreach_resumed_at < :at)
+                """).param("id", id).param("at", java.sql.Timestamp.from(at)).update() == 1;
+    }
+
+    /**
+     * Marks the lead put back into outreach at {@code at} after its replies until {@code repliesUntil}:
+     * CONTACTED when it was REPLIED. Locks the row; returns the status it had (empty when there is no such lead).
+     */
+    java.util.Optional<LeadStatus> returnToOutreach(long id, java.time.Instant repliesUntil, java.time.Instant at) {
+        java.util.Optional<LeadStatus> before = jdbc.sql("select status from lead where id = :id for update").param("id", id)
+                .query((rs, n) -> LeadStatus.valueOf(rs.getString(1))).optional();
+        before.ifPresent(status -> jdbc.sql("""
+                update lead set outreach_resumed_at = :until, updated_at = :at,
+                    status = case when status = 'REPLIED' then 'CONTACTED' else status end
+                where id = :id
+                """).param("id", id).param("until", java.sql.Timestamp.from(repliesUntil))
+                .param("at", java.sql.Timestamp.from(at)).update());
+        return before;
+    }
+
     /** Sets a status reached by an email event, unless the lead is in one of {@code keep}; true when it changed. */
     boolean markFromEvent(long id, LeadStatus status, List<String> keep, java.time.Instant at) {
         return jdbc.sql("update lead set status = :status, updated_at = :at where id = :id and status not in (:keep)")

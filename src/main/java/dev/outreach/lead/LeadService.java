@@ -163,7 +163,32 @@ public class LeadService {
      */
     @Transactional
     public boolean markReplied(long id, java.time.Instant at) {
-        return markFromEvent(id, LeadStatus.REPLIED, List.of("REPLIED", "UNSUBSCRIBED", "DISQUALIFIED"), at);
+        boolean changed = queries.markReplied(id, at);
+        if (changed) {
+            counts.invalidate();
+        }
+        return changed;
+    }
+
+    /**
+     * A person put the lead back into its sequence after its reply (a "not now" snoozed, a sequence
+     * resumed): REPLIED becomes CONTACTED, audited ({@code lead.resume}) and published as
+     * {@link LeadStatusChanged} with {@code cause}; the replies received until {@code repliesUntil}
+     * (the replies handled) no longer make it REPLIED (the registry may deliver a reply's effect
+     * after this), a later one does. Returns whether the status changed.
+     */
+    @Transactional
+    public boolean returnToOutreach(long id, java.time.Instant repliesUntil, String cause) {
+        java.time.Instant now = clock.instant();
+        LeadStatus before = queries.returnToOutreach(id, repliesUntil, now)
+                .orElseThrow(() -> new dev.outreach.shared.NotFoundException("No lead with id " + id));
+        if (before != LeadStatus.REPLIED) {
+            return false;
+        }
+        counts.invalidate();
+        auditLog.record("lead.resume", "lead", id, LeadStatus.REPLIED.name(), LeadStatus.CONTACTED + " (" + cause + ")");
+        events.publishEvent(new LeadStatusChanged(id, LeadStatus.REPLIED, LeadStatus.CONTACTED, cause, now));
+        return true;
     }
 
     /**

@@ -110,6 +110,54 @@ class InboxAutomationTests {
     }
 
     @Test
+    void aNotNowWithADateReopensTheSequenceTheReplyEndedPausedUntilThatDay() {
+        Scene scene = scene();
+        LocalDate first = LocalDate.now().plusMonths(2).withDayOfMonth(1);
+        long replyId = reply(scene, "REPLY", "Not right now, we're mid-migration. Try me again in "
+                + first.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + ".");
+        endedByTheReply(scene);
+
+        arrives(new ReplyReceived(scene.leadId(), "imap reply", Instant.now()));
+
+        Instant midnight = first.atStartOfDay(ZoneId.of("America/Chicago")).toInstant();
+        assertThat(applied(replyId)).contains("NOT_NOW SNOOZE_UNTIL_DATE enrollment re-opened after the reply and paused until "
+                + first + " 00:00 America/Chicago");
+        assertThat(jdbc.sql("select status || ' ' || outreach_sequence_step || ' ' || paused_reason from enrollment where id = ?")
+                .param(scene.enrollmentId()).query(String.class).single())
+                .isEqualTo("ACTIVE 1 snoozed after a reply until " + first + " (automatic: reply #" + replyId + " labelled NOT_NOW)");
+        assertThat(jdbc.sql("select next_touch_due_at from enrollment where id = ?").param(scene.enrollmentId())
+                .query(Timestamp.class).single().toInstant()).isEqualTo(midnight);
+        assertThat(jdbc.sql("select status from lead where id = ?").param(scene.leadId()).query(String.class).single())
+                .as("whichever ran first, the reply's own effect or the action, the lead is back in outreach").isEqualTo("CONTACTED");
+    }
+
+    @Test
+    void aNotNowWithoutADateAndOneWhoseCampaignIsOverGetNothingButTheReason() {
+        Scene undated = scene();
+        long undatedReply = reply(undated, "REPLY", "Not right now, sorry.");
+        endedByTheReply(undated);
+        Scene over = scene();
+        long overReply = reply(over, "REPLY", "Not right now, try me again in "
+                + LocalDate.now().plusMonths(2).getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + ".");
+        endedByTheReply(over);
+        jdbc.sql("update campaign set status = 'COMPLETED' where id = (select campaign_id from enrollment where id = ?)")
+                .param(over.enrollmentId()).update();
+
+        arrives(new ReplyReceived(undated.leadId(), "imap reply", Instant.now()));
+        arrives(new ReplyReceived(over.leadId(), "imap reply", Instant.now()));
+
+        assertThat(applied(undatedReply)).contains("NOT_NOW SNOOZE_UNTIL_DATE nothing: the reply names no date");
+        assertThat(applied(overReply)).hasValueSatisfying(outcome -> assertThat(outcome)
+                .matches("NOT_NOW SNOOZE_UNTIL_DATE Not snoozed: campaign 'Automation \\d+' is completed"));
+        for (Scene scene : List.of(undated, over)) {
+            assertThat(jdbc.sql("select status from enrollment where id = ?").param(scene.enrollmentId()).query(String.class)
+                    .single()).isEqualTo("REPLIED");
+            assertThat(jdbc.sql("select status from lead where id = ?").param(scene.leadId()).query(String.class).single())
+                    .isEqualTo("REPLIED");
+        }
+    }
+
+    @Test
     void anInterestedReplyStopsTheSequenceAndAssignsTheLeadToTheCampaignsOwner() {
         String owner = "owner-" + SEQUENCE.incrementAndGet();
         as("ADMIN", () -> users.create(owner, "a-long-enough-password", Role.OPERATOR));
@@ -249,6 +297,16 @@ class InboxAutomationTests {
                 """).params(scene.messageId(), scene.leadId(), header, scene.email(), text, now, now, kind,
                 kind.equals("AUTO_REPLY") ? "Out of office (Auto-Submitted: auto-replied)" : null).update();
         return jdbc.sql("select id from email_reply where header_message_id = ?").param(header).query(Long.class).single();
+    }
+
+    /**
+     * What sending our first touch and recording the person's reply do: the lead CONTACTED, the
+     * enrollment at touch 1 and REPLIED, with the reply's time.
+     */
+    private void endedByTheReply(Scene scene) {
+        jdbc.sql("update lead set status = 'CONTACTED' where id = ?").param(scene.leadId()).update();
+        jdbc.sql("update enrollment set status = 'REPLIED', outreach_sequence_step = 1, last_email_replied_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now()), scene.enrollmentId()).update();
     }
 
     /** The event committed, as the poller commits it; its listeners run right after. */
