@@ -15,7 +15,7 @@ create table webhook_event (
     payload         varchar(8000) not null,
     occurred_at     timestamp with time zone not null,
     created_at      timestamp with time zone not null,
-    endpoint_ids    varchar(1000) not null,
+    endpoint_ids    varchar(8000) not null,
     status          varchar(20) not null,
     next_attempt_at timestamp with time zone not null,
     give_up_at      timestamp with time zone not null
