@@ -26,13 +26,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due webhooks: claims them in batches, sends up to {@code parallelism} at once, and
- * stores the batch's outcomes together (one transaction per batch, not per try, so the worker's
- * writes cost the sends beside it little): delivered, due again after an exponential backoff (30 s doubled up to
- * an hour), or FAILED once the next try would fall after the delivery's 24 hours. One instance at
- * a time (ShedLock); a delivery whose worker died is due again when its claim's lease ends (with
- * the rest of its batch, delivered or not), so a receiver may see a delivery twice and dedupes by
- * its id.
+ * Delivers due webhooks: claims them in batches (deliveries due again, and new events, each fanned
+ * out to the endpoints it was recorded for), sends up to {@code parallelism} at once, and stores the
+ * batch's outcomes together (one transaction per batch, not per try, so the worker's writes cost the
+ * sends beside it little): delivered, due again after an exponential backoff (30 s doubled up to an
+ * hour), or FAILED once the next try would fall after the delivery's 24 hours. One instance at a
+ * time (ShedLock); what a worker that died had claimed is due again when its claim's lease ends
+ * (with the rest of its batch, delivered or not), with the same delivery ids, so a receiver may
+ * see a delivery twice and dedupes by its id.
  */
 @Component
 class WebhookWorker {
@@ -102,11 +103,12 @@ class WebhookWorker {
                     }
                 });
             }).toList();
-            for (Future<Tried> future : running) {
+            for (int i = 0; i < running.size(); i++) {
                 try {
-                    tried.add(future.get());
+                    tried.add(running.get(i).get());
                 } catch (Exception e) {
-                    log.warn("A webhook delivery failed unexpectedly; it is tried again when its claim ends", e);
+                    log.warn("A webhook delivery failed unexpectedly; it is tried again after its backoff", e);
+                    tried.add(failed(batch.get(i), null, 0, "unexpected: " + e, clock.instant()));
                 }
             }
         }
@@ -117,18 +119,24 @@ class WebhookWorker {
     private Tried deliverOne(Due due, Target target, byte[] key) {
         int attempt = due.attempts() + 1;
         if (target == null || key == null) {
-            return new Tried(due.id(), attempt, Outcome.FAILED, null, 0, "endpoint disabled or deleted", clock.instant(),
+            return new Tried(due, attempt, Outcome.FAILED, null, 0, "endpoint disabled or deleted", clock.instant(),
                     Optional.empty());
         }
         WebhookSender.Result result = sender.send(target.url(), key, due.id(), due.type(),
                 WebhookSender.body(due.id(), due.type(), due.occurredAt(), due.payload()));
         Instant now = clock.instant();
         if (result.delivered()) {
-            return new Tried(due.id(), attempt, Outcome.DELIVERED, result.status(), result.latencyMillis(), null, now,
+            return new Tried(due, attempt, Outcome.DELIVERED, result.status(), result.latencyMillis(), null, now,
                     Optional.empty());
         }
+        return failed(due, result.status(), result.latencyMillis(), result.error(), now);
+    }
+
+    /** A failed try: due again after its backoff, or FAILED when that falls after the delivery's retry window. */
+    private Tried failed(Due due, Integer status, long latencyMillis, String error, Instant now) {
+        int attempt = due.attempts() + 1;
         Instant next = now.plus(properties.retryDelay(attempt));
-        return new Tried(due.id(), attempt, Outcome.FAILED, result.status(), result.latencyMillis(), result.error(), now,
+        return new Tried(due, attempt, Outcome.FAILED, status, latencyMillis, error, now,
                 next.isAfter(due.giveUpAt()) ? Optional.empty() : Optional.of(next));
     }
 }

@@ -162,7 +162,8 @@ public final class OutboxWebhooksBenchmark {
     private static void settle(JdbcClient jdbc, WebhookWorker worker, List<WebhookReceiver> receivers)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (jdbc.sql("select count(*) from webhook_delivery where status <> 'DELIVERED'").query(Integer.class).single() > 0) {
+        while (jdbc.sql("select (select count(*) from webhook_event where status = 'PENDING')"
+                + " + (select count(*) from webhook_delivery where status <> 'DELIVERED')").query(Integer.class).single() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("deliveries still pending after 10 minutes");
             }

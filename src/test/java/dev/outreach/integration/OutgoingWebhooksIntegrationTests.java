@@ -63,6 +63,8 @@ class OutgoingWebhooksIntegrationTests {
     @Autowired
     WebhookWorker worker;
     @Autowired
+    WebhookDeliveryStore store;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transaction;
@@ -212,6 +214,8 @@ class OutgoingWebhooksIntegrationTests {
 
         worker.deliverDue();
         assertThat(receiver.received).isEmpty();
+        assertThat(jdbc.sql("select count(*) from webhook_event where event_type = 'LEAD_UNSUBSCRIBED'")
+                .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'LEAD_UNSUBSCRIBED'")
                 .query(Integer.class).single()).isZero();
     }
@@ -221,8 +225,56 @@ class OutgoingWebhooksIntegrationTests {
         transaction.executeWithoutResult(tx -> events.publishEvent(new dev.outreach.lead.LeadStatusChanged(7,
                 dev.outreach.lead.LeadStatus.CONTACTED, dev.outreach.lead.LeadStatus.REPLIED, "test", clock.instant())));
 
-        assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'LEAD_STATUS_CHANGED'")
+        assertThat(jdbc.sql("select count(*) from webhook_event where event_type = 'LEAD_STATUS_CHANGED'")
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anEventIsOneRowInItsCausesTransactionAndEachSubscribedEndpointGetsItWithItsOwnId() {
+        WebhookEndpoint second = SystemActor.call(() -> webhooks.create(new WebhookEndpointDraft("Warehouse",
+                receiver.url(), Set.of(WebhookEventType.MESSAGE_SENT), SECRET, true)));
+        UUID messageId = sendMessage();
+
+        assertThat(jdbc.sql("select count(*) from webhook_event where payload like :message and status = 'PENDING'")
+                .param("message", "%" + messageId + "%").query(Integer.class).single())
+                .as("one row for the send, whatever the number of endpoints").isEqualTo(1);
+        assertThat(SystemActor.call(() -> webhooks.deliveries(second.id(), 10))).as("fanned out by the worker").isEmpty();
+
+        worker.deliverDue();
+
+        assertThat(receiver.received).hasSize(2).allMatch(WebhookReceiver.Received::signatureValid)
+                .allMatch(request -> request.body().contains(messageId.toString()));
+        assertThat(receiver.received).extracting(WebhookReceiver.Received::deliveryId).doesNotHaveDuplicates();
+        WebhookDelivery toSecond = SystemActor.call(() -> webhooks.deliveries(second.id(), 10)).getFirst();
+        assertThat(List.of(onlyDelivery(), toSecond)).allMatch(delivery -> delivery.status() == Status.DELIVERED)
+                .extracting(delivery -> delivery.id().toString())
+                .containsExactlyInAnyOrderElementsOf(receiver.received.stream().map(WebhookReceiver.Received::deliveryId)
+                        .toList());
+        assertThat(SystemActor.call(() -> webhooks.attempts(toSecond.id()))).singleElement()
+                .satisfies(attempt -> assertThat(attempt.responseCode()).isEqualTo(200));
+        assertThat(jdbc.sql("select status from webhook_event where payload like :message")
+                .param("message", "%" + messageId + "%").query(String.class).single()).isEqualTo("FANNED_OUT");
+    }
+
+    @Test
+    void anEventWhoseWorkerDiedAfterClaimingItGoesOutWhenTheLeaseEndsWithTheDeliveryIdItHadThen() {
+        sendMessage();
+        Instant now = clock.instant();
+        List<WebhookDeliveryStore.Due> claimed = store.claim(now, 200, now.plus(Duration.ofMinutes(2))).stream()
+                .filter(due -> !due.stored()).toList(); // (another test's retry may be due too)
+        assertThat(claimed).hasSize(1); // and the worker dies before it stores an outcome
+
+        worker.deliverDue();
+        assertThat(receiver.received).as("held by the dead worker's lease").isEmpty();
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        worker.deliverDue();
+
+        assertThat(receiver.received).singleElement().satisfies(request -> {
+            assertThat(request.deliveryId()).isEqualTo(claimed.getFirst().id().toString());
+            assertThat(request.signatureValid()).isTrue();
+        });
+        assertThat(onlyDelivery().id()).isEqualTo(claimed.getFirst().id());
+        assertThat(onlyDelivery().status()).isEqualTo(Status.DELIVERED);
     }
 
     @Test

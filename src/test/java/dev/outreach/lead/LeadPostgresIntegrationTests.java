@@ -35,7 +35,7 @@ class LeadPostgresIntegrationTests extends PostgresIntegrationTest {
                 .query(String.class).list();
 
         // every migration of db/migration/common and db/migration/postgresql, in order
-        assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", "6.1", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "7.8");
+        assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", "6.1", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "7.7", "7.8");
         assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = :schema and indexname = 'ix_lead_search_trgm'")
                 .param("schema", SCHEMA).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from sequence_step").query(Integer.class).single()).isEqualTo(3);
